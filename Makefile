@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test e2e lock migrate demo collectstatic clean
+
+$(INSTALLED): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	touch $@
+
+run: $(INSTALLED)
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "Coaching CMS: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests (they need Debian's chromium: apt-get install chromium).
+e2e: $(INSTALLED)
+	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+# Re-resolve the pinned set from pyproject.toml's ranges after changing a dependency.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude coaching-cms > requirements.lock
+	rm -rf .lock-venv build *.egg-info
+
+clean:
+	rm -rf $(VENV) .pytest_cache staticfiles

@@ -1,0 +1,78 @@
+"""Admin forms for editors: where a section's body is checked for real text and positions are filled."""
+
+from django import forms
+from django.db.models import F
+
+from .models import Relevance, Section
+from .sanitize import has_visible_text
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["position", "heading", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if not has_visible_text(body):
+            raise forms.ValidationError("Write the section's text: an empty section cannot be saved.")
+        return body
+
+
+class SectionInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        self._fill_missing_positions()
+        super().clean()
+
+    def _fill_missing_positions(self):
+        """Sections left without a position go after the others, in the order they appear."""
+        kept = [
+            form for form in self.forms
+            if (form.has_changed() or form.instance.pk)
+            and hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+        ]
+        highest = max([form.cleaned_data.get("position") or 0 for form in kept] or [0])
+        for form in kept:
+            if not form.cleaned_data.get("position"):
+                highest += 1
+                form.cleaned_data["position"] = form.instance.position = highest
+
+    def save(self, commit=True):
+        if commit and self.instance.pk:
+            self._release_positions_being_changed()
+        return super().save(commit)
+
+    def _release_positions_being_changed(self):
+        """Park re-ordered and deleted rows on unique negative positions first, so that swapping
+        two sections never trips the (article, position) unique constraint mid-save."""
+        moving = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk and ("position" in form.changed_data or self._should_delete_form(form))
+        ]
+        if moving:
+            Section.objects.filter(pk__in=moving).update(position=-F("pk"))
+
+
+class RelevanceInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        primaries = [
+            form for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not self._should_delete_form(form)
+            and form.cleaned_data.get("is_primary")
+        ]
+        if len(primaries) > 1:
+            raise forms.ValidationError("Mark only one relevance as primary.")
+
+
+class RelevanceForm(forms.ModelForm):
+    class Meta:
+        model = Relevance
+        fields = ["paper", "topic", "is_primary"]

@@ -1,0 +1,64 @@
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.demo import load_articles
+from articles.roles import EDITOR, WRITER
+from enquiries.demo import load_call_us_numbers
+from enquiries.roles import COUNSELLING_MANAGER, COUNSELLOR
+
+# username → (role group, full name); "admin" is the superuser.
+DEMO_STAFF = {
+    "admin": (None, "Site Administrator"),
+    "editor": (EDITOR, "Meera Editor"),
+    "writer": (WRITER, "Arjun Writer"),
+    "counsellor": (COUNSELLOR, "Kavya Counsellor"),
+    "manager": (COUNSELLING_MANAGER, "Rohan Manager"),
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo content: articles, call-us numbers and the staff logins admin, editor, writer, counsellor "
+        "and manager. Safe to run again. Passwords come from DEMO_PASSWORD, else one is generated and "
+        "printed (in DEBUG only)."
+    )
+
+    def handle(self, *args, **options):
+        given = os.environ.get("DEMO_PASSWORD", "")
+        password = given or secrets.token_urlsafe(9)
+        with transaction.atomic():
+            users, created = self.load_staff(password, reset=bool(given) or settings.DEBUG)
+            articles = load_articles(author=users["writer"])
+            numbers = load_call_us_numbers()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {articles} articles, {numbers} call-us numbers."))
+        if given or settings.DEBUG or created:
+            self.stdout.write("Staff logins at /admin/: " + ", ".join(DEMO_STAFF))
+        if settings.DEBUG and not given:
+            self.stdout.write(f"Password for all of them: {password}   (set DEMO_PASSWORD to choose one)")
+        elif not given and created:
+            self.stdout.write("Passwords were generated and not shown (DEBUG is off): set DEMO_PASSWORD and run again.")
+
+    def load_staff(self, password, *, reset):
+        User = get_user_model()
+        users, created_any = {}, False
+        for username, (role, full_name) in DEMO_STAFF.items():
+            first, last = full_name.split(" ", 1)
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "email": f"{username}@example.com"},
+            )
+            user.is_staff = True
+            user.is_superuser = role is None
+            if created or reset:
+                user.set_password(password)
+            user.save()
+            user.groups.set([Group.objects.get(name=role)] if role else [])
+            users[username] = user
+            created_any = created_any or created
+        return users, created_any

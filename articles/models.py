@@ -1,0 +1,267 @@
+"""The editorial domain: GS papers and syllabus topics, monthly editions, articles and their parts."""
+
+import calendar
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django_ckeditor_5.fields import CKEditor5Field
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .sanitize import clean_rich_text
+
+
+class Paper(models.Model):
+    """A General Studies paper (GS1–GS4), the Essay, or Prelims; seeded once, editable in the admin."""
+
+    code = models.SlugField(max_length=20, unique=True, help_text="Used in the URL: /papers/<code>/, e.g. gs2.")
+    short_name = models.CharField(max_length=20, help_text='Printed in relevance lines, e.g. "GS2".')
+    title = models.CharField(max_length=200, help_text="The paper's full syllabus title.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in menus and lists.")
+
+    class Meta:
+        ordering = ["position", "code"]
+
+    def __str__(self):
+        return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("articles:paper", args=[self.code])
+
+
+class Topic(models.Model):
+    """A syllabus topic within one paper, e.g. GS2 → International Relations."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.PROTECT, related_name="topics")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, help_text="Used in the URL: /papers/<code>/<slug>/.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["paper__position", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "slug"], name="topic_unique_slug_per_paper"),
+        ]
+
+    def __str__(self):
+        return f"{self.paper.short_name} - {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", args=[self.paper.code, self.slug])
+
+
+class EditionQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
+
+class Edition(models.Model):
+    """The monthly current-affairs edition an article belongs to, e.g. "March 2024"."""
+
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    month = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(12)])
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="edition_unique_month"),
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="edition_month_1_to_12"),
+        ]
+
+    def __str__(self):
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("articles:edition", args=[self.year, f"{self.month:02d}"])
+
+
+class TaggedArticle(TaggedItemBase):
+    """Taggit's through table with a real foreign key to the article, for integrity and fast joins."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique_tag"),
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What students may see: status Published *and* a publication time that has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff who may view articles also see drafts (to preview them); everyone else sees published ones."""
+        if user.is_active and user.is_staff and user.has_perm("articles.view_article"):
+            return self.all()
+        return self.published()
+
+    def for_listing(self):
+        """Everything an article card prints, in a fixed number of queries."""
+        return self.select_related("edition").prefetch_related(
+            models.Prefetch(
+                "relevances",
+                queryset=Relevance.objects.filter(is_primary=True).select_related("paper", "topic"),
+                to_attr="primary_relevances",
+            )
+        )
+
+
+class Article(models.Model):
+    """A current-affairs analysis (or a short news item) as students read it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=250)
+    slug = models.SlugField(
+        max_length=250, unique=True, help_text="The article's address: /articles/<slug>/. Filled from the title."
+    )
+    context = models.TextField(
+        help_text='The lead paragraph that says why this is in the news ("Recently, …").'
+    )
+    mains_questions = models.TextField(
+        blank=True,
+        help_text='Optional. One question per line, with its marks, e.g. "… Discuss. (15 marks)".',
+    )
+    source = models.CharField(
+        max_length=300, blank=True, help_text="Optional. Where the news came from (newspaper, PIB release, URL)."
+    )
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, null=True, blank=True, related_name="articles",
+        help_text='The monthly edition this article belongs to, e.g. "March 2024".',
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True,
+        help_text="Students see the article only when it is Published and this time has come.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    tags = TaggableManager(through=TaggedArticle, blank=True, help_text="Comma-separated, e.g. India-Japan, Defence.")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None and (
+            self.published_at <= timezone.now()
+        )
+
+    @cached_property
+    def mains_question_list(self):
+        return [line.strip() for line in self.mains_questions.splitlines() if line.strip()]
+
+    @cached_property
+    def dimensions(self):
+        """The numbered table of contents: the sections in order, each with its page anchor.
+
+        Derived from the section headings, so it can never disagree with them.
+        """
+        used = set()
+        entries = []
+        for number, section in enumerate(self.sections.all(), start=1):
+            anchor = slugify(section.heading) or f"section-{number}"
+            if anchor in used:
+                anchor = f"{anchor}-{number}"
+            used.add(anchor)
+            entries.append(Dimension(number=number, section=section, anchor=anchor))
+        return entries
+
+
+class Dimension:
+    """One entry of an article's "Dimensions of the article" list."""
+
+    __slots__ = ("number", "section", "anchor")
+
+    def __init__(self, *, number, section, anchor):
+        self.number, self.section, self.anchor = number, section, anchor
+
+    @property
+    def heading(self):
+        return self.section.heading
+
+
+class Relevance(models.Model):
+    """One GS paper + syllabus topic an article serves, printed like "GS2 - International Relations"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="relevances")
+    paper = models.ForeignKey(Paper, on_delete=models.PROTECT, related_name="relevances")
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="relevances",
+        help_text="A syllabus topic of the chosen paper.",
+    )
+    is_primary = models.BooleanField(
+        "primary", default=False, help_text="The paper and topic the article is filed under first."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-is_primary", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"], condition=Q(is_primary=True), name="relevance_one_primary_per_article"
+            ),
+            models.UniqueConstraint(fields=["article", "paper", "topic"], name="relevance_unique_pair"),
+        ]
+
+    def __str__(self):
+        return f"{self.paper.short_name} - {self.topic.name}" if self.topic_id else self.paper.short_name
+
+    def clean(self):
+        if self.topic_id and self.paper_id and self.topic.paper_id != self.paper_id:
+            raise ValidationError({"topic": f"“{self.topic.name}” is a topic of {self.topic.paper}, not of {self.paper}."})
+
+
+class Section(models.Model):
+    """One heading + rich-text body of an article; together, in order, they are its Dimensions."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
+    position = models.IntegerField(
+        validators=[MinValueValidator(1)],
+        help_text="Order in the article; leave empty to add at the end.",
+    )
+    heading = models.CharField(max_length=200, help_text='Shown in the numbered Dimensions list, e.g. "Way Forward".')
+    body = CKEditor5Field("text", help_text="Open paragraphs with a bold label where it helps (“Economic ties: …”).")
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="section_unique_position"),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.body = clean_rich_text(self.body)
+        super().save(*args, **kwargs)

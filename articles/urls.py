@@ -1,0 +1,14 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("papers/<slug:code>/", views.paper_detail, name="paper"),
+    path("papers/<slug:code>/<slug:topic_slug>/", views.topic_detail, name="topic"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.edition_detail, name="edition"),
+]

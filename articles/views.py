@@ -1,0 +1,81 @@
+"""Public reading pages. Every list goes through Article.objects.published(); only the detail page
+widens it, for staff previewing a draft."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from taggit.models import Tag
+
+from .models import Article, Edition, Paper, Relevance, Topic
+
+ARTICLES_PER_PAGE = 12
+HOME_LATEST = 8
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def home(request):
+    latest = list(Article.objects.published().for_listing()[:HOME_LATEST])
+    current_edition = Edition.objects.with_published_articles().first()
+    return render(
+        request,
+        "articles/home.html",
+        {"latest": latest, "current_edition": current_edition, "papers": Paper.objects.all()},
+    )
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user)
+        .select_related("edition")
+        .prefetch_related(
+            "sections",
+            "tags",
+            Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic")),
+        ),
+        slug=slug,
+    )
+    response = render(request, "articles/article_detail.html", {"article": article})
+    if not article.is_public:
+        # A staff preview must never be cached or indexed.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def paper_detail(request, code):
+    paper = get_object_or_404(Paper, code=code)
+    articles = Article.objects.published().filter(relevances__paper=paper).distinct().for_listing()
+    return render(
+        request,
+        "articles/paper_detail.html",
+        {"paper": paper, "topics": paper.topics.all(), "page": paginate(request, articles), "active_paper_code": code},
+    )
+
+
+def topic_detail(request, code, topic_slug):
+    topic = get_object_or_404(Topic.objects.select_related("paper"), paper__code=code, slug=topic_slug)
+    articles = Article.objects.published().filter(relevances__topic=topic).distinct().for_listing()
+    return render(request, "articles/topic_detail.html", {"topic": topic, "page": paginate(request, articles), "active_paper_code": code})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    page = paginate(request, articles)
+    if not page.object_list:
+        raise Http404("No published article has this tag.")
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+def edition_detail(request, year, month):
+    edition = get_object_or_404(Edition, year=int(year), month=int(month))
+    articles = Article.objects.published().filter(edition=edition).for_listing()
+    page = paginate(request, articles)
+    if not page.object_list:
+        raise Http404("This edition has no published articles yet.")
+    return render(request, "articles/edition_detail.html", {"edition": edition, "page": page})

@@ -1,0 +1,20 @@
+"""Creating staff role groups from migrations; each app lists its own roles' permissions."""
+
+
+def sync_role_groups(apps, role_permissions):
+    """Create each role's group and give it exactly its permissions (used by migrations)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in role_permissions.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        permissions = []
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(permissions)

@@ -1,0 +1,33 @@
+"""The one place that decides what an Indian phone number is and how it is written."""
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+
+INDIA = "IN"
+INDIA_COUNTRY_CODE = 91
+MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
+
+def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
+    """Return the number in E.164 (+919876543210), or raise ValidationError saying what is expected.
+
+    libphonenumber calls many Indian landlines "valid" and happily parses foreign numbers, so the
+    country code and, for mobiles, the number type are checked explicitly.
+    """
+    expected = "a 10-digit Indian mobile number, e.g. 98765 43210" if mobile_only else "an Indian phone number"
+    try:
+        number = phonenumbers.parse((raw or "").strip(), INDIA)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(f"Enter {expected}.", code="invalid_phone") from None
+    if number.country_code != INDIA_COUNTRY_CODE:
+        raise ValidationError(f"Only Indian numbers are accepted: enter {expected}.", code="foreign_phone")
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(f"This number does not exist: enter {expected}.", code="invalid_phone")
+    if mobile_only and phonenumbers.number_type(number) not in MOBILE_TYPES:
+        raise ValidationError(f"This looks like a landline: enter {expected}.", code="landline_phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def national_digits(e164: str) -> str:
+    """The digits after +91, as Indians print a number next to the country code."""
+    return e164.removeprefix("+91")
