@@ -111,7 +111,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("edition").prefetch_related(
             models.Prefetch(
                 "relevances",
-                queryset=Relevance.objects.filter(is_primary=True).select_related("paper", "topic"),
+                queryset=Relevance.objects.filter(is_primary=True).select_related("paper", "topic__paper"),
                 to_attr="primary_relevances",
             )
         )

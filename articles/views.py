@@ -21,11 +21,7 @@ def paginate(request, queryset):
 def home(request):
     latest = list(Article.objects.published().for_listing()[:HOME_LATEST])
     current_edition = Edition.objects.with_published_articles().first()
-    return render(
-        request,
-        "articles/home.html",
-        {"latest": latest, "current_edition": current_edition, "papers": Paper.objects.all()},
-    )
+    return render(request, "articles/home.html", {"latest": latest, "current_edition": current_edition})
 
 
 def article_detail(request, slug):
@@ -35,7 +31,7 @@ def article_detail(request, slug):
         .prefetch_related(
             "sections",
             "tags",
-            Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic")),
+            Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")),
         ),
         slug=slug,
     )

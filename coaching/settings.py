@@ -137,22 +137,24 @@ STORAGES = {
     },
 }
 
-# Mail: EMAIL_URL (e.g. smtp+tls://user:pass@smtp.example.com:587) or the usual EMAIL_* variables.
+# Mail: EMAIL_URL (e.g. smtp://user:pass@smtp.example.in:587/?tls=True, or submission://… for port 587
+# with STARTTLS) or the usual EMAIL_* variables. DEBUG without either prints mail to the console.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 if os.environ.get("EMAIL_URL"):
-    vars().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
-else:
-    EMAIL_BACKEND = os.environ.get(
-        "EMAIL_BACKEND",
-        "django.core.mail.backends.console.EmailBackend"
-        if DEBUG
-        else "django.core.mail.backends.smtp.EmailBackend",
-    )
-    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
-    EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL")
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    _email["EMAIL_TIMEOUT"] = _email.get("EMAIL_TIMEOUT") or EMAIL_TIMEOUT
+    _email.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    globals().update(_email)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coaching CMS <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

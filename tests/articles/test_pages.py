@@ -1,0 +1,250 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Section
+from tests.factories import (
+    ArticleFactory, CallUsNumberFactory, EditionFactory, SectionFactory, UserFactory, full_article, relevance,
+    staff_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_shaped_article():
+    article = ArticleFactory(
+        title="Tokyo and New Delhi Step Up Defence Cooperation",
+        slug="tokyo-new-delhi-defence",
+        context="Recently, Japan called India a key partner for maritime security.",
+        mains_questions="Assess the strategic logic of India-Japan defence ties. (15 marks)",
+        edition=EditionFactory(year=2024, month=3),
+    )
+    relevance(article)
+    SectionFactory(article=article, position=1, heading="India-Japan ties",
+                   body="<p><strong>Economic Ties:</strong> investment keeps rising.</p>")
+    SectionFactory(article=article, position=2, heading="Recent defence activities",
+                   body="<p>Joint exercises at sea and in the air.</p>")
+    SectionFactory(article=article, position=3, heading="Way Forward", body="<p>Cooperate on cables.</p>")
+    article.tags.set(["India-Japan", "Defence"])
+    return article
+
+
+def test_article_page_shows_its_parts_in_the_seed_order(client):
+    """Title, context, relevance, mains question, Dimensions, sections, tags and month appear in that order."""
+    seed_shaped_article()
+
+    response = client.get("/articles/tokyo-new-delhi-defence/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    page = page[page.index("<main"):]
+    order = [
+        "<h1>Tokyo and New Delhi Step Up Defence Cooperation</h1>",
+        "Recently, Japan called India a key partner",
+        "GS2 - International Relations",
+        "Assess the strategic logic of India-Japan defence ties. (15 marks)",
+        "Dimensions of the article",
+        '<h2>India-Japan ties</h2>',
+        "<strong>Economic Ties:</strong> investment keeps rising.",
+        '<h2>Way Forward</h2>',
+        ">India-Japan</a>",
+        ">March 2024</a>",
+    ]
+    positions = [page.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_dimensions_list_equals_section_headings_and_links_to_each_section(client):
+    """Each numbered Dimension names a section heading, in order, and links to that section's anchor."""
+    seed_shaped_article()
+
+    page = client.get("/articles/tokyo-new-delhi-defence/").content.decode()
+
+    toc = re.search(r'<nav class="dimensions".*?</nav>', page, re.S).group(0)
+    links = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', toc)
+    sections = re.findall(r'<section class="article__section" id="([^"]+)">\s*<h2>([^<]+)</h2>', page)
+    assert [heading for _, heading in links] == ["India-Japan ties", "Recent defence activities", "Way Forward"]
+    assert links == sections
+
+
+def test_header_prints_call_us_numbers_as_tel_links_the_way_the_institute_does(client):
+    """Two numbers that differ only in their last digits print as "+91 9606900005 / 04", each a tel: link."""
+    CallUsNumberFactory(number="+919606900005", position=1)
+    CallUsNumberFactory(number="+919606900004", position=2)
+    CallUsNumberFactory(number="+918041234567", position=3, is_active=False)
+    ArticleFactory(title="Any page will do")
+
+    page = client.get("/").content.decode()
+
+    assert 'Call Us Now' in page
+    assert '<a href="tel:+919606900005">+91 9606900005</a> / <a href="tel:+919606900004">04</a>' in page
+    assert "8041234567" not in page
+
+
+def test_home_shows_current_edition_latest_articles_and_paper_navigation(client):
+    """The home page links the newest edition, lists the latest published articles and every GS paper."""
+    full_article(title="Older February piece", edition=EditionFactory(year=2024, month=2))
+    full_article(title="Fresh March piece", edition=EditionFactory(year=2024, month=3))
+    ArticleFactory(title="Unfinished draft", draft=True, edition=EditionFactory(year=2024, month=4))
+
+    response = client.get("/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Read the March 2024 edition" in page
+    assert "Fresh March piece" in page and "Older February piece" in page
+    assert "Unfinished draft" not in page
+    for paper in ["GS1", "GS2", "GS3", "GS4", "Essay", "Prelims"]:
+        assert f">{paper}</a>" in page
+
+
+def test_paper_page_lists_its_topics_and_articles(client):
+    """/papers/gs2/ names the paper, links its topics, and lists articles filed under GS2."""
+    full_article(title="A GS2 analysis")
+    other = ArticleFactory(title="A GS3 analysis")
+    relevance(other, "gs3", "Space")
+
+    response = client.get("/papers/gs2/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Governance, Constitution, Polity" in page
+    assert 'href="/papers/gs2/international-relations/"' in page
+    assert "A GS2 analysis" in page
+    assert "A GS3 analysis" not in page
+
+
+def test_topic_tag_and_edition_pages_list_matching_articles(client):
+    """Topic, tag and edition pages each list the published articles that belong to them."""
+    full_article(title="Quad summit analysis", tags=["Quad"], edition=EditionFactory(year=2024, month=2))
+
+    topic = client.get("/papers/gs2/international-relations/")
+    tag = client.get("/tags/quad/")
+    edition = client.get("/editions/2024/02/")
+
+    for response in (topic, tag, edition):
+        assert response.status_code == 200
+        assert "Quad summit analysis" in response.content.decode()
+    assert "<h1>February 2024</h1>" in edition.content.decode()
+
+
+def test_list_pages_are_paginated(client):
+    """A long list is split into pages of twelve with links between them."""
+    for number in range(13):
+        full_article(title=f"Edition piece {number:02d}", tags=[])
+
+    first = client.get("/editions/2024/03/").content.decode()
+    second = client.get("/editions/2024/03/?page=2").content.decode()
+
+    assert "Page 1 of 2" in first and 'rel="next" href="?page=2"' in first
+    assert first.count('class="card"') == 12
+    assert second.count('class="card"') == 1
+
+
+def test_unknown_addresses_answer_404(client):
+    """Unknown articles, papers, topics, tags and empty or impossible months are 404 pages, not errors."""
+    for url in ["/articles/nope/", "/papers/gs9/", "/papers/gs2/nope/", "/tags/nope/", "/editions/2031/01/",
+                "/editions/2024/13/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+    assert "Page not found" in client.get("/articles/nope/").content.decode()
+
+
+def test_drafts_and_future_articles_never_leak_through_any_public_url(client):
+    """A draft and a not-yet-due article are absent from every public page, and their own URLs are 404."""
+    visible = full_article(title="Visible analysis", tags=["Shared-tag"])
+    hidden_edition = EditionFactory(year=2024, month=7)
+    draft = full_article(title="SECRET DRAFT TITLE", slug="secret-draft", tags=["Draft-only", "Shared-tag"],
+                         status="draft", published_at=None, edition=hidden_edition)
+    future = full_article(title="SECRET FUTURE TITLE", slug="secret-future", tags=["Future-only", "Shared-tag"],
+                          published_at=timezone.now() + timedelta(hours=1), edition=hidden_edition)
+
+    public_urls = [
+        "/", visible.get_absolute_url(), "/papers/gs2/", "/papers/gs2/international-relations/",
+        "/tags/shared-tag/", "/editions/2024/03/",
+    ]
+    for url in public_urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "SECRET" not in page, url
+        assert "secret-draft" not in page and "secret-future" not in page, url
+    for url in [draft.get_absolute_url(), future.get_absolute_url(), "/tags/draft-only/", "/tags/future-only/",
+                "/editions/2024/07/"]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_staff_preview_a_draft_with_banner_noindex_and_no_caching(client):
+    """Staff opening a draft's URL see it with a Draft banner, noindex and never-cache headers."""
+    full_article(title="Work in progress", slug="work-in-progress", status="draft", published_at=None)
+    client.force_login(staff_user("editor", role="Editor"))
+
+    response = client.get("/articles/work-in-progress/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>Draft</strong>" in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_published_article_has_no_draft_banner_or_noindex(client):
+    """A live article is indexable and carries no draft banner, even for staff."""
+    full_article(title="Live analysis", slug="live-analysis")
+    client.force_login(staff_user("editor", role="Editor"))
+
+    response = client.get("/articles/live-analysis/")
+
+    assert "<strong>Draft</strong>" not in response.content.decode()
+    assert "noindex" not in response.content.decode()
+    assert "X-Robots-Tag" not in response
+
+
+def test_logged_in_non_staff_user_cannot_see_drafts(client):
+    """Being logged in is not enough: a non-staff account gets a 404 for a draft."""
+    full_article(slug="hidden-draft", status="draft", published_at=None)
+    client.force_login(UserFactory(username="student"))
+
+    assert client.get("/articles/hidden-draft/").status_code == 404
+
+
+def test_robots_and_health_check(client):
+    """robots.txt keeps crawlers out of the admin; /healthz answers ok."""
+    robots = client.get("/robots.txt")
+    health = client.get("/healthz")
+
+    assert robots.status_code == 200 and "Disallow: /admin/" in robots.content.decode()
+    assert health.status_code == 200 and health.content == b"ok"
+
+
+@pytest.mark.parametrize("sections, tags", [(1, 1), (9, 7)], ids=["small", "large"])
+@pytest.mark.parametrize(
+    "url, expected_queries",
+    [
+        # Every page also reads the call-us numbers and the paper menu for its header.
+        ("/", 5),  # latest articles + their primary relevances, current edition
+        ("/articles/measured/", 6),  # article + edition, sections, tags, relevances
+        ("/papers/gs2/", 7),  # paper, its topics, count, one page of articles, their primary relevances
+        ("/papers/gs2/international-relations/", 6),  # topic + paper, count, page, primary relevances
+        ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
+        ("/editions/2024/03/", 6),  # edition, count, page, primary relevances
+    ],
+)
+def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, expected_queries,
+                                                     sections, tags):
+    """Every public page costs the same number of queries however many sections, tags and relevances."""
+    CallUsNumberFactory(number="+919606900005")
+    tag_names = [f"tag-{n}" for n in range(tags)]
+    for n in range(3):
+        article = full_article(slug="measured" if n == 0 else f"other-{n}", sections=sections, tags=tag_names)
+        for topic in ["Space", "Biodiversity", "Agriculture", "Infrastructure"][: sections // 2]:
+            relevance(article, "gs3", topic, primary=False)
+    assert Section.objects.count() == 3 * sections
+
+    with django_assert_num_queries(expected_queries):
+        response = client.get(url)
+
+    assert response.status_code == 200

@@ -1,0 +1,77 @@
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+
+from articles.models import Article, Edition
+from enquiries.models import CallUsNumber
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_builds_a_browsable_site_and_is_idempotent(monkeypatch, client):
+    """Running load_demo twice leaves one copy of everything: 8+ published articles over GS1–GS4 and two months."""
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+
+    call_command("load_demo", verbosity=0)
+    counts = (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
+              get_user_model().objects.count())
+    call_command("load_demo", verbosity=0)
+
+    assert (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
+            get_user_model().objects.count()) == counts
+    published = Article.objects.published()
+    assert published.count() >= 8
+    assert Article.objects.filter(status="draft").exists()
+    papers = set(published.filter(relevances__is_primary=True).values_list("relevances__paper__code", flat=True))
+    assert {"gs1", "gs2", "gs3", "gs4"} <= papers
+    assert published.values("edition").distinct().count() >= 2
+    assert '<a href="tel:+919606900005">+91 9606900005</a> / <a href="tel:+919606900004">04</a>' in (
+        client.get("/").content.decode())
+
+
+def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client):
+    """The India–Japan article has context, GS2 relevance, a mains question, three Dimensions ending in Way Forward."""
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+    call_command("load_demo", verbosity=0)
+
+    article = Article.objects.get(slug="japan-india-deeper-defence-partnership")
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert [d.heading for d in article.dimensions] == [
+        "India-Japan ties", "Recent activities in India-Japan defence ties", "Way Forward"]
+    assert str(article.edition) == "March 2024"
+    assert sorted(article.tags.names()) == ["Defence", "India-Japan", "Indo-Pacific"]
+    assert "GS2 - International Relations" in page
+    assert "(15 marks)" in page
+    assert "<strong>Economic ties:</strong>" in page
+
+
+def test_demo_staff_logins_use_demo_password_and_have_their_roles(monkeypatch):
+    """admin, editor, writer, counsellor and manager log in with DEMO_PASSWORD and sit in their role groups."""
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+    call_command("load_demo", verbosity=0)
+
+    roles = {}
+    for username in ["admin", "editor", "writer", "counsellor", "manager"]:
+        user = authenticate(username=username, password="demo-pass-2024")
+        assert user is not None and user.is_staff, username
+        roles[username] = list(user.groups.values_list("name", flat=True))
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert roles == {"admin": [], "editor": ["Editor"], "writer": ["Writer"], "counsellor": ["Counsellor"],
+                     "manager": ["Counselling manager"]}
+
+
+def test_generated_password_is_printed_only_in_debug(monkeypatch, settings, capsys):
+    """Without DEMO_PASSWORD a password is generated; it is printed when DEBUG is on and never otherwise."""
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+
+    settings.DEBUG = False
+    call_command("load_demo")
+    quiet = capsys.readouterr().out
+    settings.DEBUG = True
+    call_command("load_demo")
+    shown = capsys.readouterr().out
+
+    assert "Password for all of them" not in quiet
+    password = shown.split("Password for all of them: ")[1].split()[0]
+    assert authenticate(username="editor", password=password) is not None
