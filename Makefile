@@ -14,12 +14,16 @@ $(INSTALLED): requirements.lock
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $@
 
-run: $(INSTALLED)
-	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo
+# Local development settings for manage.py; edit .env to change them (see the README).
+.env:
+	printf 'DJANGO_DEBUG=true\n' > $@
+
+run: $(INSTALLED) .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Coaching CMS: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
-	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
