@@ -80,6 +80,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
+        css = {"all": ["css/admin.css"]}
         js = ["js/tag-suggestions.js"]
 
     def get_queryset(self, request):

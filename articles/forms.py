@@ -7,20 +7,25 @@ from .models import Relevance, Section
 from .sanitize import has_visible_text
 
 
+class RichTextField(forms.CharField):
+    """Rich text in which an untouched editor (CKEditor posts `<p>&nbsp;</p>`) counts as empty, so a
+    spare inline row is ignored and a required one says it needs text."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if has_visible_text(value) else ""
+
+
 class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["position", "heading", "body"]
+        field_classes = {"body": RichTextField}
+        error_messages = {"body": {"required": "Write the section's text: an empty section cannot be saved."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].required = False
-
-    def clean_body(self):
-        body = self.cleaned_data.get("body", "")
-        if not has_visible_text(body):
-            raise forms.ValidationError("Write the section's text: an empty section cannot be saved.")
-        return body
 
 
 class SectionInlineFormSet(forms.BaseInlineFormSet):

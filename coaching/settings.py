@@ -190,7 +190,7 @@ CKEDITOR_5_CONFIGS = {
                 "undo", "redo",
             ],
         },
-        "image": {"toolbar": []},
+        "image": {"toolbar": ["imageTextAlternative"]},
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},

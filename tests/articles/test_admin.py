@@ -169,3 +169,14 @@ def test_tag_suggestions_offer_existing_tags_to_staff_only(editor_client, client
 
     assert suggestions == {"tags": ["India-Japan", "Indo-Pacific"]}
     assert refused.status_code == 403
+
+
+def test_untouched_spare_section_row_is_ignored(editor_client):
+    """The spare section row, left empty (CKEditor posts an empty paragraph), is not saved and blocks nothing."""
+    response = editor_client.post(ADD_URL, article_post([
+        {"heading": "Background", "body": "<p>Text.</p>"},
+        {"position": "", "heading": "", "body": "<p>&nbsp;</p>"},
+    ]))
+
+    assert response.status_code == 302
+    assert [s.heading for s in Article.objects.get().sections.all()] == ["Background"]

@@ -211,13 +211,14 @@ def test_logged_in_non_staff_user_cannot_see_drafts(client):
     assert client.get("/articles/hidden-draft/").status_code == 404
 
 
-def test_robots_and_health_check(client):
-    """robots.txt keeps crawlers out of the admin; /healthz answers ok."""
+def test_robots_health_check_and_favicon(client):
+    """robots.txt keeps crawlers out of the admin; /healthz answers ok; /favicon.ico points at the icon."""
     robots = client.get("/robots.txt")
     health = client.get("/healthz")
 
     assert robots.status_code == 200 and "Disallow: /admin/" in robots.content.decode()
     assert health.status_code == 200 and health.content == b"ok"
+    assert client.get("/favicon.ico")["Location"] == "/static/favicon.svg"
 
 
 @pytest.mark.parametrize("sections, tags", [(1, 1), (9, 7)], ids=["small", "large"])

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, EditionFactory, staff_user
+from tests.factories import PASSWORD, ArticleFactory, EditionFactory, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,6 +26,7 @@ def test_editor_writes_and_publishes_an_article_that_students_then_read(live_ser
     """An editor logs in, types two sections into CKEditor, publishes, and the public Dimensions list shows both."""
     staff_user("meera", role="Editor")
     EditionFactory(year=2024, month=3)
+    ArticleFactory(title="An older piece").tags.set(["Parliamentary Committees"])
 
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "meera")
@@ -37,7 +38,9 @@ def test_editor_writes_and_publishes_an_article_that_students_then_read(live_ser
     expect(page.locator("#id_slug")).to_have_value("monsoon-session-passes-the-coastal-shipping-bill")
     page.fill("#id_context", "Recently, Parliament passed a bill to make coastal shipping easier.")
     page.select_option("#id_edition", label="March 2024")
-    page.fill("#id_tags", "Shipping, Parliament")
+    page.locator("#id_tags").press_sequentially("Shipping, Parl")
+    expect(page.locator("#tag-suggestions option")).to_have_attribute("value", "Shipping, Parliamentary Committees")
+    page.fill("#id_tags", "Shipping, Parliamentary Committees")
     page.select_option("#id_status", "published")
     page.select_option("#id_relevances-0-paper", label="GS3")
     choose_topic(page, 0, "Infrastructure")
@@ -53,6 +56,13 @@ def test_editor_writes_and_publishes_an_article_that_students_then_read(live_ser
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     article = Article.objects.get(slug="monsoon-session-passes-the-coastal-shipping-bill")
     assert article.is_public
+    assert sorted(article.tags.names()) == ["Parliamentary Committees", "Shipping"]
+
+    # Saving again must not trip over the spare, untouched section row and its empty editor.
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert article.sections.count() == 2
 
     student = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
     student.goto(f"{live_server.url}{article.get_absolute_url()}")
