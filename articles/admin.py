@@ -1,11 +1,19 @@
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.http import JsonResponse
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
-from .forms import RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet
+from . import revisions, workflow
+from .forms import (
+    ArticleForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
+)
 from .models import Article, Edition, Paper, Relevance, Section, Topic
 
 TAG_SUGGESTIONS_LIMIT = 10
@@ -36,14 +44,66 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article_count"]
+    list_display = ["__str__", "release", "states", "papers"]
+    readonly_fields = ["release_at", "released_by"]
+    change_form_template = "admin/articles/edition/change_form.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_total=Count("articles"))
+        return super().get_queryset(request).select_related("released_by")
 
-    @admin.display(description="articles", ordering="article_total")
-    def article_count(self, edition):
-        return edition.article_total
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        shown = [edition.pk for edition in changelist.result_list]
+        counted = {edition.pk: edition for edition in workflow.with_edition_counts(Edition.objects.filter(pk__in=shown))}
+        changelist.result_list = [counted[pk] for pk in shown]
+        return changelist
+
+    @admin.display(description="release")
+    def release(self, edition):
+        if edition.release_at is None:
+            return "Not released"
+        when = timezone.localtime(edition.release_at)
+        return f"{'Released' if edition.is_released else 'Goes public'} {when:%d %b %Y, %H:%M}"
+
+    @admin.display(description="articles by state")
+    def states(self, edition):
+        return " · ".join(f"{count} {label.lower()}" for label, count in edition.counts_by_status if count) or "none"
+
+    @admin.display(description="ready or live, by paper")
+    def papers(self, edition):
+        return format_html_join(" · ", "<span class=\"{}\">{} {}</span>", (
+            ("paper-count paper-count--none" if count == 0 else "paper-count", paper, count)
+            for paper, count in edition.counts_by_paper
+        ))
+
+    def get_urls(self):
+        release = path("<path:object_id>/release/", self.admin_site.admin_view(self.release_view),
+                       name="articles_edition_release")
+        return [release, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        edition = next(workflow.with_edition_counts(Edition.objects.filter(pk=object_id)), None)
+        extra = {"edition_counts": edition, "release_form": WorkflowMoveForm(),
+                 "can_release": request.user.has_perm(workflow.RELEASE)}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def release_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        edition = get_object_or_404(Edition, pk=object_id)
+        form = WorkflowMoveForm(request.POST)
+        when = form.cleaned_data["when"] if form.is_valid() else None
+        try:
+            scheduled, held_back = workflow.release_edition(edition, request.user, when)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            when_text = f"{timezone.localtime(when):%d %b %Y, %H:%M} IST"
+            messages.success(request, f"{edition} is released for {when_text}: {len(scheduled)} approved "
+                                      f"article{'s' if len(scheduled) != 1 else ''} scheduled for that moment.")
+            for article, problems in held_back:
+                messages.warning(request, f"Held back “{article.title}”: {' '.join(problems)}")
+        return redirect("admin:articles_edition_change", edition.pk)
 
 
 class RelevanceInline(admin.TabularInline):
@@ -64,19 +124,73 @@ class SectionInline(admin.StackedInline):
     verbose_name_plural = "Sections — their headings, in order, are the article's Dimensions list"
 
 
+class QueueFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        queues = [("mine", "My drafts")]
+        if workflow.is_reviewer(request.user):
+            queues.insert(0, ("review", "Awaiting my review"))
+        return [*queues, ("upcoming", "Scheduled to go live")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "review":
+            return queryset.filter(status=Article.Status.IN_REVIEW).exclude(author=request.user)
+        if self.value() == "mine":
+            return queryset.filter(status=Article.Status.DRAFT, author=request.user)
+        if self.value() == "upcoming":
+            return queryset.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now()).order_by(
+                "published_at")
+        return queryset
+
+
+class WorkflowActionForm(ActionForm):
+    comment = WorkflowMoveForm.base_fields["comment"]
+    when = WorkflowMoveForm.base_fields["when"]
+
+
+def bulk_move(move):
+    def action(modeladmin, request, queryset):
+        form = WorkflowMoveForm(request.POST)
+        form.is_valid()
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.apply(article, move.name, request.user, comment=form.cleaned_data.get("comment", ""),
+                               when=form.cleaned_data.get("when"))
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                reason = error.messages if isinstance(error, ValidationError) else [str(error)]
+                refused.append(f"“{article.title}”: {' '.join(reason)}")
+        if done:
+            messages.success(request, f"{move.label}: done for {done} article{'s' if done != 1 else ''}.")
+        for line in refused:
+            messages.error(request, f"{move.label} refused for {line}")
+
+    action.__name__ = f"move_{move.name}"
+    action.short_description = f"{move.label} (selected articles)"
+    return action
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "edition", "primary_relevance", "published_at", "author"]
-    list_filter = ["status", "relevances__paper", "relevances__topic", "edition"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleForm
+    action_form = WorkflowActionForm
+    actions = [bulk_move(move) for move in workflow.MOVES.values()]
+    list_display = ["title", "state", "edition", "primary_relevance", "author", "updated_at"]
+    list_filter = [QueueFilter, "status", "relevances__paper", "relevances__topic", "edition"]
     search_fields = ["title", "slug", "context"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["author"]
     inlines = [RelevanceInline, SectionInline]
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "context", "mains_questions"]}),
+        (None, {"fields": ["title", "slug", "context", "mains_questions", "based_on_version"]}),
         ("Filing", {"fields": ["edition", "tags", "source"]}),
-        ("Publishing", {"fields": ["status", "published_at", "author"]}),
+        ("Publishing", {"fields": ["state", "author", "skip_way_forward_check"]}),
     ]
 
     class Media:
@@ -88,6 +202,26 @@ class ArticleAdmin(admin.ModelAdmin):
             "relevances__paper", "relevances__topic"
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        if workflow.is_reviewer(request.user):
+            return ["state"]
+        return ["state", "author", "skip_way_forward_check"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or workflow.can_edit(request.user, obj))
+
+    @admin.display(description="state")
+    def state(self, article):
+        if article.pk is None:
+            return "Draft (new)"
+        label = article.get_status_display()
+        if article.status in Article.Status.live() and article.published_at:
+            when = timezone.localtime(article.published_at)
+            prefix = "live since" if article.is_public else "goes live"
+            return f"{label} — {prefix} {when:%d %b %Y, %H:%M} IST"
+        return label
+
     @admin.display(description="relevance")
     def primary_relevance(self, article):
         primary = next((relevance for relevance in article.relevances.all() if relevance.is_primary), None)
@@ -96,15 +230,81 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not obj.author_id:
             obj.author = request.user
+        obj.edit_version += 1
         super().save_model(request, obj, form, change)
 
     def get_urls(self):
-        suggestions = path(
-            "tag-suggestions/",
-            self.admin_site.admin_view(self.tag_suggestions),
-            name="articles_article_tag_suggestions",
-        )
-        return [suggestions, *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("tag-suggestions/", view(self.tag_suggestions), name="articles_article_tag_suggestions"),
+            path("<path:object_id>/move/<slug:name>/", view(self.move_view), name="articles_article_move"),
+            path("<path:object_id>/history/compare/<int:version_id>/", view(self.compare_view),
+                 name="articles_article_compare"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra = {}
+        if article is not None:
+            extra = {
+                "moves": workflow.available_moves(request.user, article),
+                "move_form": WorkflowMoveForm(),
+                "checks": workflow.publish_checks(article),
+                "timeline": article.transitions.select_related("actor"),
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def move_view(self, request, object_id, name):
+        """One workflow button: the move is decided and recorded by articles.workflow."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        form = WorkflowMoveForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Enter a valid date and time, e.g. 2024-04-01 06:00.")
+            return redirect("admin:articles_article_change", article.pk)
+        try:
+            workflow.apply(article, name, request.user, comment=form.cleaned_data["comment"],
+                           when=form.cleaned_data["when"])
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        else:
+            article.refresh_from_db()
+            messages.success(request, f"“{article.title}” is now {self.state(article).lower()}.")
+        return redirect("admin:articles_article_change", article.pk)
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = get_object_or_404(Article, pk=object_id)
+        extra = {"versions": revisions.versions_of(article), "can_revert": workflow.can_edit(request.user, article)}
+        return super().history_view(request, object_id, {**extra, **(extra_context or {})})
+
+    def compare_view(self, request, object_id, version_id):
+        """What changed between a revision and the article as it is now (GET), and reverting to it (POST)."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(revisions.versions_of(article), pk=version_id)
+        if request.method == "POST":
+            revisions.revert(article, version, request.user)
+            messages.success(request, f"Reverted “{article.title}” to the version of "
+                                      f"{timezone.localtime(version.revision.date_created):%d %b %Y, %H:%M}.")
+            return redirect("admin:articles_article_change", article.pk)
+        changes = revisions.differences(revisions.snapshot(version), revisions.current_snapshot(article))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "original": article, "version": version, "changes": changes,
+            "title": f"Compare with the version of {timezone.localtime(version.revision.date_created):%d %b %Y, %H:%M}",
+            "can_revert": workflow.can_edit(request.user, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # The stock revert would also restore the workflow state; ours keeps it (see articles.revisions).
+        return redirect("admin:articles_article_compare", object_id, version_id)
 
     def tag_suggestions(self, request):
         """Existing tag names that start with what the editor is typing, for the tags field."""

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from .models import Article, Edition, Paper, Relevance, Section, Topic
+from .models import Article, Edition, Paper, Relevance, Section, Topic, Transition
 
 IST = ZoneInfo("Asia/Kolkata")
 
@@ -311,8 +311,10 @@ DEMO_ARTICLES = [
         ),
         "relevances": [("gs3", "Science and Technology", True)],
         "mains_questions": "",
-        "edition": (2024, 3),
+        "edition": (2024, 4),
         "published": None,
+        "state": "draft",
+        "changes_requested": "Add a section on the talent pipeline and cite the approved project costs.",
         "tags": ["Semiconductors", "Make in India"],
         "sections": [
             ("The plan", p("Incentives", "The Centre will bear half the project cost of approved fabs and "
@@ -322,13 +324,64 @@ DEMO_ARTICLES = [
     },
 ]
 
+DEMO_ARTICLES += [
+    {
+        "slug": "civil-services-day-integrity",
+        "title": "Civil Services Day: Integrity as the Core of Public Service",
+        "context": (
+            "On Civil Services Day the Prime Minister's awards for excellence in public administration were given "
+            "to districts that delivered schemes with speed and honesty."
+        ),
+        "relevances": [("gs4", "Civil Service Values", True), ("gs2", "Civil Services", False)],
+        "mains_questions": "What does integrity demand of a district collector beyond avoiding corruption? (10 marks)",
+        "edition": (2024, 4),
+        "published": None,
+        "state": "approved",
+        "tags": ["Ethics", "Civil Services"],
+        "sections": [
+            ("Values in practice", "".join([
+                p("Integrity", "Consistency between what an officer says, decides and does, even when nobody watches."),
+                p("Objectivity", "Decisions based on evidence and rules, not on pressure from the powerful."),
+            ])),
+            ("Way Forward", p("Mission Karmayogi", "Competency-based training should weigh conduct and empathy as "
+                              "much as technical skills.")),
+        ],
+    },
+    {
+        "slug": "womens-reservation-act-delimitation",
+        "title": "The Women's Reservation Act and the Wait for Delimitation",
+        "context": (
+            "One-third of seats in the Lok Sabha and State Assemblies will be reserved for women, but only after "
+            "the next census and delimitation are complete."
+        ),
+        "relevances": [("gs1", "Social Issues", True), ("gs2", "Parliament and State Legislatures", False)],
+        "mains_questions": "",
+        "edition": (2024, 4),
+        "published": None,
+        "state": "in_review",
+        "tags": ["Women Empowerment", "Parliament"],
+        "sections": [
+            ("Key provisions", p("Rotation", "Reserved seats rotate after each delimitation, and the reservation "
+                                 "lasts fifteen years unless Parliament extends it.")),
+            ("Way Forward", p("Party tickets", "Parties need not wait: they can field more women candidates now.")),
+        ],
+    },
+]
+
+# Editions already out; April 2024 is being prepared and is not public yet.
+RELEASED_EDITIONS = {(2024, 2): datetime(2024, 2, 1, 6, 0, tzinfo=IST), (2024, 3): datetime(2024, 3, 1, 6, 0, tzinfo=IST)}
+
 
 @transaction.atomic
-def load_articles(author):
+def load_articles(author, reviewer):
     """Create or refresh every demo article; running it twice leaves the same rows."""
     papers = {paper.code: paper for paper in Paper.objects.all()}
     for item in DEMO_ARTICLES:
-        edition, _ = Edition.objects.get_or_create(year=item["edition"][0], month=item["edition"][1])
+        edition, _ = Edition.objects.update_or_create(
+            year=item["edition"][0], month=item["edition"][1],
+            defaults={"release_at": RELEASED_EDITIONS.get(item["edition"]),
+                      "released_by": reviewer if item["edition"] in RELEASED_EDITIONS else None},
+        )
         published = item["published"]
         article, _ = Article.objects.update_or_create(
             slug=item["slug"],
@@ -337,7 +390,7 @@ def load_articles(author):
                 "context": item["context"],
                 "mains_questions": item["mains_questions"],
                 "edition": edition,
-                "status": Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+                "status": item.get("state", Article.Status.PUBLISHED),
                 "published_at": datetime(*published, 9, 0, tzinfo=IST) if published else None,
                 "author": author,
             },
@@ -352,4 +405,10 @@ def load_articles(author):
         for position, (heading, body) in enumerate(item["sections"], start=1):
             Section.objects.create(article=article, position=position, heading=heading, body=body)
         article.tags.set(item["tags"])
+        article.transitions.all().delete()
+        if "changes_requested" in item:
+            Transition.objects.create(
+                article=article, actor=reviewer, name="request_changes", from_status=Article.Status.IN_REVIEW,
+                to_status=Article.Status.DRAFT, comment=item["changes_requested"],
+            )
     return len(DEMO_ARTICLES)

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.db.models import F
+from django.urls import reverse
+from django.utils.html import format_html
 
-from .models import Relevance, Section
+from .models import Article, Relevance, Section
 from .sanitize import has_visible_text
 
 
@@ -81,3 +83,45 @@ class RelevanceForm(forms.ModelForm):
     class Meta:
         model = Relevance
         fields = ["paper", "topic", "is_primary"]
+
+
+class ArticleForm(forms.ModelForm):
+    """The article form, which refuses a save made from a copy that someone else has saved over since."""
+
+    # The edit_version the editor's copy was loaded at; named apart from the model field, which forms cannot set.
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on_version"].initial = self.instance.edit_version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Locked until the admin's transaction ends, so two saves cannot both pass this check.
+            newer = Article.objects.select_for_update().filter(pk=self.instance.pk).values("edit_version").first()
+            if newer and cleaned.get("based_on_version") != newer["edit_version"]:
+                raise forms.ValidationError(
+                    format_html(
+                        "Someone else saved this article after you opened it, so your changes were not saved. "
+                        '<a href="{}">Open the newer version</a>, then make your changes again '
+                        "(what you typed is still below to copy from).",
+                        reverse("admin:articles_article_change", args=[self.instance.pk]),
+                    ),
+                    code="stale_copy",
+                )
+        return cleaned
+
+
+class WorkflowMoveForm(forms.Form):
+    """What a workflow button may send besides its name: a comment and a go-live time."""
+
+    comment = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    when = forms.DateTimeField(
+        required=False, label="Go live at (IST)", input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
+import reversion
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -58,8 +59,9 @@ class Topic(models.Model):
 
 
 class EditionQuerySet(models.QuerySet):
-    def with_published_articles(self):
-        return self.filter(articles__in=Article.objects.published()).distinct()
+    def released(self):
+        """Editions students may browse: released, and their release time has come."""
+        return self.filter(release_at__lte=timezone.now())
 
 
 class Edition(models.Model):
@@ -67,11 +69,19 @@ class Edition(models.Model):
 
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(12)])
+    release_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When the edition page went (or goes) public. Set by releasing the edition.",
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     objects = EditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-month"]
+        permissions = [("release_edition", "Can release an edition (schedules its approved articles)")]
         constraints = [
             models.UniqueConstraint(fields=["year", "month"], name="edition_unique_month"),
             models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="edition_month_1_to_12"),
@@ -82,6 +92,10 @@ class Edition(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:edition", args=[self.year, f"{self.month:02d}"])
+
+    @property
+    def is_released(self):
+        return self.release_at is not None and self.release_at <= timezone.now()
 
 
 class TaggedArticle(TaggedItemBase):
@@ -97,8 +111,11 @@ class TaggedArticle(TaggedItemBase):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What students may see: status Published *and* a publication time that has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What students may see: scheduled or published *and* a publication time that has come.
+
+        A scheduled article goes live by this rule alone at its time; no job has to run.
+        """
+        return self.filter(status__in=Article.Status.live(), published_at__lte=timezone.now())
 
     def visible_to(self, user):
         """Staff who may view articles also see drafts (to preview them); everyone else sees published ones."""
@@ -122,7 +139,16 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        APPROVED = "approved", "Approved"
+        SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished (archived)"
+
+        @classmethod
+        def live(cls):
+            """States in which students see the article once its publication time has come."""
+            return [cls.SCHEDULED, cls.PUBLISHED]
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(
@@ -142,10 +168,20 @@ class Article(models.Model):
         Edition, on_delete=models.PROTECT, null=True, blank=True, related_name="articles",
         help_text='The monthly edition this article belongs to, e.g. "March 2024".',
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True, editable=False,
+        help_text="Changed only through the workflow buttons: submit, approve, schedule, publish …",
+    )
     published_at = models.DateTimeField(
-        null=True, blank=True, db_index=True,
-        help_text="Students see the article only when it is Published and this time has come.",
+        null=True, blank=True, db_index=True, editable=False,
+        help_text="Students see the article when it is Scheduled or Published *and* this time has come.",
+    )
+    skip_way_forward_check = models.BooleanField(
+        "publish without a Way Forward section", default=False,
+        help_text="Editors only: for news items that end without a Way Forward section.",
+    )
+    edit_version = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Goes up by one on every save; refuses saves based on an older copy."
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
@@ -160,6 +196,10 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-created_at"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+        permissions = [
+            ("review_article", "Can review articles: approve them or request changes"),
+            ("publish_article", "Can schedule, publish and unpublish articles"),
+        ]
 
     def __str__(self):
         return self.title
@@ -167,15 +207,30 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
 
-    def clean(self):
-        if self.status == self.Status.PUBLISHED and not self.published_at:
-            self.published_at = timezone.now()
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_slug = article.__dict__.get("slug")
+        return article
+
+    def save(self, *args, **kwargs):
+        old_slug = getattr(self, "_loaded_slug", None)
+        super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug and self.published_at is not None:
+            # Students and search engines may hold the old address of a once-published article.
+            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+        self._loaded_slug = self.slug
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at is not None and (
+        return self.status in self.Status.live() and self.published_at is not None and (
             self.published_at <= timezone.now()
         )
+
+    @property
+    def is_scheduled_ahead(self):
+        return self.status in self.Status.live() and self.published_at is not None and not self.is_public
 
     @cached_property
     def mains_question_list(self):
@@ -265,3 +320,39 @@ class Section(models.Model):
     def save(self, *args, **kwargs):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
+
+
+class SlugRedirect(models.Model):
+    """An old address of an article whose slug changed after it was published; it answers with a 301."""
+
+    old_slug = models.SlugField(max_length=250, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"/articles/{self.old_slug}/ → {self.article.get_absolute_url()}"
+
+
+class Transition(models.Model):
+    """One step of an article through the workflow: who moved it, when, from and to which state, and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    name = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+# History keeps whole articles: each revision holds the article with its sections, relevances and tags.
+reversion.register(Section)
+reversion.register(Relevance)
+reversion.register(TaggedArticle)
+reversion.register(Article, follow=["sections", "relevances", "tagged_items"])

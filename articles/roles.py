@@ -1,5 +1,6 @@
-"""Staff roles as groups. Who may move an article between states is decided by the editorial
-workflow; these groups only grant access to the admin screens each role works in."""
+"""Staff roles as groups with their permissions. What each permission allows in the workflow is decided
+in articles/workflow.py. After changing this map, add a migration that calls
+coaching.roles.sync_role_groups (as 0004_role_groups does), freezing a copy of the old map in the migrations before it."""
 
 EDITOR = "Editor"
 WRITER = "Writer"
@@ -9,7 +10,9 @@ ROLE_PERMISSIONS = {
         "articles.add_article", "articles.change_article", "articles.delete_article", "articles.view_article",
         "articles.add_section", "articles.change_section", "articles.delete_section", "articles.view_section",
         "articles.add_relevance", "articles.change_relevance", "articles.delete_relevance", "articles.view_relevance",
-        "articles.add_edition", "articles.change_edition", "articles.view_edition",
+        "articles.review_article", "articles.publish_article",
+        "articles.add_edition", "articles.change_edition", "articles.view_edition", "articles.release_edition",
+        "articles.view_transition", "articles.view_slugredirect", "articles.delete_slugredirect",
         "articles.add_topic", "articles.change_topic", "articles.view_topic",
         "articles.change_paper", "articles.view_paper",
         "taggit.add_tag", "taggit.change_tag", "taggit.view_tag",

@@ -3,7 +3,7 @@ widens it, for staff previewing a draft."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag
@@ -20,21 +20,27 @@ def paginate(request, queryset):
 
 def home(request):
     latest = list(Article.objects.published().for_listing()[:HOME_LATEST])
-    current_edition = Edition.objects.with_published_articles().first()
+    current_edition = Edition.objects.released().first()
     return render(request, "articles/home.html", {"latest": latest, "current_edition": current_edition})
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(
+    article = (
         Article.objects.visible_to(request.user)
         .select_related("edition")
         .prefetch_related(
             "sections",
             "tags",
             Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")),
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if article is None:
+        moved = Article.objects.published().filter(slug_redirects__old_slug=slug).only("slug").first()
+        if moved is None:
+            raise Http404("No article at this address.")
+        return HttpResponsePermanentRedirect(moved.get_absolute_url())
     response = render(request, "articles/article_detail.html", {"article": article})
     if not article.is_public:
         # A staff preview must never be cached or indexed.
@@ -69,7 +75,7 @@ def tag_detail(request, slug):
 
 
 def edition_detail(request, year, month):
-    edition = get_object_or_404(Edition, year=int(year), month=int(month))
+    edition = get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
     articles = Article.objects.published().filter(edition=edition).for_listing()
     page = paginate(request, articles)
     if not page.object_list:

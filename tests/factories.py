@@ -38,6 +38,10 @@ class EditionFactory(factory.django.DjangoModelFactory):
 
     year = 2024
     month = 3
+    release_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
+
+    class Params:
+        unreleased = factory.Trait(release_at=None)
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -53,6 +57,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     class Params:
         draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+
+
+def publishable_article(author=None, **kwargs):
+    """A draft that passes every publish check: context, primary relevance, edition, two written
+    sections ending in Way Forward."""
+    article = ArticleFactory(draft=True, author=author, **kwargs)
+    relevance(article)
+    SectionFactory(article=article, position=1, heading="Background")
+    SectionFactory(article=article, position=2, heading="Way Forward")
+    return article
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -126,7 +126,7 @@ def test_swapping_two_section_positions_saves(editor_client):
     data = article_post([
         {"id": first.pk, "article": article.pk, "position": "2", "heading": "Background", "body": first.body},
         {"id": second.pk, "article": article.pk, "position": "1", "heading": "Way Forward", "body": second.body},
-    ], initial_sections=2)
+    ], initial_sections=2, based_on_version=article.edit_version)
 
     response = editor_client.post(f"/admin/articles/article/{article.pk}/change/", data)
 

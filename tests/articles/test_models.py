@@ -10,23 +10,16 @@ from tests.factories import ArticleFactory, EditionFactory, SectionFactory, rele
 pytestmark = pytest.mark.django_db
 
 
-def test_published_shows_only_published_articles_whose_time_has_come():
-    """published() keeps Published articles dated now or earlier and drops drafts and future ones."""
+def test_published_shows_only_live_articles_whose_time_has_come():
+    """published() keeps scheduled or published articles whose time has come, and nothing else."""
     live = ArticleFactory(title="Live one")
-    ArticleFactory(title="Still a draft", draft=True)
-    ArticleFactory(title="Goes live tomorrow", published_at=timezone.now() + timedelta(days=1))
+    due = ArticleFactory(title="Scheduled, now due", status="scheduled",
+                         published_at=timezone.now() - timedelta(minutes=1))
+    ArticleFactory(title="Goes live tomorrow", status="scheduled", published_at=timezone.now() + timedelta(days=1))
+    for state in ["draft", "in_review", "approved", "unpublished"]:
+        ArticleFactory(title=f"An article that is {state}", status=state)
 
-    assert list(Article.objects.published()) == [live]
-
-
-def test_article_given_published_status_without_a_time_is_dated_now_on_clean():
-    """An editor who marks an article Published without a time publishes it immediately."""
-    article = ArticleFactory.build(status=Article.Status.PUBLISHED, published_at=None, edition=None)
-
-    article.clean()
-
-    assert article.published_at is not None
-    assert article.published_at <= timezone.now()
+    assert set(Article.objects.published()) == {live, due}
 
 
 def test_dimensions_are_the_section_headings_in_order():
@@ -57,7 +50,7 @@ def test_dimension_anchors_stay_unique_when_headings_repeat():
 
 def test_edition_prints_as_month_and_year_and_links_to_its_page():
     """An edition reads "March 2024" and lives at /editions/2024/03/."""
-    edition = EditionFactory(year=2024, month=3)
+    edition = EditionFactory.build(year=2024, month=3)
 
     assert str(edition) == "March 2024"
     assert edition.get_absolute_url() == "/editions/2024/03/"

@@ -87,7 +87,7 @@ def test_home_shows_current_edition_latest_articles_and_paper_navigation(client)
     """The home page links the newest edition, lists the latest published articles and every GS paper."""
     full_article(title="Older February piece", edition=EditionFactory(year=2024, month=2))
     full_article(title="Fresh March piece", edition=EditionFactory(year=2024, month=3))
-    ArticleFactory(title="Unfinished draft", draft=True, edition=EditionFactory(year=2024, month=4))
+    ArticleFactory(title="Unfinished draft", draft=True, edition=EditionFactory(year=2024, month=4, unreleased=True))
 
     response = client.get("/")
 

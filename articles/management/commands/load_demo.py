@@ -34,7 +34,7 @@ class Command(BaseCommand):
         password = given or secrets.token_urlsafe(9)
         with transaction.atomic():
             users, created = self.load_staff(password, reset=bool(given) or settings.DEBUG)
-            articles = load_articles(author=users["writer"])
+            articles = load_articles(author=users["writer"], reviewer=users["editor"])
             numbers = load_call_us_numbers()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {articles} articles, {numbers} call-us numbers."))
         if given or settings.DEBUG or created:
