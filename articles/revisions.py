@@ -31,17 +31,17 @@ def snapshot(version):
     """What an article looked like in one revision, as text a person compares."""
     fields = version.field_dict
     rows = {model: [] for model in (Section, TaggedArticle)}
-    owner_field = {Section: "article", TaggedArticle: "content_object"}
+    owner_field = {Section: "article_id", TaggedArticle: "content_object_id"}
     for other in version.revision.version_set.all():
         model = other._model
         if model in rows and str(other.field_dict.get(owner_field[model])) == version.object_id:
             rows[model].append(other.field_dict)
     sections = sorted(rows[Section], key=lambda row: row["position"])
-    tag_names = dict(Tag.objects.filter(pk__in=[row["tag"] for row in rows[TaggedArticle]]).values_list("pk", "name"))
+    tag_names = dict(Tag.objects.filter(pk__in=[row["tag_id"] for row in rows[TaggedArticle]]).values_list("pk", "name"))
     return _as_text(
         title=fields["title"], context=fields["context"], mains=fields["mains_questions"],
         sections=[(row["heading"], row["body"]) for row in sections],
-        tags=[tag_names.get(row["tag"], "?") for row in rows[TaggedArticle]],
+        tags=[tag_names.get(row["tag_id"], "?") for row in rows[TaggedArticle]],
     )
 
 

@@ -4,65 +4,42 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import PASSWORD, ArticleFactory, EditionFactory, staff_user
+from tests.e2e.admin_steps import log_in, press_workflow_button, write_article
+from tests.factories import ArticleFactory, EditionFactory, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def type_into_editor(page, inline_prefix, text):
-    editable = page.locator(f"#{inline_prefix} .ck-editor__editable")
-    editable.click()
-    page.keyboard.type(text)
-
-
-def choose_topic(page, row, name):
-    """The topic field is the admin's select2 autocomplete."""
-    page.locator(f"#relevances-{row} .field-topic .select2-selection").click()
-    page.locator(".select2-search__field").fill(name)
-    page.locator(".select2-results__option", has_text=name).first.click()
-
-
 def test_editor_writes_and_publishes_an_article_that_students_then_read(live_server, page, browser):
-    """An editor logs in, types two sections into CKEditor, publishes, and the public Dimensions list shows both."""
+    """An editor types two sections into CKEditor, takes the article through review to published, and the
+    public Dimensions list shows both sections."""
     staff_user("meera", role="Editor")
     EditionFactory(year=2024, month=3)
     ArticleFactory(title="An older piece").tags.set(["Parliamentary Committees"])
+    log_in(page, live_server.url, "meera")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "meera")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
     page.goto(f"{live_server.url}/admin/articles/article/add/")
-
-    page.locator("#id_title").press_sequentially("Monsoon Session Passes the Coastal Shipping Bill")
-    expect(page.locator("#id_slug")).to_have_value("monsoon-session-passes-the-coastal-shipping-bill")
-    page.fill("#id_context", "Recently, Parliament passed a bill to make coastal shipping easier.")
-    page.select_option("#id_edition", label="March 2024")
     page.locator("#id_tags").press_sequentially("Shipping, Parl")
     expect(page.locator("#tag-suggestions option")).to_have_attribute("value", "Shipping, Parliamentary Committees")
-    page.fill("#id_tags", "Shipping, Parliamentary Committees")
-    page.select_option("#id_status", "published")
-    page.select_option("#id_relevances-0-paper", label="GS3")
-    choose_topic(page, 0, "Infrastructure")
-    page.locator("#id_relevances-0-is_primary").check()
-
-    page.fill("#id_sections-0-heading", "What the bill changes")
-    type_into_editor(page, "sections-0", "Licences for Indian coastal vessels are simplified.")
-    page.locator("#sections-group .add-row a").click()
-    page.fill("#id_sections-1-heading", "Way Forward")
-    type_into_editor(page, "sections-1", "Ports must add berths for coastal cargo.")
-    page.click("input[name=_save]")
-
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    write_article(
+        page, live_server.url, title="Monsoon Session Passes the Coastal Shipping Bill",
+        context="Recently, Parliament passed a bill to make coastal shipping easier.",
+        tags="Shipping, Parliamentary Committees",
+        sections=[("What the bill changes", "Licences for Indian coastal vessels are simplified."),
+                  ("Way Forward", "Ports must add berths for coastal cargo.")],
+    )
     article = Article.objects.get(slug="monsoon-session-passes-the-coastal-shipping-bill")
-    assert article.is_public
     assert sorted(article.tags.names()) == ["Parliamentary Committees", "Shipping"]
 
-    # Saving again must not trip over the spare, untouched section row and its empty editor.
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    # Saving again must not trip over the spare, untouched section row and its empty editor.
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
-    assert article.sections.count() == 2
+    for label in ["Submit for review", "Approve", "Publish now"]:
+        press_workflow_button(page, label)
+    expect(page.locator(".workflow-panel h2")).to_contain_text("Published")
+    article.refresh_from_db()
+    assert article.is_public and article.sections.count() == 2
 
     student = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
     student.goto(f"{live_server.url}{article.get_absolute_url()}")

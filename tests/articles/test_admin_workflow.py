@@ -1,0 +1,314 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, SlugRedirect, Transition
+from tests.factories import EditionFactory, publishable_article, staff_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["author", "other_writer", "editor", "counsellor", "superuser"]
+# move → (a state it starts from, the state it leads to, the roles allowed to make it)
+MOVES = {
+    "submit": ("draft", "in_review", {"author", "editor", "superuser"}),
+    "request_changes": ("in_review", "draft", {"editor", "superuser"}),
+    "approve": ("in_review", "approved", {"editor", "superuser"}),
+    "schedule": ("approved", "scheduled", {"editor", "superuser"}),
+    "publish": ("approved", "published", {"editor", "superuser"}),
+    "unpublish": ("published", "unpublished", {"editor", "superuser"}),
+    "reopen": ("unpublished", "draft", {"editor", "superuser"}),
+}
+# state → roles that may edit the article's content in that state
+EDITORS_BY_STATE = {
+    "draft": {"author", "editor", "superuser"},
+    "in_review": {"editor", "superuser"},
+    "approved": {"editor", "superuser"},
+    "published": {"editor", "superuser"},
+}
+
+
+@pytest.fixture
+def people():
+    return {
+        "author": staff_user("arjun", role="Writer"),
+        "other_writer": staff_user("ravi", role="Writer"),
+        "editor": staff_user("meera", role="Editor"),
+        "counsellor": staff_user("kavya", role="Counsellor"),
+        "superuser": staff_user("root", is_superuser=True),
+    }
+
+
+def change_form_data(article, **overrides):
+    """The POST an editor's browser sends when saving the article's change form unchanged."""
+    relevances = list(article.relevances.all())
+    sections = list(article.sections.all())
+    data = {
+        "title": article.title, "slug": article.slug, "context": article.context,
+        "mains_questions": article.mains_questions, "based_on_version": article.edit_version,
+        "edition": article.edition_id or "", "tags": ", ".join(article.tags.names()), "source": article.source,
+        "author": article.author_id or "",
+        "relevances-TOTAL_FORMS": len(relevances), "relevances-INITIAL_FORMS": len(relevances),
+        "relevances-MIN_NUM_FORMS": 0, "relevances-MAX_NUM_FORMS": 1000,
+        "sections-TOTAL_FORMS": len(sections), "sections-INITIAL_FORMS": len(sections),
+        "sections-MIN_NUM_FORMS": 0, "sections-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate(relevances):
+        data.update({f"relevances-{index}-id": row.pk, f"relevances-{index}-article": article.pk,
+                     f"relevances-{index}-paper": row.paper_id, f"relevances-{index}-topic": row.topic_id or "",
+                     f"relevances-{index}-is_primary": "on" if row.is_primary else ""})
+    for index, row in enumerate(sections):
+        data.update({f"sections-{index}-id": row.pk, f"sections-{index}-article": article.pk,
+                     f"sections-{index}-position": row.position, f"sections-{index}-heading": row.heading,
+                     f"sections-{index}-body": row.body})
+    data.update(overrides)
+    return data
+
+
+def change_url(article):
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("move", MOVES)
+def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, role, move):
+    """Each role may make exactly its moves; any other crafted POST gets 403 and changes nothing."""
+    source, target, allowed = MOVES[move]
+    published_at = timezone.now() - timedelta(days=1) if source == "published" else None
+    article = publishable_article(author=people["author"], status=source, published_at=published_at)
+    client.force_login(people[role])
+
+    response = client.post(f"/admin/articles/article/{article.pk}/move/{move}/", {
+        "comment": "Tighten the second section.",
+        "when": (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+    })
+
+    article.refresh_from_db()
+    if role in allowed:
+        assert response.status_code == 302
+        assert article.status == target
+        assert Transition.objects.filter(article=article, to_status=target, actor=people[role]).exists()
+    else:
+        assert response.status_code == 403
+        assert article.status == source
+        assert not Transition.objects.exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("state", EDITORS_BY_STATE)
+def test_permission_matrix_for_editing_by_crafted_post(client, people, role, state):
+    """Only the roles allowed in each state can save the article; the rest get 403 and nothing changes."""
+    published_at = timezone.now() - timedelta(days=1) if state == "published" else None
+    article = publishable_article(author=people["author"], status=state, published_at=published_at,
+                                  title="Original title")
+    client.force_login(people[role])
+
+    response = client.post(change_url(article), change_form_data(article, title="Changed title"))
+
+    article.refresh_from_db()
+    if role in EDITORS_BY_STATE[state]:
+        assert response.status_code == 302
+        assert article.title == "Changed title"
+    else:
+        assert response.status_code == 403
+        assert article.title == "Original title"
+
+
+def test_change_form_shows_each_role_only_its_buttons(client, people):
+    """The writer sees "Submit for review" on their draft; the editor sees review buttons on an article in review."""
+    draft = publishable_article(author=people["author"])
+    in_review = publishable_article(author=people["author"], status="in_review")
+
+    client.force_login(people["author"])
+    writer_page = client.get(change_url(draft)).content.decode()
+    writer_view_of_review = client.get(change_url(in_review)).content.decode()
+    client.force_login(people["editor"])
+    editor_page = client.get(change_url(in_review)).content.decode()
+
+    assert 'value="submit">Submit for review</button>' in writer_page
+    assert "Publish now" not in writer_page and "Approve</button>" not in writer_page
+    assert "</button>" not in writer_view_of_review.split('id="workflow-heading"')[1].split("</section>")[0]
+    assert 'value="approve">Approve</button>' in editor_page
+    assert 'value="request_changes">Request changes</button>' in editor_page
+
+
+def test_checklist_on_the_form_shows_what_is_missing(client, people):
+    """A writer sees, before submitting, which publish checks their draft fails."""
+    article = publishable_article(author=people["author"])
+    article.sections.filter(heading="Way Forward").delete()
+    client.force_login(people["author"])
+
+    page = client.get(change_url(article)).content.decode()
+
+    assert '<li class="check-missing">Write at least 2 sections with text (this article has 1).</li>' in page
+    assert '<li class="check-ok">Edition (month)</li>' in page
+
+
+def test_writer_cannot_tick_the_way_forward_override_even_by_crafted_post(client, people):
+    """The override is an editor's decision: a writer's POST of it is ignored."""
+    article = publishable_article(author=people["author"])
+    client.force_login(people["author"])
+
+    client.post(change_url(article), change_form_data(article, skip_way_forward_check="on"))
+
+    article.refresh_from_db()
+    assert article.skip_way_forward_check is False
+
+
+def test_queues_list_awaiting_review_my_drafts_and_upcoming(client, people):
+    """Editors' "Awaiting my review", writers' "My drafts" and the scheduled list each show the right articles."""
+    publishable_article(author=people["author"], title="Arjun's draft")
+    publishable_article(author=people["other_writer"], title="Ravi's draft")
+    publishable_article(author=people["author"], status="in_review", title="Needs a reviewer")
+    publishable_article(author=people["author"], status="scheduled", title="Going out at dawn",
+                        published_at=timezone.now() + timedelta(hours=5))
+
+    client.force_login(people["editor"])
+    review = client.get("/admin/articles/article/?queue=review").content.decode()
+    upcoming = client.get("/admin/articles/article/?queue=upcoming").content.decode()
+    client.force_login(people["author"])
+    mine = client.get("/admin/articles/article/?queue=mine").content.decode()
+
+    assert "Needs a reviewer" in review and "Arjun&#x27;s draft" not in review
+    assert "Going out at dawn" in upcoming and "goes live" in upcoming and "Needs a reviewer" not in upcoming
+    assert "Arjun&#x27;s draft" in mine and "Ravi&#x27;s draft" not in mine
+
+
+def test_bulk_action_applies_a_move_to_each_selected_article_and_reports_refusals(client, people):
+    """Approving several articles at once approves those that pass the checks and names those that do not."""
+    good = publishable_article(status="in_review", title="Passes the checks")
+    bad = publishable_article(status="in_review", title="Lacks a Way Forward")
+    bad.sections.filter(heading="Way Forward").delete()
+    client.force_login(people["editor"])
+
+    response = client.post("/admin/articles/article/", {
+        "action": "move_approve", "_selected_action": [good.pk, bad.pk], "comment": "", "when": ""}, follow=True)
+
+    page = response.content.decode()
+    assert Article.objects.get(pk=good.pk).status == "approved"
+    assert Article.objects.get(pk=bad.pk).status == "in_review"
+    assert "Approve: done for 1 article." in page
+    assert "Approve refused for “Lacks a Way Forward”" in page
+
+
+def test_second_save_of_the_same_article_is_refused_with_a_link_to_the_newer_version(client, people):
+    """Two people open the article; the first save wins, the second is refused and nothing is overwritten."""
+    article = publishable_article(author=people["author"], title="Shared article")
+    client.force_login(people["editor"])
+    first_copy = change_form_data(article, title="Editor's title")
+    second_copy = change_form_data(article, title="Late title")
+
+    first = client.post(change_url(article), first_copy)
+    second = client.post(change_url(article), second_copy)
+
+    article.refresh_from_db()
+    assert first.status_code == 302
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "Someone else saved this article after you opened it" in page
+    assert f'<a href="{change_url(article)}">Open the newer version</a>' in page
+    assert 'value="Late title"' in page  # what they typed is still there to copy
+    assert article.title == "Editor's title"
+
+
+def test_a_workflow_move_also_makes_an_open_copy_stale(client, people):
+    """A writer's form opened before the editor sent the article back cannot overwrite the editor's decision."""
+    article = publishable_article(author=people["author"], status="draft")
+    stale = change_form_data(article, title="Writer's late edit")
+    client.force_login(people["author"])
+    client.post(f"/admin/articles/article/{article.pk}/move/submit/")
+    client.force_login(people["editor"])
+    client.post(f"/admin/articles/article/{article.pk}/move/request_changes/", {"comment": "Shorter, please."})
+    client.force_login(people["author"])
+
+    response = client.post(change_url(article), stale)
+
+    assert "Someone else saved this article" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).title != "Writer's late edit"
+
+
+def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, people):
+    """Reverting to an earlier revision brings back its sections, text and tags; the state stays as it is."""
+    client.force_login(people["editor"])
+    article = publishable_article(author=people["author"], title="Budget basics")
+    article.tags.set(["Budget"])
+    client.post(change_url(article), change_form_data(article))  # revision 1: two sections
+    article.refresh_from_db()
+    first_version = Article.objects.get(pk=article.pk)
+    sections_then = list(article.sections.values_list("position", "heading", "body"))
+    data = change_form_data(article, title="Budget basics, revised", tags="Budget, Fiscal Deficit", **{
+        "sections-0-heading": "Background, rewritten",
+        "sections-1-DELETE": "on",
+        "sections-TOTAL_FORMS": 3,
+        "sections-2-position": 3, "sections-2-heading": "A new section", "sections-2-body": "<p>Added later.</p>",
+    })
+    client.post(change_url(article), data)  # revision 2
+    client.post(f"/admin/articles/article/{article.pk}/move/submit/")
+    from articles.revisions import versions_of
+    oldest = list(versions_of(first_version))[-1]
+
+    compare = client.get(f"/admin/articles/article/{article.pk}/history/compare/{oldest.pk}/")
+    reverted = client.post(f"/admin/articles/article/{article.pk}/history/compare/{oldest.pk}/")
+
+    article.refresh_from_db()
+    assert compare.status_code == 200
+    diff = compare.content.decode()
+    assert "<th scope=\"row\">Title</th><td>Budget <del>basics</del> <ins>basics, revised</ins></td>" in diff
+    assert "<del>Background</del> <ins>Background, rewritten</ins>" in diff
+    assert "<ins>A new section Added later.</ins>" in diff
+    assert "<del>Budget</del> <ins>Budget, Fiscal Deficit</ins>" in diff
+    assert reverted.status_code == 302
+    assert list(article.sections.values_list("position", "heading", "body")) == sections_then
+    assert article.title == "Budget basics"
+    assert sorted(article.tags.names()) == ["Budget"]
+    assert article.status == "in_review"
+
+
+def test_history_page_lists_revisions_with_compare_links(client, people):
+    """The history page lists each saved revision with a link to compare it with the article now."""
+    client.force_login(people["editor"])
+    article = publishable_article(author=people["author"])
+    client.post(change_url(article), change_form_data(article, title="Second wording"))
+
+    page = client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
+
+    assert "Compare with now / revert" in page
+
+
+def test_changing_a_published_articles_slug_redirects_the_old_address(client, people):
+    """The old URL of a published article answers 301 to the new one; a draft's old slug leaves no trace."""
+    live = publishable_article(slug="old-address", status="published", published_at=timezone.now())
+    draft = publishable_article(slug="draft-address")
+    client.force_login(people["editor"])
+
+    client.post(change_url(live), change_form_data(live, slug="new-address"))
+    client.post(change_url(draft), change_form_data(draft, slug="draft-renamed"))
+    client.logout()
+
+    response = client.get("/articles/old-address/")
+    assert response.status_code == 301
+    assert response["Location"] == "/articles/new-address/"
+    assert client.get("/articles/new-address/").status_code == 200
+    assert client.get("/articles/draft-address/").status_code == 404
+    assert not SlugRedirect.objects.filter(old_slug="draft-address").exists()
+
+
+def test_edition_page_in_admin_shows_counts_and_only_editors_may_release(client, people):
+    """Editors see per-state and per-paper counts and can release; a writer's crafted release POST gets 403."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    publishable_article(status="approved", edition=april)
+    when = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+
+    client.force_login(people["editor"])
+    page = client.get(f"/admin/articles/edition/{april.pk}/change/").content.decode()
+    client.force_login(people["author"])
+    refused = client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when})
+    client.force_login(people["editor"])
+    released = client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when}, follow=True)
+
+    assert '<span class="paper-count paper-count--none">GS4 0</span>' in page
+    assert "Release edition</button>" in page
+    assert refused.status_code == 403
+    assert "1 approved article scheduled for that moment" in released.content.decode()
+    april.refresh_from_db()
+    assert april.release_at is not None

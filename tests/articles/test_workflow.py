@@ -1,0 +1,250 @@
+from datetime import datetime, timedelta
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article, Edition, Transition
+from tests.factories import (
+    ArticleFactory, EditionFactory, SectionFactory, UserFactory, publishable_article, relevance, staff_user,
+)
+
+pytestmark = pytest.mark.django_db
+IST = ZoneInfo("Asia/Kolkata")
+
+
+@pytest.fixture
+def writer():
+    return staff_user("arjun", role="Writer", email="arjun@example.com")
+
+
+@pytest.fixture
+def editor():
+    return staff_user("meera", role="Editor", email="meera@example.com")
+
+
+def at(moment):
+    """Run the code inside with the clock stopped at `moment`."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def test_full_path_from_draft_to_published_is_recorded_as_a_timeline(writer, editor):
+    """Each move stores who made it, when, from which state to which, with its comment."""
+    article = publishable_article(author=writer)
+
+    workflow.apply(article, "submit", writer)
+    workflow.apply(article, "request_changes", editor, comment="Add the 2023 figures.")
+    workflow.apply(article, "submit", writer)
+    workflow.apply(article, "approve", editor)
+    workflow.apply(article, "publish", editor)
+
+    article.refresh_from_db()
+    assert article.status == "published" and article.is_public
+    steps = list(Transition.objects.filter(article=article).order_by("id").values_list(
+        "actor__username", "from_status", "to_status", "comment"))
+    assert steps == [
+        ("arjun", "draft", "in_review", ""),
+        ("meera", "in_review", "draft", "Add the 2023 figures."),
+        ("arjun", "draft", "in_review", ""),
+        ("meera", "in_review", "approved", ""),
+        ("meera", "approved", "published", ""),
+    ]
+
+
+def test_a_move_from_the_wrong_state_is_refused_and_changes_nothing(editor):
+    """Publishing a draft that was never reviewed is refused with a message naming its state."""
+    article = publishable_article()
+
+    with pytest.raises(ValidationError, match="is draft; it cannot be moved by “Publish now”"):
+        workflow.apply(article, "publish", editor)
+
+    article.refresh_from_db()
+    assert article.status == "draft" and not Transition.objects.exists()
+
+
+def test_request_changes_needs_a_comment(editor):
+    """Sending an article back without saying why is refused."""
+    article = publishable_article(status="in_review")
+
+    with pytest.raises(ValidationError, match="Say what needs to change"):
+        workflow.apply(article, "request_changes", editor, comment="  ")
+
+
+def test_publish_checks_block_approval_with_the_right_messages(editor):
+    """An article missing a primary relevance, an edition, a second section and Way Forward cannot be approved."""
+    article = ArticleFactory(status="in_review", edition=None)
+    SectionFactory(article=article, position=1, heading="Background")
+
+    with pytest.raises(ValidationError) as refused:
+        workflow.apply(article, "approve", editor)
+
+    assert refused.value.messages == [
+        "Add a primary relevance with both a GS paper and a syllabus topic.",
+        "Choose the edition (month) the article belongs to.",
+        "Write at least 2 sections with text (this article has 1).",
+        'Add a section headed "Way Forward", or ask an editor to tick "publish without a Way Forward section".',
+    ]
+    article.refresh_from_db()
+    assert article.status == "in_review"
+
+
+def test_way_forward_variants_and_the_editor_override_satisfy_the_last_check(editor):
+    """ "The Way Ahead" counts as Way Forward; without it, the editor's override lets the article through."""
+    variant = publishable_article(status="in_review")
+    variant.sections.filter(heading="Way Forward").update(heading="The Way Ahead:")
+    news_item = publishable_article(status="in_review")
+    news_item.sections.filter(heading="Way Forward").update(heading="Why in news?")
+
+    workflow.apply(variant, "approve", editor)
+    with pytest.raises(ValidationError):
+        workflow.apply(news_item, "approve", editor)
+    Article.objects.filter(pk=news_item.pk).update(skip_way_forward_check=True)
+    workflow.apply(news_item, "approve", editor)
+
+    assert set(Article.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def test_scheduled_article_is_invisible_at_0559_and_visible_at_0600_ist_everywhere(editor, client):
+    """Scheduled for 06:00 IST, an article is absent from every public surface at 05:59:59 and present at 06:00."""
+    article = publishable_article(status="approved", title="Dawn article", slug="dawn-article",
+                                  edition=EditionFactory(year=2024, month=3))
+    article.tags.set(["Dawn"])
+    six_am = datetime(2031, 5, 1, 6, 0, tzinfo=IST)
+    with at(six_am - timedelta(days=1)):
+        workflow.apply(article, "schedule", editor, when=six_am)
+
+    surfaces = ["/", "/papers/gs2/", "/papers/gs2/international-relations/", "/editions/2024/03/", "/tags/dawn/",
+                "/articles/dawn-article/"]
+    with at(six_am - timedelta(seconds=1)):
+        before = {url: client.get(url) for url in surfaces}
+        assert not Article.objects.published().filter(pk=article.pk).exists()
+    with at(six_am):
+        after = {url: client.get(url) for url in surfaces}
+        assert Article.objects.published().filter(pk=article.pk).exists()
+
+    for url in surfaces:
+        assert "Dawn article" not in before[url].content.decode(), url
+        assert after[url].status_code == 200, url
+        assert "Dawn article" in after[url].content.decode(), url
+    assert before["/articles/dawn-article/"].status_code == 404
+
+
+def test_scheduling_needs_a_future_time(editor):
+    """A schedule in the past is refused with a pointer to Publish now."""
+    article = publishable_article(status="approved")
+
+    with pytest.raises(ValidationError, match="Choose a time in the future"):
+        workflow.apply(article, "schedule", editor, when=timezone.now() - timedelta(minutes=5))
+
+
+def test_release_schedules_every_approved_article_of_the_edition_and_opens_its_page(editor, client):
+    """Releasing April 2024 at a time schedules its approved articles for then; the edition page opens then."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    ready = [publishable_article(status="approved", edition=april, title=f"Ready {n}") for n in range(2)]
+    still_draft = publishable_article(edition=april, title="Still a draft")
+    broken = publishable_article(status="approved", edition=april, title="Broken after approval")
+    broken.sections.all().delete()
+    release_time = datetime(2031, 4, 1, 6, 0, tzinfo=IST)
+
+    with at(release_time - timedelta(hours=2)):
+        scheduled, held_back = workflow.release_edition(april, editor, release_time)
+        closed = client.get("/editions/2024/04/")
+    with at(release_time):
+        opened = client.get("/editions/2024/04/")
+
+    assert sorted(a.title for a in scheduled) == ["Ready 0", "Ready 1"]
+    assert [(a.title, problems[0]) for a, problems in held_back] == [
+        ("Broken after approval", "Write at least 2 sections with text (this article has 0).")]
+    for article in ready:
+        article.refresh_from_db()
+        assert (article.status, article.published_at) == ("scheduled", release_time)
+    assert Article.objects.get(pk=still_draft.pk).status == "draft"
+    assert closed.status_code == 404
+    assert opened.status_code == 200 and "Ready 0" in opened.content.decode()
+
+
+def test_edition_counts_show_states_and_papers_including_empty_ones(editor):
+    """An edition's summary counts articles per state and ready articles per paper, zeros included."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    publishable_article(status="approved", edition=april)
+    publishable_article(edition=april)
+    publishable_article(status="in_review", edition=april)
+    space = ArticleFactory(status="scheduled", edition=april)
+    relevance(space, "gs3", "Space")
+
+    counted = next(workflow.with_edition_counts(Edition.objects.filter(pk=april.pk)))
+
+    assert dict(counted.counts_by_status) == {
+        "Draft": 1, "In review": 1, "Approved": 1, "Scheduled": 1, "Published": 0, "Unpublished (archived)": 0}
+    assert dict(counted.counts_by_paper) == {"GS1": 0, "GS2": 1, "GS3": 1, "GS4": 0, "Essay": 0, "Prelims": 0}
+
+
+def test_author_is_emailed_when_changes_are_requested_and_when_the_article_goes_live(
+        writer, editor, django_capture_on_commit_callbacks):
+    """Request changes, schedule and publish each send the author one email with what they need."""
+    article = publishable_article(author=writer, status="in_review", title="Monsoon and sowing")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "request_changes", editor, comment="Cite the IMD forecast.")
+        workflow.apply(article, "submit", writer)
+        workflow.apply(article, "approve", editor)
+        workflow.apply(article, "schedule", editor, when=datetime(2031, 5, 1, 6, 0, tzinfo=IST))
+        workflow.apply(article, "publish", editor)
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["arjun@example.com"], "Changes requested: Monsoon and sowing"),
+        (["arjun@example.com"], "Scheduled for 01 May 2031, 06:00 IST: Monsoon and sowing"),
+        (["arjun@example.com"], "Published: Monsoon and sowing"),
+    ]
+    assert "Cite the IMD forecast." in mail.outbox[0].body
+    assert f"/admin/articles/article/{article.pk}/change/" in mail.outbox[0].body
+    assert "/articles/" in mail.outbox[2].body and "is now live" in mail.outbox[2].body
+
+
+def test_a_mail_outage_does_not_undo_the_move(writer, editor, django_capture_on_commit_callbacks):
+    """If the mail server is down the article is still published, and the failure is logged."""
+    article = publishable_article(author=writer, status="approved")
+
+    with mock.patch("articles.notifications.send_mail", side_effect=OSError("SMTP down")), \
+            mock.patch("articles.notifications.logger") as logger, \
+            django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "publish", editor)
+
+    article.refresh_from_db()
+    assert article.status == "published"
+    logger.exception.assert_called_once()
+
+
+def test_roles_decide_who_may_edit(writer, editor):
+    """Writers edit only their own drafts; editors edit anything; counsellors nothing."""
+    other_writer = staff_user("ravi", role="Writer")
+    counsellor = staff_user("kavya", role="Counsellor")
+    own_draft = publishable_article(author=writer)
+    own_in_review = publishable_article(author=writer, status="in_review")
+    own_published = publishable_article(author=writer, status="published", published_at=timezone.now())
+
+    assert workflow.can_edit(writer, own_draft)
+    assert not workflow.can_edit(writer, own_in_review)
+    assert not workflow.can_edit(writer, own_published)
+    assert not workflow.can_edit(other_writer, own_draft)
+    assert all(workflow.can_edit(editor, a) for a in (own_draft, own_in_review, own_published))
+    assert not workflow.can_edit(counsellor, own_draft)
+
+
+def test_a_writer_cannot_publish_even_by_calling_the_workflow_directly(writer):
+    """The rule lives in the workflow module, so a command or a crafted call is refused too."""
+    article = publishable_article(author=writer, status="approved")
+
+    with pytest.raises(PermissionDenied):
+        workflow.apply(article, "publish", writer)
+    assert Article.objects.get(pk=article.pk).status == "approved"
+
+
+def test_unknown_move_is_refused():
+    """A made-up move name gives a clear error."""
+    with pytest.raises(ValidationError, match="Unknown workflow action"):
+        workflow.apply(publishable_article(), "teleport", UserFactory(is_superuser=True, is_staff=True))
