@@ -1,5 +1,8 @@
 """The UPSC Mains syllabus as first seeded (DESIGN §2). After seeding, papers and topics are data
-that editors change in the admin; this module is only read by the data migration."""
+that editors change in the admin; this module is read by the data migration (and by browser tests,
+whose database is emptied between tests)."""
+
+from django.utils.text import slugify
 
 SYLLABUS = [
     ("gs1", "GS1", "Indian Heritage and Culture, History and Geography of the World and Society", [
@@ -27,3 +30,17 @@ SYLLABUS = [
     ("essay", "Essay", "The Essay paper", []),
     ("prelims", "Prelims", "Items that serve the Preliminary examination only", []),
 ]
+
+
+def seed_syllabus(apps):
+    """Create the papers and topics that do not exist yet; existing rows are left as editors made them."""
+    Paper = apps.get_model("articles", "Paper")
+    Topic = apps.get_model("articles", "Topic")
+    for paper_position, (code, short_name, title, topics) in enumerate(SYLLABUS, start=1):
+        paper, _ = Paper.objects.get_or_create(
+            code=code, defaults={"short_name": short_name, "title": title, "position": paper_position}
+        )
+        for topic_position, name in enumerate(topics, start=1):
+            Topic.objects.get_or_create(
+                paper=paper, slug=slugify(name), defaults={"name": name, "position": topic_position}
+            )

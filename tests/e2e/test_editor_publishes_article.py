@@ -7,7 +7,7 @@ from articles.models import Article
 from tests.e2e.admin_steps import log_in, press_workflow_button, write_article
 from tests.factories import ArticleFactory, EditionFactory, staff_user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_editor_writes_and_publishes_an_article_that_students_then_read(live_server, page, browser):

@@ -9,7 +9,7 @@ from articles.models import Article
 from tests.e2e.admin_steps import log_in, press_workflow_button, type_into_editor, write_article
 from tests.factories import EditionFactory, staff_user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LEAD_TIME = timedelta(seconds=25)
 
