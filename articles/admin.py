@@ -202,6 +202,14 @@ class ArticleAdmin(VersionAdmin):
             "relevances__paper", "relevances__topic"
         )
 
+    def get_actions(self, request):
+        """Offer only the bulk moves this person's role can ever make."""
+        actions = super().get_actions(request)
+        for move in workflow.MOVES.values():
+            if move.permission and not request.user.has_perm(move.permission):
+                actions.pop(f"move_{move.name}", None)
+        return actions
+
     def get_readonly_fields(self, request, obj=None):
         if workflow.is_reviewer(request.user):
             return ["state"]

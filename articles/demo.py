@@ -322,9 +322,6 @@ DEMO_ARTICLES = [
             ("Way Forward", p("Talent", "Chip design courses in engineering colleges must expand quickly.")),
         ],
     },
-]
-
-DEMO_ARTICLES += [
     {
         "slug": "civil-services-day-integrity",
         "title": "Civil Services Day: Integrity as the Core of Public Service",

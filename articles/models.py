@@ -22,7 +22,7 @@ from .sanitize import clean_rich_text
 class Paper(models.Model):
     """A General Studies paper (GS1–GS4), the Essay, or Prelims; seeded once, editable in the admin."""
 
-    code = models.SlugField(max_length=20, unique=True, help_text="Used in the URL: /papers/<code>/, e.g. gs2.")
+    code = models.SlugField(max_length=20, unique=True, help_text="Used in the paper page address, e.g. gs2 for /papers/gs2/.")
     short_name = models.CharField(max_length=20, help_text='Printed in relevance lines, e.g. "GS2".')
     title = models.CharField(max_length=200, help_text="The paper's full syllabus title.")
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in menus and lists.")
@@ -42,7 +42,7 @@ class Topic(models.Model):
 
     paper = models.ForeignKey(Paper, on_delete=models.PROTECT, related_name="topics")
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, help_text="Used in the URL: /papers/<code>/<slug>/.")
+    slug = models.SlugField(max_length=200, help_text="Used in the topic page address, e.g. international-relations.")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -152,7 +152,7 @@ class Article(models.Model):
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(
-        max_length=250, unique=True, help_text="The article's address: /articles/<slug>/. Filled from the title."
+        max_length=250, unique=True, help_text="The last part of the article's address (/articles/…/). Filled from the title."
     )
     context = models.TextField(
         help_text='The lead paragraph that says why this is in the news ("Recently, …").'

@@ -312,3 +312,36 @@ def test_edition_page_in_admin_shows_counts_and_only_editors_may_release(client,
     assert "1 approved article scheduled for that moment" in released.content.decode()
     april.refresh_from_db()
     assert april.release_at is not None
+
+
+def test_admin_home_links_each_person_to_their_queues_with_counts(client, people):
+    """Editors see "Awaiting my review" with its count; writers see "My drafts"; counsellors see neither."""
+    publishable_article(author=people["author"], status="in_review")
+    publishable_article(author=people["author"])
+
+    client.force_login(people["editor"])
+    editor_home = client.get("/admin/").content.decode()
+    client.force_login(people["author"])
+    writer_home = client.get("/admin/").content.decode()
+    client.force_login(people["counsellor"])
+    counsellor_home = client.get("/admin/").content.decode()
+
+    assert '<a href="/admin/articles/article/?queue=review">Awaiting my review</a></th><td>1</td>' in editor_home
+    assert '<a href="/admin/articles/article/?queue=mine">My drafts</a></th><td>1</td>' in writer_home
+    assert "Awaiting my review" not in writer_home
+    assert "Your desk" not in counsellor_home
+
+
+def test_bulk_actions_offered_match_the_role(client, people):
+    """A writer's action menu offers only Submit for review; an editor's offers every move."""
+    publishable_article(author=people["author"])
+
+    client.force_login(people["author"])
+    writer_menu = client.get("/admin/articles/article/").content.decode()
+    client.force_login(people["editor"])
+    editor_menu = client.get("/admin/articles/article/").content.decode()
+
+    assert 'value="move_submit"' in writer_menu
+    assert 'value="move_publish"' not in writer_menu and 'value="move_approve"' not in writer_menu
+    for move in MOVES:
+        assert f'value="move_{move}"' in editor_menu
