@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "import_export",
     "django_ckeditor_5",
     "articles",
     "enquiries",
@@ -205,3 +206,10 @@ CKEDITOR_5_CONFIGS = {
 
 # The public address of the site, for links in mail (no trailing slash).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Enquiry form abuse limits (django-ratelimit counts in the cache, shared through Redis in production).
+ENQUIRY_RATE_PER_IP = os.environ.get("ENQUIRY_RATE_PER_IP", "20/h")
+ENQUIRY_RATE_PER_PHONE = os.environ.get("ENQUIRY_RATE_PER_PHONE", "5/h")
+ENQUIRY_MIN_FILL_SECONDS = float(os.environ.get("ENQUIRY_MIN_FILL_SECONDS", "3"))
+# Behind a proxy, the client address comes from this request header (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

@@ -36,5 +36,6 @@ urlpatterns = [
         cache_control(max_age=86400)(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
+    path("", include("enquiries.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,9 +1,336 @@
-from django.contrib import admin
+"""The counsellor workspace: leads to call back, their follow-ups, and the manager's tools."""
 
-from .models import CallUsNumber
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from import_export import fields, resources
+from import_export.admin import ExportActionModelAdmin
+from import_export.formats.base_formats import CSV
+
+from . import services
+from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp, _start_of_today
+from .phones import national_digits
 
 
 @admin.register(CallUsNumber)
 class CallUsNumberAdmin(admin.ModelAdmin):
     list_display = ["__str__", "label", "position", "is_active"]
     list_editable = ["position", "is_active"]
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+
+
+@admin.register(ErasureLog)
+class ErasureLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "by", "reason", "leads_erased"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EnquiryResource(resources.ModelResource):
+    course = fields.Field(attribute="course__name", column_name="course")
+    owner = fields.Field(attribute="owner__username", column_name="owner")
+    source_article = fields.Field(attribute="source_article__title", column_name="source article")
+    status = fields.Field(attribute="get_status_display", column_name="status")
+    channel = fields.Field(attribute="get_channel_display", column_name="channel")
+
+    class Meta:
+        model = Enquiry
+        fields = [
+            "id", "created_at", "name", "phone", "email", "course", "mode", "city", "channel", "status", "owner",
+            "source_page", "source_article", "utm_source", "utm_medium", "utm_campaign", "repeat_count",
+            "first_response_at", "next_follow_up_at", "consent_notice_version", "consent_at",
+        ]
+        export_order = fields
+
+
+class WorkloadFilter(admin.SimpleListFilter):
+    """By default a counsellor sees the open leads that are theirs or nobody's."""
+
+    title = "leads"
+    parameter_name = "leads"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "Open: mine and unassigned"), ("open", "All open"), ("all", "All leads")]
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": (self.value() or "mine") == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or "mine"
+        if value == "mine":
+            return queryset.open().filter(Q(owner=request.user) | Q(owner__isnull=True))
+        if value == "open":
+            return queryset.open()
+        return queryset
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = "follow-up due"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("today", "Today"), ("week", "This week")]
+
+    def queryset(self, request, queryset):
+        chosen = {"overdue": queryset.due_overdue, "today": queryset.due_today, "week": queryset.due_this_week}
+        return chosen[self.value()]() if self.value() in chosen else queryset
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 1
+    fields = ["at", "kind", "outcome", "note", "next_due_at", "by"]
+    readonly_fields = ["by"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the log is kept as written; add a new line to correct it
+
+
+class ActivityInline(admin.TabularInline):
+    model = Activity
+    extra = 0
+    fields = ["at", "text"]
+    readonly_fields = ["at", "text"]
+    can_delete = False
+    verbose_name_plural = "Log"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class LeadActionForm(ActionForm):
+    owner = forms.ModelChoiceField(
+        get_user_model().objects.filter(is_active=True, is_staff=True, groups__name="Counsellor"),
+        required=False, label="Counsellor",
+    )
+
+
+class PhoneLeadForm(forms.Form):
+    """A lead that arrived by phone, walk-in or WhatsApp, logged by the counsellor who took it."""
+
+    channel = forms.ChoiceField(choices=[c for c in Enquiry.Channel.choices if c[0] != Enquiry.Channel.WEB])
+    call_us_number = forms.ModelChoiceField(CallUsNumber.objects.shown(), required=False,
+                                            label="Number they called", help_text="For phone calls.")
+    name = forms.CharField(max_length=100)
+    phone = forms.CharField(max_length=25, label="Mobile number")
+    email = forms.EmailField(max_length=254, required=False)
+    course = forms.ModelChoiceField(Course.objects.filter(is_active=True), required=False)
+    mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
+    city = forms.CharField(max_length=80, required=False)
+    message = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(required=False, label="They agreed to the privacy notice (read it out to them)")
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(ExportActionModelAdmin):
+    resource_classes = [EnquiryResource]
+    formats = [CSV]
+    skip_export_form_from_action = True
+    action_form = LeadActionForm
+    list_display = ["name", "call", "whatsapp", "course", "source", "status", "age", "next_follow_up", "owner"]
+    list_filter = [WorkloadFilter, DueFilter, "status", "channel", "course", "owner", "created_at"]
+    search_fields = ["name", "phone", "email", "city"]
+    list_select_related = ["course", "owner", "source_article", "call_us_number"]
+    inlines = [FollowUpInline, ActivityInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    actions = ["assign_to_me", "reassign", "mark_contacted", "mark_enrolled", "mark_not_interested", "erase"]
+    fieldsets = [
+        ("What they asked", {"fields": ["name", "phone_link", "email", "course", "mode", "city", "message"]}),
+        ("Where from", {"fields": ["channel", "call_us_number", "source_article", "source_page", "referrer",
+                                   "utm_source", "utm_medium", "utm_campaign", "created_at", "repeat_count"]}),
+        ("Consent", {"fields": ["consent_given", "consent_notice_version", "consent_at"]}),
+        ("Counsellor", {"fields": ["owner", "status", "next_follow_up_at", "first_response_at", "notified_at"]}),
+    ]
+    # What the student submitted is evidence: counsellors annotate it (follow-ups), never rewrite it.
+    readonly_fields = [
+        "name", "phone_link", "email", "course", "mode", "city", "message", "channel", "call_us_number",
+        "source_article", "source_page", "referrer", "utm_source", "utm_medium", "utm_campaign", "created_at",
+        "repeat_count", "consent_given", "consent_notice_version", "consent_at", "next_follow_up_at",
+        "first_response_at", "notified_at",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("enquiries.reassign_enquiry"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "owner"]
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("enquiries.export_enquiry")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("enquiries.reassign_enquiry"):
+            actions.pop("reassign", None)
+        if not request.user.has_perm("enquiries.erase_enquiry"):
+            actions.pop("erase", None)
+        return actions
+
+    # Columns
+
+    @admin.display(description="phone")
+    def call(self, lead):
+        if not lead.phone:
+            return "—"
+        return format_html('<a href="tel:{}">{}</a>', lead.phone, national_digits(lead.phone))
+
+    @admin.display(description="phone")
+    def phone_link(self, lead):
+        return self.call(lead)
+
+    @admin.display(description="WhatsApp")
+    def whatsapp(self, lead):
+        if not lead.phone:
+            return "—"
+        return format_html('<a href="https://wa.me/{}" target="_blank" rel="noopener">WhatsApp</a>',
+                           lead.phone.lstrip("+"))
+
+    @admin.display(description="source", ordering="channel")
+    def source(self, lead):
+        if lead.source_article_id:
+            return format_html("{}: <em>{}</em>", lead.get_channel_display(), lead.source_article.title)
+        if lead.call_us_number_id:
+            return f"{lead.get_channel_display()} to {lead.call_us_number}"
+        return lead.get_channel_display()
+
+    @admin.display(description="age", ordering="created_at")
+    def age(self, lead):
+        return timesince(lead.created_at).split(",")[0]
+
+    @admin.display(description="next follow-up", ordering="next_follow_up_at")
+    def next_follow_up(self, lead):
+        due = lead.next_follow_up_at
+        if due is None or not lead.is_open:
+            return "—"
+        start = _start_of_today()
+        urgency = "overdue" if due < start else "today" if due < start + timezone.timedelta(days=1) else "later"
+        return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency,
+                           timezone.localtime(due).strftime("%d %b, %H:%M"))
+
+    # Writes
+
+    def save_formset(self, request, form, formset, change):
+        follow_ups = formset.save(commit=False)
+        for follow_up in follow_ups:
+            if isinstance(follow_up, FollowUp):
+                follow_up.by = request.user
+                follow_up.save()
+                services.follow_up_logged(follow_up)
+        formset.save_m2m()
+
+    def save_model(self, request, obj, form, change):
+        if "owner" in form.changed_data and obj.owner:
+            Activity.objects.create(enquiry=obj, text=f"Assigned to {obj.owner} by {request.user}.")
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        log = path("log/", self.admin_site.admin_view(self.log_lead_view), name="enquiries_enquiry_log")
+        return [log, *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:enquiries_enquiry_log")
+
+    def log_lead_view(self, request):
+        """Log a call, walk-in or WhatsApp lead through the same service as the web form."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = PhoneLeadForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                lead, created = services.enquiry_create(
+                    name=data["name"], phone=data["phone"], email=data["email"], course=data["course"],
+                    mode=data["mode"], city=data["city"], message=data["message"], consent_given=data["consent"],
+                    channel=data["channel"], call_us_number=data["call_us_number"], owner=request.user,
+                )
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+            else:
+                messages.success(request, f"New lead logged: {lead.name}." if created else
+                                 f"{lead.name} already had an open lead; this was added to it as a repeat.")
+                return redirect("admin:enquiries_enquiry_change", lead.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "title": "Log a phone call, walk-in or WhatsApp lead"}
+        return TemplateResponse(request, "admin/enquiries/enquiry/log_lead.html", context)
+
+    # Actions
+
+    @admin.action(description="Assign to me")
+    def assign_to_me(self, request, queryset):
+        others = queryset.exclude(owner__isnull=True).exclude(owner=request.user)
+        if others.exists() and not request.user.has_perm("enquiries.reassign_enquiry"):
+            messages.error(request, "Some of these leads belong to another counsellor; "
+                                    "only a counselling manager can reassign them.")
+            return
+        services.assign(queryset, request.user, by=request.user)
+        messages.success(request, f"{queryset.count()} lead(s) assigned to you.")
+
+    @admin.action(description="Reassign to the counsellor chosen above")
+    def reassign(self, request, queryset):
+        if not request.user.has_perm("enquiries.reassign_enquiry"):
+            raise PermissionDenied
+        owner = LeadActionForm(request.POST).fields["owner"].clean(request.POST.get("owner"))
+        if owner is None:
+            messages.error(request, "Choose the counsellor to reassign to, next to the action menu.")
+            return
+        services.assign(queryset, owner, by=request.user)
+        messages.success(request, f"{queryset.count()} lead(s) reassigned to {owner}.")
+
+    def _mark(self, request, queryset, status):
+        updated = queryset.update(status=status, **({} if status in Enquiry.Status.open_states()
+                                                    else {"next_follow_up_at": None}))
+        for lead in queryset:
+            Activity.objects.create(enquiry=lead, text=f"Marked {Enquiry.Status(status).label.lower()} "
+                                                       f"by {request.user}.")
+        messages.success(request, f"{updated} lead(s) marked {Enquiry.Status(status).label.lower()}.")
+
+    @admin.action(description="Mark contacted")
+    def mark_contacted(self, request, queryset):
+        self._mark(request, queryset, Enquiry.Status.CONTACTED)
+
+    @admin.action(description="Mark enrolled")
+    def mark_enrolled(self, request, queryset):
+        self._mark(request, queryset, Enquiry.Status.ENROLLED)
+
+    @admin.action(description="Mark not interested")
+    def mark_not_interested(self, request, queryset):
+        self._mark(request, queryset, Enquiry.Status.NOT_INTERESTED)
+
+    @admin.action(description="Erase personal data (on the person's request)")
+    def erase(self, request, queryset):
+        if not request.user.has_perm("enquiries.erase_enquiry"):
+            raise PermissionDenied
+        erased = services.erase(queryset, by=request.user, reason="Erased on request from the admin")
+        messages.success(request, f"Personal data erased from {erased} lead(s); anonymous counts are kept.")

@@ -1,7 +1,12 @@
-"""Leads and the ways they reach the institute. This issue holds the call-us numbers."""
+"""Leads and the ways they reach the institute: call-us numbers, courses, enquiries and their follow-ups."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 
 from .phones import national_digits, normalise_indian_phone
 
@@ -83,3 +88,211 @@ def _differing_tail(first, other):
         shared += 1
     tail = len(other) - shared
     return tail if tail <= SHARED_TAIL_MAX else None
+
+
+class Course(models.Model):
+    """A course students enquire about (e.g. "GS Foundation 2026"); data managed in the admin."""
+
+    name = models.CharField(max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the enquiry form.")
+    is_active = models.BooleanField("offered in the form", default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EnquiryQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=Enquiry.Status.open_states())
+
+    def due_overdue(self, now=None):
+        return self.open().filter(next_follow_up_at__lt=_start_of_today(now))
+
+    def due_today(self, now=None):
+        start = _start_of_today(now)
+        return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=1))
+
+    def due_this_week(self, now=None):
+        start = _start_of_today(now)
+        return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=7))
+
+
+def _start_of_today(now=None):
+    local = timezone.localtime(now or timezone.now())
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+class Enquiry(models.Model):
+    """A lead: a person who asked about a course, how they reached us, and the counsellor's work on it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        FOLLOW_UP = "follow_up", "Follow-up scheduled"
+        VISITED = "visited", "Visited / demo"
+        ENROLLED = "enrolled", "Enrolled"
+        NOT_INTERESTED = "not_interested", "Not interested"
+        INVALID = "invalid", "Invalid"
+
+        @classmethod
+        def open_states(cls):
+            """Leads still being worked; the others are closed."""
+            return [cls.NEW, cls.CONTACTED, cls.FOLLOW_UP, cls.VISITED]
+
+    class Channel(models.TextChoices):
+        WEB = "web", "Web form"
+        PHONE = "phone", "Phone call"
+        WALK_IN = "walk_in", "Walk-in"
+        WHATSAPP = "whatsapp", "WhatsApp"
+
+    class Mode(models.TextChoices):
+        CLASSROOM = "classroom", "Classroom"
+        ONLINE = "online", "Online"
+
+    name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=16, db_index=True, help_text="Indian mobile in E.164, e.g. +919876543210.")
+    email = models.EmailField(max_length=254, blank=True)
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, null=True, blank=True, related_name="enquiries")
+    mode = models.CharField("preferred mode", max_length=20, choices=Mode.choices, blank=True)
+    city = models.CharField("city / centre", max_length=80, blank=True)
+    message = models.TextField(blank=True, validators=[MaxLengthValidator(2000)])
+
+    consent_given = models.BooleanField(default=False)
+    consent_notice_version = models.CharField(max_length=20, blank=True)
+    consent_at = models.DateTimeField(null=True, blank=True)
+
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.WEB, db_index=True)
+    call_us_number = models.ForeignKey(
+        CallUsNumber, on_delete=models.SET_NULL, null=True, blank=True, related_name="enquiries",
+        help_text="For phone leads: which of our numbers they called.",
+    )
+    source_page = models.CharField(max_length=500, blank=True, help_text="The page they enquired from.")
+    source_article = models.ForeignKey(
+        "articles.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="enquiries"
+    )
+    referrer = models.CharField(max_length=500, blank=True)
+    utm_source = models.CharField(max_length=100, blank=True)
+    utm_medium = models.CharField(max_length=100, blank=True)
+    utm_campaign = models.CharField(max_length=100, blank=True)
+    utm_term = models.CharField(max_length=100, blank=True)
+    utm_content = models.CharField(max_length=100, blank=True)
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="enquiries",
+        help_text="The counsellor who calls this lead back.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    repeat_count = models.PositiveIntegerField(default=0, help_text="How many more times this person enquired.")
+    next_follow_up_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    last_enquired_at = models.DateTimeField(default=timezone.now)
+
+    notified_at = models.DateTimeField(null=True, blank=True, help_text="When the owner was emailed about the lead.")
+    notify_error = models.CharField(max_length=300, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True, help_text="Personal data erased on request or by retention.")
+
+    objects = EnquiryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "enquiries"
+        permissions = [
+            ("reassign_enquiry", "Can reassign other counsellors' leads"),
+            ("export_enquiry", "Can export leads to CSV"),
+            ("erase_enquiry", "Can erase a person's personal data"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_open(self):
+        return self.status in self.Status.open_states()
+
+    @property
+    def national_phone(self):
+        return national_digits(self.phone)
+
+
+class Activity(models.Model):
+    """A line in a lead's log written by the system: created, repeated, assigned, erased."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="activities")
+    at = models.DateTimeField(default=timezone.now)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name_plural = "activities"
+
+    def __str__(self):
+        return self.text
+
+
+class FollowUp(models.Model):
+    """A counsellor's contact with a lead: what they did, what came of it, and when to try next."""
+
+    class Kind(models.TextChoices):
+        CALL = "call", "Call"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        VISIT = "visit", "Visit"
+        EMAIL = "email", "Email"
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", "Spoke to them"
+        NO_ANSWER = "no_answer", "No answer"
+        CALL_BACK = "call_back", "Asked to call back"
+        DEMO_BOOKED = "demo_booked", "Demo / visit booked"
+        ENROLLED = "enrolled", "Enrolled"
+        NOT_INTERESTED = "not_interested", "Not interested"
+        WRONG_NUMBER = "wrong_number", "Wrong number"
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="follow_ups")
+    at = models.DateTimeField("when", default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CALL)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    note = models.TextField(blank=True, validators=[MaxLengthValidator(2000)])
+    next_due_at = models.DateTimeField("next follow-up", null=True, blank=True,
+                                       help_text="Leave empty when no further follow-up is needed.")
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "follow-up"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_outcome_display()}"
+
+
+class PhoneLock(models.Model):
+    """One row per phone number, locked while an enquiry from that number is merged or created, so two
+    simultaneous submissions cannot both create a lead (there may be no lead row yet to lock)."""
+
+    phone = models.CharField(max_length=16, unique=True)
+
+
+class RoundRobin(models.Model):
+    """Who received the last automatically assigned lead; locked while the next owner is chosen."""
+
+    last_owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+
+class ErasureLog(models.Model):
+    """What a data-protection erasure or retention purge did, without the personal data itself."""
+
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    reason = models.CharField(max_length=200)
+    leads_erased = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d}: {self.reason} ({self.leads_erased})"

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from articles.demo import load_articles
 from articles.roles import EDITOR, WRITER
-from enquiries.demo import load_call_us_numbers
+from enquiries.demo import load_call_us_numbers, load_courses, load_leads
 from enquiries.roles import COUNSELLING_MANAGER, COUNSELLOR
 
 # username → (role group, full name); "admin" is the superuser.
@@ -36,7 +36,10 @@ class Command(BaseCommand):
             users, created = self.load_staff(password, reset=bool(given) or settings.DEBUG)
             articles = load_articles(author=users["writer"], reviewer=users["editor"])
             numbers = load_call_us_numbers()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {articles} articles, {numbers} call-us numbers."))
+            courses = load_courses()
+            leads = load_leads(counsellors=[users["counsellor"], users["manager"]])
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo content ready: {articles} articles, {numbers} call-us numbers, {courses} courses, {leads} leads."))
         if given or settings.DEBUG or created:
             self.stdout.write("Staff logins at /admin/: " + ", ".join(DEMO_STAFF))
         if settings.DEBUG and not given:

@@ -1,0 +1,15 @@
+"""The data-protection notice a student agrees to (DPDP Act 2023). Changing the text means a new version:
+each lead stores the version it was shown."""
+
+NOTICE_VERSION = "2024-04"
+RETENTION_DAYS = 730
+
+NOTICE_ITEMS = [
+    ("What we keep", "Your name, mobile number, email (if given), the course, mode and city you chose, your "
+                     "message, and the page you enquired from."),
+    ("Why", "Only so that a counsellor can call you back about our courses and follow up on your enquiry."),
+    ("Who sees it", "Our counselling team. We do not sell or share it with anyone else."),
+    ("How long", f"Up to {RETENTION_DAYS // 365} years after your last enquiry, then it is erased."),
+    ("Your choice", "You can withdraw consent and have your data erased at any time: call us or write to us, "
+                    "and we erase it."),
+]

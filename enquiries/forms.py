@@ -1,0 +1,79 @@
+"""The public "For Enquiry" form: validation and the bot traps. Creating the lead is the service's job."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from .consent import NOTICE_VERSION
+from .models import Course, Enquiry
+from .phones import normalise_indian_phone
+
+FORM_CLOCK_SALT = "enquiries.form-clock"
+FORM_MAX_AGE = 24 * 60 * 60
+
+
+def form_clock():
+    """A signed timestamp put in the form, so the server knows how long the person took to fill it in."""
+    return signing.dumps(time.time(), salt=FORM_CLOCK_SALT)
+
+
+class EnquiryForm(forms.Form):
+    name = forms.CharField(max_length=100, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(
+        max_length=25, label="Mobile number",
+        help_text="10-digit Indian mobile; we call you back on it.",
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(max_length=254, required=False, label="Email (optional)")
+    course = forms.ModelChoiceField(Course.objects.none(), label="Course you are interested in",
+                                    empty_label="Choose a course")
+    mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
+                             initial=Enquiry.Mode.CLASSROOM)
+    city = forms.CharField(max_length=80, required=False, label="City / centre")
+    message = forms.CharField(max_length=2000, required=False, label="Message (optional)",
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(
+        label="I agree that the institute may keep these details to call me back, as explained above.",
+        error_messages={"required": "Tick the box to agree, so that we may call you back."},
+    )
+    # Attribution, filled when the form is opened.
+    source_page = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
+    referrer = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
+    utm_source = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_medium = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_campaign = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_term = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_content = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    # Bot traps: a field people never see, and the time the form was opened.
+    website = forms.CharField(required=False, max_length=200, label="Leave this empty",
+                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    notice_version = NOTICE_VERSION
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.filter(is_active=True)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not any(character.isalpha() for character in name):
+            raise forms.ValidationError("Enter your name.")
+        return name
+
+    def clean_phone(self):
+        return normalise_indian_phone(self.cleaned_data["phone"])
+
+    def looks_like_a_bot(self):
+        """Filled the invisible field, sent a forged clock, or answered faster than a person can type."""
+        if self.data.get("website"):
+            return True
+        try:
+            started = signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
+        except signing.SignatureExpired:
+            return False  # an old tab, not a bot: the form is checked and shown again with a fresh clock
+        except signing.BadSignature:
+            return True
+        return time.time() - float(started) < settings.ENQUIRY_MIN_FILL_SECONDS

@@ -1,0 +1,163 @@
+"""The one way an enquiry is created (web form, phone call, walk-in, WhatsApp), and the other writes that
+matter for leads: follow-ups, assignment and erasure."""
+
+import logging
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from . import notifications
+from .consent import NOTICE_VERSION
+from .models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock, RoundRobin
+from .phones import normalise_indian_phone
+from .roles import COUNSELLOR
+
+logger = logging.getLogger(__name__)
+
+MERGE_WINDOW = timedelta(days=90)
+UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
+
+# What a follow-up's outcome says about where the lead stands now.
+OUTCOME_STATUS = {
+    FollowUp.Outcome.ENROLLED: Enquiry.Status.ENROLLED,
+    FollowUp.Outcome.NOT_INTERESTED: Enquiry.Status.NOT_INTERESTED,
+    FollowUp.Outcome.WRONG_NUMBER: Enquiry.Status.INVALID,
+    FollowUp.Outcome.DEMO_BOOKED: Enquiry.Status.VISITED,
+}
+
+
+def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, email="", course=None, mode="",
+                   city="", message="", call_us_number=None, source_page="", source_article=None, referrer="",
+                   utm=None, owner=None):
+    """Validate and store an enquiry; return (lead, created).
+
+    A phone with an open lead from the last 90 days adds a repeat to that lead instead of a new one. A new
+    lead goes to the next active counsellor (unless `owner` is given), who is emailed after commit; if the
+    mail fails the lead is kept and `manage.py notify_pending` tries again.
+    """
+    now = timezone.now()
+    lead = Enquiry(
+        name=" ".join((name or "").split()), phone=normalise_indian_phone(phone), email=(email or "").strip(),
+        course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel,
+        call_us_number=call_us_number, source_page=source_page, source_article=source_article,
+        referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,
+        next_follow_up_at=now, **{field: (utm or {}).get(field, "")[:100] for field in UTM_FIELDS},
+    )
+    if consent_given:
+        lead.consent_notice_version, lead.consent_at = NOTICE_VERSION, now
+    elif channel == Enquiry.Channel.WEB:
+        raise ValidationError({"consent": "Tick the box to agree, so that we may call you back."})
+    lead.full_clean(exclude=["owner"])
+
+    with transaction.atomic():
+        PhoneLock.objects.get_or_create(phone=lead.phone)
+        PhoneLock.objects.select_for_update().get(phone=lead.phone)
+        existing = (
+            Enquiry.objects.open()
+            .filter(phone=lead.phone, erased_at__isnull=True, created_at__gte=now - MERGE_WINDOW)
+            .order_by("-created_at")
+            .first()
+        )
+        if existing:
+            _add_repeat(existing, lead, now)
+            return existing, False
+        lead.owner = owner or _next_counsellor()
+        lead.save()
+        Activity.objects.create(enquiry=lead, at=now, text=_received_line(lead))
+        if lead.owner:
+            Activity.objects.create(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")
+        transaction.on_commit(lambda: notifications.notify_owner(lead.pk))
+    return lead, True
+
+
+def _add_repeat(existing, lead, now):
+    existing.repeat_count += 1
+    existing.last_enquired_at = now
+    fields = ["repeat_count", "last_enquired_at"]
+    if lead.consent_given:
+        existing.consent_given, existing.consent_notice_version, existing.consent_at = True, NOTICE_VERSION, now
+        fields += ["consent_given", "consent_notice_version", "consent_at"]
+    existing.save(update_fields=fields)
+    detail = "; ".join(part for part in [lead.course and str(lead.course), lead.message[:120]] if part)
+    Activity.objects.create(
+        enquiry=existing, at=now,
+        text=f"Enquired again ({lead.get_channel_display()}{', ' + detail if detail else ''}).",
+    )
+
+
+def _received_line(lead):
+    where = lead.source_article.title if lead.source_article_id else lead.source_page
+    if lead.channel == Enquiry.Channel.PHONE and lead.call_us_number_id:
+        where = f"call to {lead.call_us_number}"
+    return f"Received via {lead.get_channel_display().lower()}" + (f" ({where})." if where else ".")
+
+
+def active_counsellors():
+    return get_user_model().objects.filter(is_active=True, groups__name=COUNSELLOR).order_by("pk")
+
+
+def _next_counsellor():
+    """Round-robin over active counsellors, in a locked row so parallel leads never pick the same turn."""
+    counsellors = list(active_counsellors())
+    if not counsellors:
+        return None
+    turn, _ = RoundRobin.objects.get_or_create(pk=1)
+    turn = RoundRobin.objects.select_for_update().get(pk=1)
+    following = [person for person in counsellors if person.pk > (turn.last_owner_id or 0)]
+    chosen = (following or counsellors)[0]
+    turn.last_owner = chosen
+    turn.save(update_fields=["last_owner"])
+    return chosen
+
+
+def _person(user):
+    return user.get_full_name() or user.get_username()
+
+
+def follow_up_logged(follow_up):
+    """Bring the lead up to date after a counsellor logs a follow-up: first response, next due time, status."""
+    lead = follow_up.enquiry
+    fields = ["next_follow_up_at", "status"]
+    if lead.first_response_at is None:
+        lead.first_response_at = follow_up.at
+        fields.append("first_response_at")
+    lead.next_follow_up_at = follow_up.next_due_at
+    if follow_up.outcome in OUTCOME_STATUS:
+        lead.status = OUTCOME_STATUS[follow_up.outcome]
+    elif follow_up.outcome != FollowUp.Outcome.NO_ANSWER or lead.status != Enquiry.Status.NEW:
+        lead.status = Enquiry.Status.FOLLOW_UP if follow_up.next_due_at else Enquiry.Status.CONTACTED
+    if not lead.is_open:
+        lead.next_follow_up_at = None
+    lead.save(update_fields=fields)
+
+
+def assign(leads, owner, *, by):
+    """Give leads to a counsellor, noting it on each lead's log."""
+    for lead in leads:
+        lead.owner = owner
+        lead.save(update_fields=["owner"])
+        Activity.objects.create(enquiry=lead, text=f"Assigned to {_person(owner)} by {_person(by)}.")
+
+
+ERASED_NAME = "Erased"
+
+
+@transaction.atomic
+def erase(leads, *, by=None, reason):
+    """Erase the personal data of these leads on request or at the end of retention, keeping anonymous
+    counts (status, channel, course, dates) and a log of what was done."""
+    erased = 0
+    for lead in leads.select_for_update().filter(erased_at__isnull=True):
+        for field in ["email", "city", "message", "referrer"]:
+            setattr(lead, field, "")
+        lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None
+        lead.save()
+        lead.follow_ups.update(note="")
+        lead.activities.all().delete()
+        erased += 1
+    ErasureLog.objects.create(by=by, reason=reason, leads_erased=erased)
+    logger.info("Erased personal data of %s lead(s): %s", erased, reason)
+    return erased

@@ -1,0 +1,93 @@
+"""The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import resolve, Resolver404
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from articles.models import Article
+
+from .consent import NOTICE_ITEMS, NOTICE_VERSION
+from .forms import EnquiryForm, form_clock
+from .services import UTM_FIELDS, enquiry_create
+
+
+def _local_path(value):
+    """Only a path on this site counts as where the visitor came from."""
+    value = (value or "")[:500]
+    return value if value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts=None) else ""
+
+
+def _article_at(path):
+    try:
+        match = resolve(path.split("?")[0])
+    except Resolver404:
+        return None
+    if match.view_name != "articles:detail":
+        return None
+    return Article.objects.published().filter(slug=match.kwargs["slug"]).first()
+
+
+def _render(request, form, status=200):
+    return render(request, "enquiries/enquiry_form.html",
+                  {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION}, status=status)
+
+
+def _too_many(request):
+    return render(request, "enquiries/rate_limited.html", status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def enquiry_form(request):
+    if request.method == "GET":
+        initial = {
+            "source_page": _local_path(request.GET.get("from")),
+            "referrer": request.META.get("HTTP_REFERER", "")[:500],
+            "started": form_clock(),
+            **{field: request.GET.get(field, "")[:100] for field in UTM_FIELDS},
+        }
+        return _render(request, EnquiryForm(initial=initial))
+
+    if is_ratelimited(request, group="enquiry-ip", key="ip", rate=settings.ENQUIRY_RATE_PER_IP, increment=True):
+        return _too_many(request)
+    form = EnquiryForm(request.POST)
+    if form.looks_like_a_bot():
+        return redirect("enquiries:thanks")  # a fake success: the bot learns nothing and nothing is stored
+    if not form.is_valid():
+        return _render(request, _with_fresh_clock(form))
+    phone = form.cleaned_data["phone"]
+    if is_ratelimited(request, group="enquiry-phone", key=lambda group, request: phone,
+                      rate=settings.ENQUIRY_RATE_PER_PHONE, increment=True):
+        return _too_many(request)
+    data = form.cleaned_data
+    source_page = _local_path(data["source_page"])
+    try:
+        enquiry_create(
+            name=data["name"], phone=phone, email=data["email"], course=data["course"], mode=data["mode"],
+            city=data["city"], message=data["message"], consent_given=data["consent"],
+            source_page=source_page, source_article=_article_at(source_page) if source_page else None,
+            referrer=data["referrer"], utm={field: data[field] for field in UTM_FIELDS},
+        )
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+        return _render(request, _with_fresh_clock(form))
+    return redirect("enquiries:thanks")
+
+
+def _with_fresh_clock(form):
+    """Re-shown forms get a new clock, so an expired one never traps a real person."""
+    form.data = form.data.copy()
+    form.data["started"] = form_clock()
+    return form
+
+
+def thanks(request):
+    return render(request, "enquiries/thanks.html")
+
+
+def privacy(request):
+    return render(request, "enquiries/privacy.html", {"notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION})
