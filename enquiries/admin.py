@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from import_export import fields, resources
 from import_export.admin import ExportActionModelAdmin
@@ -157,7 +158,8 @@ class EnquiryAdmin(ExportActionModelAdmin):
     skip_export_form_from_action = True
     action_form = LeadActionForm
     list_display = ["name", "call", "whatsapp", "course", "source", "status", "age", "next_follow_up", "owner"]
-    list_filter = [WorkloadFilter, DueFilter, "status", "channel", "course", "owner", "created_at"]
+    list_filter = [WorkloadFilter, DueFilter, "status", "channel", "course",
+                   ("owner", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["name", "phone", "email", "city"]
     list_select_related = ["course", "owner", "source_article", "call_us_number"]
     inlines = [FollowUpInline, ActivityInline]
@@ -219,7 +221,8 @@ class EnquiryAdmin(ExportActionModelAdmin):
     @admin.display(description="source", ordering="channel")
     def source(self, lead):
         if lead.source_article_id:
-            return format_html("{}: <em>{}</em>", lead.get_channel_display(), lead.source_article.title)
+            return format_html("{}: <em>{}</em>", lead.get_channel_display(),
+                               Truncator(lead.source_article.title).chars(40))
         if lead.call_us_number_id:
             return f"{lead.get_channel_display()} to {lead.call_us_number}"
         return lead.get_channel_display()
@@ -309,9 +312,10 @@ class EnquiryAdmin(ExportActionModelAdmin):
         messages.success(request, f"{queryset.count()} lead(s) reassigned to {owner}.")
 
     def _mark(self, request, queryset, status):
-        updated = queryset.update(status=status, **({} if status in Enquiry.Status.open_states()
+        leads = list(queryset)
+        updated = Enquiry.objects.filter(pk__in=[lead.pk for lead in leads]).update(status=status, **({} if status in Enquiry.Status.open_states()
                                                     else {"next_follow_up_at": None}))
-        for lead in queryset:
+        for lead in leads:
             Activity.objects.create(enquiry=lead, text=f"Marked {Enquiry.Status(status).label.lower()} "
                                                        f"by {request.user}.")
         messages.success(request, f"{updated} lead(s) marked {Enquiry.Status(status).label.lower()}.")

@@ -39,8 +39,12 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     mail fails the lead is kept and `manage.py notify_pending` tries again.
     """
     now = timezone.now()
+    try:
+        phone = normalise_indian_phone(phone)
+    except ValidationError as error:
+        raise ValidationError({"phone": error.messages}) from None
     lead = Enquiry(
-        name=" ".join((name or "").split()), phone=normalise_indian_phone(phone), email=(email or "").strip(),
+        name=" ".join((name or "").split()), phone=phone, email=(email or "").strip(),
         course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel,
         call_us_number=call_us_number, source_page=source_page, source_article=source_article,
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article, Edition, Paper, Relevance, Section, Topic
-from enquiries.models import CallUsNumber
+from enquiries.models import CallUsNumber, Course, Enquiry
 
 PASSWORD = "correct horse battery staple"
 
@@ -101,3 +101,24 @@ class CallUsNumberFactory(factory.django.DjangoModelFactory):
 
     number = factory.Sequence(lambda n: f"+9198765{n:05d}")
     position = factory.Sequence(lambda n: n)
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+        django_get_or_create = ["name"]
+
+    name = "GS Foundation (Prelims + Mains)"
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    """A stored lead, made directly; tests of creation go through enquiries.services."""
+
+    class Meta:
+        model = Enquiry
+
+    name = factory.Sequence(lambda n: f"Student {n}")
+    phone = factory.Sequence(lambda n: f"+9198100{n:05d}")
+    course = factory.SubFactory(CourseFactory)
+    consent_given = True
+    next_follow_up_at = factory.LazyFunction(timezone.now)

@@ -1,0 +1,211 @@
+import time
+
+import pytest
+from django.core import signing
+
+from enquiries.consent import NOTICE_VERSION
+from enquiries.forms import FORM_CLOCK_SALT
+from enquiries.models import Enquiry
+from tests.factories import ArticleFactory, CallUsNumberFactory, full_article
+
+pytestmark = pytest.mark.django_db
+URL = "/enquiry/"
+
+
+def test_form_shows_fields_notice_and_unticked_consent(client, course):
+    """The form asks for name, mobile, course, mode, city and message, with the itemised notice and an unticked box."""
+    page = client.get(URL).content.decode()
+
+    for name in ["name", "phone", "email", "course", "mode", "city", "message", "consent"]:
+        assert f'name="{name}"' in page
+    assert 'type="checkbox" name="consent"' in page and "checked" not in page.split('name="consent"')[1][:40]
+    for item in ["What we keep", "Why", "Who sees it", "How long", "Your choice"]:
+        assert f"<strong>{item}:</strong>" in page
+    assert f"Notice version {NOTICE_VERSION}" in page
+    assert course.name in page
+
+
+def test_valid_enquiry_is_stored_with_consent_and_redirects_to_thanks(client, form_data):
+    """A good submission stores one lead in E.164 with the notice version and time, then shows the thanks page."""
+    response = client.post(URL, form_data(phone="+91-98765-43210"))
+
+    assert response.status_code == 302 and response["Location"] == "/enquiry/thanks/"
+    lead = Enquiry.objects.get()
+    assert (lead.name, lead.phone, lead.mode, lead.city, lead.channel) == (
+        "Aditi Sharma", "+919876543210", "online", "Jaipur", "web")
+    assert lead.consent_given and lead.consent_notice_version == NOTICE_VERSION and lead.consent_at
+    assert "we will call you back" in client.get("/enquiry/thanks/").content.decode()
+
+
+@pytest.mark.parametrize("typed", ["9876543210", "098765 43210", "+91 98765 43210", "91-98765-43210",
+                                   "(+91) 98765-43210", "+91 9876 543 210"])
+def test_phones_typed_the_indian_way_are_accepted(client, form_data, typed):
+    """Spaces, dashes, brackets and +91 / 0 prefixes all work and store the same number."""
+    assert client.post(URL, form_data(phone=typed)).status_code == 302
+    assert Enquiry.objects.get().phone == "+919876543210"
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("+44 7911 123456", "Only Indian numbers are accepted"),
+    ("011 2345 6789", "This looks like a landline"),
+    ("98765", "10-digit Indian mobile number"),
+    ("", "This field is required."),
+])
+def test_bad_phones_are_refused_with_what_is_expected_and_keep_what_was_typed(client, form_data, typed, message):
+    """A foreign, landline or short number re-renders the form with a clear error and the typed values kept."""
+    response = client.post(URL, form_data(phone=typed, name="Rahul Verma"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert 'value="Rahul Verma"' in page
+    assert not Enquiry.objects.exists()
+
+
+def test_consent_is_required(client, form_data):
+    """Without the tick the enquiry is refused with a message saying why."""
+    response = client.post(URL, form_data(consent=None))
+
+    assert "Tick the box to agree, so that we may call you back." in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+@pytest.mark.parametrize("field, length", [("name", 101), ("city", 81), ("message", 2001), ("email", 255)])
+def test_every_text_field_has_a_maximum_length(client, form_data, field, length):
+    """Over-long input is refused with a per-field message, never a server error."""
+    value = "a" * length if field != "email" else "a" * (length - 12) + "@example.com"
+
+    response = client.post(URL, form_data(**{field: value}))
+
+    assert response.status_code == 200
+    assert "Ensure this value has at most" in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["प्रिया सिंह", "அருண் குமார்", "Zoë D'Souza"])
+def test_unicode_names_work(client, form_data, name):
+    """Names in Hindi, Tamil and accented Latin are stored as typed."""
+    client.post(URL, form_data(name=name))
+
+    assert Enquiry.objects.get().name == name
+
+
+@pytest.mark.parametrize("value", ["\x00", "<script>alert(1)</script>" * 200, "😀" * 50, "' OR 1=1 --"])
+def test_no_input_causes_a_server_error(client, form_data, value):
+    """Odd input in every field gives a page, never a 500."""
+    for field in ["name", "phone", "email", "city", "message", "course", "mode", "source_page", "started"]:
+        response = client.post(URL, form_data(**{field: value}))
+        assert response.status_code in (200, 302, 429), field
+
+
+def test_honeypot_gives_a_fake_success_and_stores_nothing(client, form_data):
+    """A bot that fills the hidden field is sent to the thanks page, but nothing is stored."""
+    response = client.post(URL, form_data(website="http://spam.example"))
+
+    assert response.status_code == 302 and response["Location"] == "/enquiry/thanks/"
+    assert not Enquiry.objects.exists()
+
+
+def test_a_form_sent_faster_than_a_person_can_type_is_dropped(client, form_data):
+    """Submitting within a second of opening the form counts as a bot: fake success, nothing stored."""
+    quick = signing.dumps(time.time(), salt=FORM_CLOCK_SALT)
+
+    response = client.post(URL, form_data(started=quick))
+
+    assert response["Location"] == "/enquiry/thanks/"
+    assert not Enquiry.objects.exists()
+
+
+def test_a_forged_clock_is_dropped_but_an_expired_one_is_shown_again(client, form_data):
+    """A made-up clock is a bot; a day-old tab is a person, who gets the form back with a fresh clock."""
+    forged = client.post(URL, form_data(started="123:forged"))
+    old = signing.dumps(time.time() - 2 * 86400, salt=FORM_CLOCK_SALT)
+    expired = client.post(URL, form_data(started=old, phone="12"))
+
+    assert forged["Location"] == "/enquiry/thanks/"
+    assert expired.status_code == 200 and "10-digit Indian mobile number" in expired.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+def test_form_needs_a_csrf_token(form_data):
+    """A POST without the CSRF token is refused."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(URL, form_data())
+
+    assert response.status_code == 403
+    assert not Enquiry.objects.exists()
+
+
+def test_per_ip_rate_limit_answers_a_friendly_429(client, form_data, settings):
+    """Past the per-address limit the form answers 429 with the call-us numbers, and stores nothing more."""
+    settings.ENQUIRY_RATE_PER_IP = "3/h"
+    CallUsNumberFactory(number="+919606900005")
+    for n in range(3):
+        assert client.post(URL, form_data(phone=f"98765 4321{n}")).status_code == 302
+
+    response = client.post(URL, form_data(phone="98765 43219"))
+
+    assert response.status_code == 429
+    assert "try the form again in an hour" in response.content.decode()
+    assert 'href="tel:+919606900005"' in response.content.decode()
+    assert Enquiry.objects.count() == 3
+
+
+def test_per_phone_rate_limit_applies_across_addresses(client, form_data, settings):
+    """The same mobile from many addresses is limited too."""
+    settings.ENQUIRY_RATE_PER_PHONE = "2/h"
+    answers = [client.post(URL, form_data(), REMOTE_ADDR=f"10.0.0.{n}").status_code for n in range(4)]
+
+    assert answers == [302, 302, 429, 429]
+    assert Enquiry.objects.get().repeat_count == 1
+
+
+def test_enquiry_from_an_article_records_the_article_page_and_utm(client, form_data):
+    """Opened from an article with UTM tags, the lead records the article, the page, the tags and the referrer."""
+    article = full_article(slug="japan-india-ties", title="Japan and India")
+    page = client.get(f"/articles/japan-india-ties/?utm_source=telegram&utm_campaign=march").content.decode()
+    link = page.split('class="button" href="')[-1].split('"')[0].replace("&amp;", "&")
+    assert link.startswith("/enquiry/?from=%2Farticles%2Fjapan-india-ties%2F")
+
+    form_page = client.get(link, HTTP_REFERER="https://t.me/somechannel").content.decode()
+    hidden = {name: form_page.split(f'name="{name}" value="')[1].split('"')[0]
+              for name in ["source_page", "referrer", "utm_source", "utm_campaign"]}
+    client.post(URL, form_data(**hidden))
+
+    lead = Enquiry.objects.get()
+    assert lead.source_article == article
+    assert lead.source_page == "/articles/japan-india-ties/"
+    assert (lead.utm_source, lead.utm_campaign, lead.referrer) == ("telegram", "march", "https://t.me/somechannel")
+
+
+def test_source_page_must_be_on_this_site(client, form_data):
+    """An outside address posted as the source page is not stored."""
+    client.post(URL, form_data(source_page="https://evil.example/x"))
+
+    assert Enquiry.objects.get().source_page == ""
+
+
+def test_every_page_has_the_for_enquiry_call_to_action(client):
+    """The header on every page and the end of every article link to the enquiry form."""
+    article = full_article(slug="with-cta")
+
+    for url in ["/", article.get_absolute_url(), "/papers/gs2/", "/privacy/"]:
+        assert ">For Enquiry</a>" in client.get(url).content.decode(), url
+    assert client.get(article.get_absolute_url()).content.decode().count(">For Enquiry</a>") == 2
+
+
+def test_privacy_notice_page(client):
+    """The privacy notice explains what is kept, why, for how long and how to withdraw."""
+    page = client.get("/privacy/").content.decode()
+
+    assert "Digital Personal Data Protection Act, 2023" in page
+    assert "<strong>How long:</strong>" in page and "withdraw" in page
+
+
+@pytest.mark.parametrize("url, queries", [("/enquiry/", 3), ("/enquiry/thanks/", 2), ("/privacy/", 2)])
+def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url, queries):
+    """The form reads courses, the call-us numbers and the paper menu; the others only the header's two."""
+    ArticleFactory()
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200

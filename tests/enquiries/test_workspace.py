@@ -1,0 +1,302 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from enquiries.models import Activity, Enquiry, ErasureLog, FollowUp
+from tests.factories import CallUsNumberFactory, EnquiryFactory, full_article, staff_user
+
+pytestmark = pytest.mark.django_db
+LIST = "/admin/enquiries/enquiry/"
+
+
+@pytest.fixture
+def people():
+    return {
+        "asha": staff_user("asha", role="Counsellor", first_name="Asha"),
+        "bala": staff_user("bala", role="Counsellor", first_name="Bala"),
+        "manager": staff_user("rohan", role="Counselling manager"),
+        "editor": staff_user("meera", role="Editor"),
+        "writer": staff_user("arjun", role="Writer"),
+    }
+
+
+def change(lead):
+    return f"{LIST}{lead.pk}/change/"
+
+
+def follow_up_post(lead, **row):
+    """The change form as a counsellor saves it with one new follow-up row."""
+    data = {
+        "status": lead.status, "owner": lead.owner_id or "",
+        "follow_ups-TOTAL_FORMS": 1, "follow_ups-INITIAL_FORMS": 0, "follow_ups-MIN_NUM_FORMS": 0,
+        "follow_ups-MAX_NUM_FORMS": 1000,
+        "follow_ups-0-at_0": timezone.localtime().strftime("%Y-%m-%d"),
+        "follow_ups-0-at_1": timezone.localtime().strftime("%H:%M:%S"),
+        "follow_ups-0-kind": "call", "follow_ups-0-outcome": "call_back", "follow_ups-0-note": "Call after 6 pm.",
+        "activities-TOTAL_FORMS": 0, "activities-INITIAL_FORMS": lead.activities.count(),
+        "activities-MIN_NUM_FORMS": 0, "activities-MAX_NUM_FORMS": 1000,
+    }
+    for index, activity in enumerate(lead.activities.all()):
+        data[f"activities-{index}-id"] = activity.pk
+    data["activities-TOTAL_FORMS"] = lead.activities.count()
+    data.update({f"follow_ups-0-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_default_list_is_my_open_leads_and_unassigned_ones(client, people):
+    """A counsellor first sees their own open leads and unassigned ones, not colleagues' or closed ones."""
+    EnquiryFactory(name="Mine", owner=people["asha"])
+    EnquiryFactory(name="Nobody's")
+    EnquiryFactory(name="Bala's", owner=people["bala"])
+    EnquiryFactory(name="Closed one", owner=people["asha"], status="enrolled")
+    client.force_login(people["asha"])
+
+    page = client.get(LIST).content.decode()
+    everything = client.get(f"{LIST}?leads=all").content.decode()
+
+    assert "Mine" in page and "Nobody&#x27;s" in page
+    assert "Bala&#x27;s" not in page and "Closed one" not in page
+    assert "Bala&#x27;s" in everything and "Closed one" in everything
+
+
+def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client, people):
+    """Each row links the phone for calling and WhatsApp, names the source article and colours the next follow-up."""
+    article = full_article(title="Japan and India step up defence ties")
+    EnquiryFactory(name="Overdue lead", phone="+919876543210", owner=people["asha"], source_article=article,
+                   next_follow_up_at=timezone.now() - timedelta(days=2))
+    client.force_login(people["asha"])
+
+    page = client.get(LIST).content.decode()
+
+    assert '<a href="tel:+919876543210">9876543210</a>' in page
+    assert 'href="https://wa.me/919876543210"' in page
+    assert "Web form: <em>Japan and India step up defence ties</em>" in page
+    assert '<span class="due due--overdue">overdue' in page
+
+
+def test_due_filters_in_the_list(client, people):
+    """The "due today" filter lists leads due today and not overdue ones."""
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    EnquiryFactory(name="Due today", owner=people["asha"], next_follow_up_at=start + timedelta(hours=20))
+    EnquiryFactory(name="Overdue", owner=people["asha"], next_follow_up_at=start - timedelta(hours=1))
+    client.force_login(people["asha"])
+
+    page = client.get(f"{LIST}?due=today").content.decode()
+
+    assert '">Due today</a></th>' in page and '">Overdue</a></th>' not in page
+
+
+def test_logging_a_call_records_first_response_next_due_and_leaves_due_today(client, people):
+    """A counsellor logs a call with a follow-up tomorrow: first response is set and the lead leaves "due today"."""
+    lead = EnquiryFactory(name="Fresh lead", owner=people["asha"], created_at=timezone.now() - timedelta(hours=1))
+    client.force_login(people["asha"])
+    assert '">Fresh lead</a></th>' in client.get(f"{LIST}?due=today").content.decode()
+    tomorrow = timezone.localtime() + timedelta(days=1)
+
+    response = client.post(change(lead), follow_up_post(lead, **{
+        "next_due_at_0": tomorrow.strftime("%Y-%m-%d"), "next_due_at_1": "10:00:00"}))
+
+    assert response.status_code == 302
+    lead.refresh_from_db()
+    assert lead.first_response_at is not None and lead.status == "follow_up"
+    assert timezone.localtime(lead.next_follow_up_at).date() == tomorrow.date()
+    assert FollowUp.objects.get().by == people["asha"]
+    assert '">Fresh lead</a></th>' not in client.get(f"{LIST}?due=today").content.decode()
+
+
+def test_what_the_student_submitted_cannot_be_edited(client, people):
+    """A crafted POST that changes the submitted name or message leaves them as the student wrote them."""
+    lead = EnquiryFactory(name="Original Name", message="Original message", owner=people["asha"])
+    client.force_login(people["asha"])
+
+    client.post(change(lead), {**follow_up_post(lead), "name": "Changed", "message": "Changed",
+                               "follow_ups-TOTAL_FORMS": 0})
+
+    lead.refresh_from_db()
+    assert (lead.name, lead.message) == ("Original Name", "Original message")
+
+
+def test_assign_to_me_takes_unassigned_leads_but_not_colleagues(client, people):
+    """A counsellor can take unassigned leads; taking a colleague's lead needs a manager."""
+    free = EnquiryFactory(name="Free")
+    taken = EnquiryFactory(name="Taken", owner=people["bala"])
+    client.force_login(people["asha"])
+
+    client.post(LIST, {"action": "assign_to_me", "_selected_action": [free.pk]})
+    refused = client.post(f"{LIST}?leads=all", {"action": "assign_to_me", "_selected_action": [taken.pk]},
+                          follow=True)
+
+    assert Enquiry.objects.get(pk=free.pk).owner == people["asha"]
+    assert Enquiry.objects.get(pk=taken.pk).owner == people["bala"]
+    assert "only a counselling manager can reassign them" in refused.content.decode()
+
+
+def test_only_a_manager_may_reassign_and_export(client, people):
+    """Reassigning and exporting are offered to managers only; a counsellor's crafted POST changes nothing."""
+    lead = EnquiryFactory(name="Lead", owner=people["bala"])
+    client.force_login(people["asha"])
+    counsellor_page = client.get(f"{LIST}?leads=all").content.decode()
+    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": people["asha"].pk})
+    crafted_export = client.post(f"{LIST}?leads=all", {"action": "export_admin_action", "_selected_action": [lead.pk]})
+    assert Enquiry.objects.get(pk=lead.pk).owner == people["bala"]
+    assert "text/csv" not in crafted_export.get("Content-Type", "")
+
+    client.force_login(people["manager"])
+    manager_page = client.get(f"{LIST}?leads=all").content.decode()
+    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": people["asha"].pk})
+
+    assert 'value="reassign"' not in counsellor_page and 'value="export_admin_action"' not in counsellor_page
+    assert 'value="reassign"' in manager_page and 'value="export_admin_action"' in manager_page
+    assert Enquiry.objects.get(pk=lead.pk).owner == people["asha"]
+    assert Activity.objects.filter(enquiry=lead, text__startswith="Assigned to Asha").exists()
+
+
+def test_csv_export_holds_the_selected_leads(client, people):
+    """A manager's export is a CSV with one row per selected lead and its key columns."""
+    article = full_article(title="UPI goes global")
+    lead = EnquiryFactory(name="प्रिया सिंह", phone="+919876543210", city="Lucknow", source_article=article,
+                          owner=people["asha"], utm_source="telegram")
+    client.force_login(people["manager"])
+
+    response = client.post(f"{LIST}?leads=all", {"action": "export_admin_action", "_selected_action": [lead.pk]})
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1
+    assert {k: rows[0][k] for k in ["name", "phone", "city", "status", "owner", "source article", "utm_source"]} == {
+        "name": "प्रिया सिंह", "phone": "+919876543210", "city": "Lucknow", "status": "New", "owner": "asha",
+        "source article": "UPI goes global", "utm_source": "telegram"}
+
+
+def test_mark_actions_move_the_pipeline(client, people):
+    """Mark enrolled closes the lead and logs who did it."""
+    lead = EnquiryFactory(owner=people["asha"])
+    client.force_login(people["asha"])
+
+    client.post(LIST, {"action": "mark_enrolled", "_selected_action": [lead.pk]})
+
+    lead.refresh_from_db()
+    assert lead.status == "enrolled" and lead.next_follow_up_at is None
+    assert lead.activities.last().text == "Marked enrolled by asha."
+
+
+def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, people):
+    """Logging an inbound call creates a lead owned by the counsellor, with the number called."""
+    desk = CallUsNumberFactory(number="+919606900005")
+    client.force_login(people["asha"])
+
+    response = client.post("/admin/enquiries/enquiry/log/", {
+        "channel": "phone", "call_us_number": desk.pk, "name": "Walk-in Student", "phone": "98765 43210",
+        "consent": "on"})
+    repeat = client.post("/admin/enquiries/enquiry/log/", {
+        "channel": "walk_in", "name": "Walk-in Student", "phone": "9876543210"}, follow=True)
+
+    lead = Enquiry.objects.get()
+    assert response.status_code == 302
+    assert (lead.channel, lead.call_us_number, lead.owner, lead.repeat_count) == ("phone", desk, people["asha"], 1)
+    assert "already had an open lead" in repeat.content.decode()
+
+
+def test_logging_a_lead_with_a_bad_number_shows_the_error(client, people):
+    """A foreign number typed by a counsellor is refused on the form."""
+    client.force_login(people["asha"])
+
+    response = client.post("/admin/enquiries/enquiry/log/", {"channel": "phone", "name": "X", "phone": "+1 415 555 2671"})
+
+    assert "Only Indian numbers are accepted" in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "writer"])
+def test_writers_and_editors_see_no_lead_data(client, people, role):
+    """Editorial staff get 403 on the lead list, a lead and the export, and no dashboard."""
+    lead = EnquiryFactory(name="Private Person")
+    client.force_login(people[role])
+
+    assert client.get(LIST).status_code == 403
+    assert client.get(change(lead)).status_code == 403
+    assert client.post(LIST, {"action": "export_admin_action", "_selected_action": [lead.pk]}).status_code == 403
+    assert "Private Person" not in client.get("/admin/").content.decode()
+    assert "Leads today" not in client.get("/admin/").content.decode()
+
+
+def test_counsellors_have_no_access_to_articles(client, people):
+    """A counsellor gets 403 on the articles admin."""
+    client.force_login(people["asha"])
+
+    assert client.get("/admin/articles/article/").status_code == 403
+
+
+def test_dashboard_shows_today_overdue_mine_median_and_funnels(client, people):
+    """The admin home shows new leads today, overdue follow-ups, my open leads, the median first response and charts."""
+    now = timezone.now()
+    article = full_article(title="Heatwaves and preparedness")
+    EnquiryFactory(owner=people["asha"], created_at=now, source_article=article)
+    EnquiryFactory(owner=people["asha"], next_follow_up_at=now - timedelta(days=3),
+                   created_at=now - timedelta(days=3), first_response_at=now - timedelta(days=3) + timedelta(hours=2))
+    EnquiryFactory(owner=people["bala"], created_at=now - timedelta(days=1),
+                   first_response_at=now - timedelta(days=1) + timedelta(minutes=40), status="contacted")
+    client.force_login(people["asha"])
+
+    page = client.get("/admin/").content.decode()
+
+    assert "<strong>1</strong> new today" in page
+    assert "<strong>1</strong> of my follow-ups overdue" in page
+    assert "<strong>2</strong> my open leads" in page
+    assert "<strong>1 h 20 min</strong> median first response this week" in page
+    assert '<span class="bar__label">Heatwaves and preparedness</span>' in page
+    assert '<span class="bar__label">Contacted</span>' in page
+
+
+def test_erase_command_removes_personal_data_but_keeps_counts(capsys):
+    """erase_enquiry --phone blanks name, number, email and notes on every lead of that number and logs it."""
+    lead = EnquiryFactory(name="Aditi", phone="+919876543210", email="a@example.com", message="Call me",
+                          status="contacted")
+    FollowUp.objects.create(enquiry=lead, outcome="reached", note="Her father answered.")
+    other = EnquiryFactory(name="Someone else")
+
+    call_command("erase_enquiry", "--phone", "098765 43210")
+
+    lead.refresh_from_db()
+    assert (lead.name, lead.phone, lead.email, lead.message) == ("Erased", "", "", "")
+    assert lead.status == "contacted" and lead.erased_at is not None
+    assert lead.follow_ups.get().note == "" and not lead.activities.exists()
+    assert Enquiry.objects.get(pk=other.pk).name == "Someone else"
+    assert Enquiry.objects.count() == 2
+    assert ErasureLog.objects.get().leads_erased == 1
+    assert "Erased the personal data of 1 lead(s) for the number ending 3210" in capsys.readouterr().out
+
+
+def test_erase_command_refuses_a_bad_number():
+    """An unusable number stops the command with the phone rule's message."""
+    with pytest.raises(CommandError, match="Only Indian numbers"):
+        call_command("erase_enquiry", "--phone", "+1 415 555 2671")
+
+
+def test_purge_erases_leads_past_retention_only(capsys):
+    """purge_enquiries --older-than 730 erases leads last heard from over 730 days ago and keeps recent ones."""
+    old = EnquiryFactory(name="Old", last_enquired_at=timezone.now() - timedelta(days=800))
+    recent = EnquiryFactory(name="Recent", last_enquired_at=timezone.now() - timedelta(days=10))
+
+    call_command("purge_enquiries", "--older-than", "730")
+
+    assert Enquiry.objects.get(pk=old.pk).name == "Erased"
+    assert Enquiry.objects.get(pk=recent.pk).name == "Recent"
+    assert "Erased the personal data of 1 lead(s)" in capsys.readouterr().out
+    assert ErasureLog.objects.get().reason == "Retention: last enquiry more than 730 days ago"
+
+
+def test_erase_action_is_for_managers_only(client, people):
+    """A manager erases from the admin; a counsellor's crafted POST is refused."""
+    lead = EnquiryFactory(name="Asks to be forgotten", owner=people["asha"])
+    client.force_login(people["asha"])
+    refused = client.post(LIST, {"action": "erase", "_selected_action": [lead.pk]})
+    client.force_login(people["manager"])
+    client.post(f"{LIST}?leads=all", {"action": "erase", "_selected_action": [lead.pk]})
+
+    assert refused.status_code in (200, 302) and ErasureLog.objects.count() == 1
+    assert Enquiry.objects.get(pk=lead.pk).name == "Erased"
