@@ -17,3 +17,10 @@ CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 # Serve static files straight from the apps and static/ (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Concurrency tests run threads against the database; SQLite's in-memory test database cannot be shared
+# that way, so SQLite tests use a file (WAL, like the real site).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"coaching-test-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -154,7 +154,7 @@ def erase(leads, *, by=None, reason):
     """Erase the personal data of these leads on request or at the end of retention, keeping anonymous
     counts (status, channel, course, dates) and a log of what was done."""
     erased = 0
-    for lead in leads.select_for_update().filter(erased_at__isnull=True):
+    for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):
         for field in ["email", "city", "message", "referrer"]:
             setattr(lead, field, "")
         lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None

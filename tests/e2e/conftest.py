@@ -20,18 +20,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def migrated_data(transactional_db):
-    """Browser tests run in transactional tests, whose database is emptied after each test: put back what
-    the data migrations provide (the syllabus and the role groups)."""
-    from django.apps import apps
-
-    from articles.roles import ROLE_PERMISSIONS as ARTICLE_ROLES
-    from articles.syllabus import seed_syllabus
-    from coaching.roles import sync_role_groups
-    from enquiries.roles import ROLE_PERMISSIONS as ENQUIRY_ROLES
-
-    seed_syllabus(apps)
-    sync_role_groups(apps, {**ARTICLE_ROLES, **ENQUIRY_ROLES})
+def browser_test_data(migrated_data):
+    """Browser tests are transactional: they need the migration data put back."""
 
 
 @pytest.fixture(scope="session")
