@@ -10,9 +10,9 @@ from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
-from . import revisions, workflow
+from . import importer, revisions, workflow
 from .forms import (
-    ArticleForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
+    ArticleForm, ImportForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Topic
 
@@ -186,6 +186,7 @@ class ArticleAdmin(VersionAdmin):
     raw_id_fields = ["author"]
     inlines = [RelevanceInline, SectionInline]
     change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "context", "mains_questions", "based_on_version"]}),
@@ -245,6 +246,7 @@ class ArticleAdmin(VersionAdmin):
         view = self.admin_site.admin_view
         return [
             path("tag-suggestions/", view(self.tag_suggestions), name="articles_article_tag_suggestions"),
+            path("import/", view(self.import_view), name="articles_article_import"),
             path("<path:object_id>/move/<slug:name>/", view(self.move_view), name="articles_article_move"),
             path("<path:object_id>/history/compare/<int:version_id>/", view(self.compare_view),
                  name="articles_article_compare"),
@@ -313,6 +315,29 @@ class ArticleAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # The stock revert would also restore the workflow state; ours keeps it (see articles.revisions).
         return redirect("admin:articles_article_compare", object_id, version_id)
+
+    def import_view(self, request):
+        """Paste or upload an article as writers write it, preview what was recognised, then create the draft."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        parsed = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                parsed = importer.parse(importer.blocks_from_upload(form.source_name, form.source),
+                                        importer.current_syllabus())
+            except importer.ImportRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                if "create" in request.POST:
+                    article = importer.create_draft(parsed, author=request.user)
+                    messages.success(request, f"Imported “{article.title}” as a draft. Check the points the "
+                                              "import report listed, then submit it for review.")
+                    return redirect("admin:articles_article_change", article.pk)
+                form = ImportForm(initial={"text": form.source_as_text()})
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "parsed": parsed, "title": "Import article"}
+        return TemplateResponse(request, "admin/articles/article/import.html", context)
 
     def tag_suggestions(self, request):
         """Existing tag names that start with what the editor is typing, for the tags field."""

@@ -126,3 +126,57 @@ class WorkflowMoveForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 1}, format="%Y-%m-%dT%H:%M"),
     )
+
+
+class ImportForm(forms.Form):
+    """Pasted text or an uploaded file (.txt, .html, .docx) to import as an article."""
+
+    MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+    MAX_TEXT = 200_000
+
+    text = forms.CharField(required=False, max_length=MAX_TEXT, label="Paste the article",
+                           widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+                           help_text="Plain text or HTML copied from a web page or Google Docs.")
+    file = forms.FileField(required=False, label="…or upload a file", help_text=".txt, .html or .docx")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith((".txt", ".html", ".htm", ".docx", ".md")):
+            raise forms.ValidationError("Upload a .txt, .html or .docx file.")
+        if upload.size > self.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB.")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or "").strip() and not cleaned.get("file") and not self.errors:
+            raise forms.ValidationError("Paste the article's text or choose a file.")
+        return cleaned
+
+    @property
+    def source_name(self):
+        upload = self.cleaned_data.get("file")
+        return upload.name if upload else "pasted.txt"
+
+    @property
+    def source(self):
+        upload = self.cleaned_data.get("file")
+        return upload.read() if upload else self.cleaned_data["text"]
+
+    def source_as_text(self):
+        """What goes back into the text box after a preview, so "Create draft" imports the same article;
+        a .docx becomes its HTML."""
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return self.cleaned_data["text"]
+        upload.seek(0)
+        data = upload.read()
+        if upload.name.lower().endswith(".docx"):
+            import io
+
+            import mammoth
+
+            return mammoth.convert_to_html(io.BytesIO(data)).value
+        return data.decode("utf-8-sig", errors="replace")

@@ -7,6 +7,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("articles/<slug:slug>/text/", views.article_text, name="text"),
     path("papers/<slug:code>/", views.paper_detail, name="paper"),
     path("papers/<slug:code>/<slug:topic_slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),

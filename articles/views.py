@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag
 
+from .importer import section_text
 from .models import Article, Edition, Paper, Relevance, Topic
 
 ARTICLES_PER_PAGE = 12
@@ -24,8 +25,9 @@ def home(request):
     return render(request, "articles/home.html", {"latest": latest, "current_edition": current_edition})
 
 
-def article_detail(request, slug):
-    article = (
+def _article_for(request, slug):
+    """The article at this slug as this person may see it, or None."""
+    return (
         Article.objects.visible_to(request.user)
         .select_related("edition")
         .prefetch_related(
@@ -36,6 +38,10 @@ def article_detail(request, slug):
         .filter(slug=slug)
         .first()
     )
+
+
+def article_detail(request, slug):
+    article = _article_for(request, slug)
     if article is None:
         moved = Article.objects.published().filter(slug_redirects__old_slug=slug).only("slug").first()
         if moved is None:
@@ -44,6 +50,20 @@ def article_detail(request, slug):
     response = render(request, "articles/article_detail.html", {"article": article})
     if not article.is_public:
         # A staff preview must never be cached or indexed.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def article_text(request, slug):
+    """The article as plain text in the institute's format, to copy into notes (and to import again)."""
+    article = _article_for(request, slug)
+    if article is None:
+        raise Http404("No article at this address.")
+    sections = [(dimension.heading, section_text(dimension.section.body)) for dimension in article.dimensions]
+    response = render(request, "articles/article_detail.txt", {"article": article, "sections": sections},
+                      content_type="text/plain; charset=utf-8")
+    if not article.is_public:
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response

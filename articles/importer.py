@@ -1,0 +1,566 @@
+"""Turn an article as writers paste it (plain text, HTML from a web page or Google Docs, .docx) into a
+structured draft.
+
+The parsing functions are pure: they take text and the syllabus, and return a `ParsedArticle` with a
+report of what was recognised, what was guessed and what needs a human look. Only `create_draft`
+touches the database. Text is never dropped silently: whatever cannot be placed ends up in the last
+section and is named in the report.
+"""
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+
+# Blocks: the unit the parser works on — one paragraph, heading or list item.
+PARAGRAPH, HEADING, BULLET, NUMBERED = "paragraph", "heading", "bullet", "numbered"
+
+
+@dataclass
+class Block:
+    text: str
+    kind: str = PARAGRAPH
+    bold_lead: str = ""  # a bold label the source itself marked ("Economic Ties:")
+
+
+@dataclass
+class Report:
+    recognised: list = field(default_factory=list)
+    guessed: list = field(default_factory=list)
+    attention: list = field(default_factory=list)
+
+
+@dataclass
+class ParsedArticle:
+    title: str = ""
+    context: str = ""
+    relevances: list = field(default_factory=list)  # (paper code, topic name or None, as written)
+    mains_questions: list = field(default_factory=list)
+    dimensions: list = field(default_factory=list)
+    sections: list = field(default_factory=list)  # (heading, sanitisable HTML)
+    edition: tuple | None = None  # (year, month)
+    tags: list = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+
+
+class ImportRefused(ValueError):
+    """The text cannot be imported as one article; the message says why."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# 1. Sources to blocks
+
+BULLET_MARK = re.compile(r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►✓✔]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+", re.IGNORECASE)
+NUMBER_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
+
+
+def blocks_from_text(text):
+    blocks = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.replace("\xa0", " ").split())
+        if not line:
+            continue
+        if NUMBER_MARK.match(line):
+            blocks.append(Block(NUMBER_MARK.sub("", line, count=1), NUMBERED))
+        elif BULLET_MARK.match(line):
+            blocks.append(Block(BULLET_MARK.sub("", line, count=1), BULLET))
+        else:
+            blocks.append(Block(line))
+    return blocks
+
+
+class _HtmlBlocks(HTMLParser):
+    """Flatten HTML into blocks, keeping headings, list items and a bold opening label."""
+
+    BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
+                  "blockquote", "header", "footer", "nav", "figure", "td"}
+    SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "svg", "button", "select", "form"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.text, self.kind = [], [], PARAGRAPH
+        self.bold_depth, self.bold_text, self.bold_open_at_start = 0, [], False
+        self.lists, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP_TAGS:
+            self.skipping += 1
+            return
+        if tag in ("ul", "ol"):
+            self.flush()
+            self.lists.append(tag)
+        elif tag in self.BLOCK_TAGS:
+            self.flush()
+            if tag == "li":
+                self.kind = NUMBERED if self.lists and self.lists[-1] == "ol" else BULLET
+            elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.kind = HEADING
+        elif tag in ("strong", "b"):
+            if not "".join(self.text).strip():
+                self.bold_open_at_start = True
+            self.bold_depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if tag in ("ul", "ol"):
+            self.flush()
+            if self.lists:
+                self.lists.pop()
+        elif tag in self.BLOCK_TAGS:
+            self.flush()
+        elif tag in ("strong", "b"):
+            self.bold_depth = max(0, self.bold_depth - 1)
+            if self.bold_depth == 0:
+                self.bold_open_at_start = False if self.bold_text else self.bold_open_at_start
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        self.text.append(data)
+        if self.bold_depth and self.bold_open_at_start:
+            self.bold_text.append(data)
+
+    def flush(self):
+        text = " ".join("".join(self.text).replace("\xa0", " ").split())
+        if text:
+            lead = " ".join("".join(self.bold_text).split())
+            self.blocks.append(Block(text, self.kind, lead if lead and lead != text else ""))
+            if lead and lead == text and self.kind == PARAGRAPH:
+                self.blocks[-1].kind = HEADING  # a paragraph that is all bold is a heading
+        self.text, self.bold_text, self.kind, self.bold_open_at_start = [], [], PARAGRAPH, False
+
+
+def blocks_from_html(html):
+    parser = _HtmlBlocks()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.blocks
+
+
+def blocks_from_docx(data):
+    import io
+
+    import mammoth
+
+    return blocks_from_html(mammoth.convert_to_html(io.BytesIO(data)).value)
+
+
+def looks_like_html(text):
+    return bool(re.search(r"<(p|div|h[1-6]|li|br|span|strong|b|body|html)\b", text, re.IGNORECASE))
+
+
+def blocks_from_upload(name, data):
+    """Blocks from an uploaded or given file, by its type."""
+    lowered = name.lower()
+    if lowered.endswith(".docx"):
+        return blocks_from_docx(data)
+    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    if lowered.endswith((".html", ".htm")) or looks_like_html(text):
+        return blocks_from_html(text)
+    return blocks_from_text(text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Recognising the parts
+
+BOILERPLATE = [
+    re.compile(pattern, re.IGNORECASE) for pattern in [
+        r"^call us( now)?\b.*$", r"^for enquiry$", r"^enquire now$", r"^\+?[\d\s/()\-]{8,}$",
+        r"^(share|share this|share on|follow us)( on)?\b.{0,60}$", r"^(facebook|twitter|x|whatsapp|telegram|linkedin|"
+        r"email|print|copy link|pinterest|koo)$", r"^skip to content$", r"^(home|menu|search)$",
+        r"^(tags?|categories)\s*:?\s*$", r"^privacy notice$", r"^(gs ?[1-4]|essay|prelims)$",
+        r"^(previous|next) (post|article)\b.*$", r"^leave a (comment|reply)$",
+    ]
+]
+READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
+DIMENSIONS_LABEL = re.compile(
+    r"^(?:the\s+)?dimensions?(?:\s+of\s+(?:the|are|this|an)?\s*(?:article|topic|issue|editorial))?\s*[:\-–]?\s*$",
+    re.IGNORECASE)
+MAINS_LABEL = re.compile(r"^(?:mains|main|gs)\s*(?:practice\s*)?questions?(?:\s*\(s\))?\s*[:\-–]?\s*", re.IGNORECASE)
+CONTEXT_LABEL = re.compile(r"^(?:context|in\s+news|why\s+in\s+(?:the\s+)?news\??)\s*[:\-–]\s*", re.IGNORECASE)
+TAGS_LINE = re.compile(r"^tags?\s*:\s*(\S.*)$", re.IGNORECASE)
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTH_LINE = re.compile(r"^(?:edition\s*[:\-–]\s*)?(" + "|".join(MONTHS) + r")[\s,]+(\d{4})$", re.IGNORECASE)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+PAPER_MENTION = re.compile(r"\bGS\s*[-–]?\s*(?:paper\s*[-–]?\s*)?(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
+RELEVANCE_PREFIX = re.compile(r"^(?:relevance|focus|syllabus|mapping)\s*[:\-–]\s*", re.IGNORECASE)
+LABEL_LEAD = re.compile(r"^([A-Z0-9][^:.!?]{1,70}?):\s+(\S.*)$")
+HEADING_WORDS_MAX = 12
+DIGEST_READ_MORES = 2
+
+
+def is_boilerplate(block):
+    return any(pattern.match(block.text) for pattern in BOILERPLATE)
+
+
+def parse_relevance(text, syllabus):
+    """[(paper code, topic or None, as written)] for a relevance line, or [] when it is not one.
+
+    `syllabus` maps paper codes to their topic names: {"gs2": ["International Relations", …], …}.
+    """
+    line = RELEVANCE_PREFIX.sub("", text.strip())
+    mentions = list(PAPER_MENTION.finditer(line))
+    if not mentions or mentions[0].start() > 2 or len(line) > 250:
+        return []
+    found = []
+    for index, mention in enumerate(mentions):
+        number = mention.group(1).lower()
+        code = f"gs{ROMAN.get(number, number)}"
+        end = mentions[index + 1].start() if index + 1 < len(mentions) else len(line)
+        written = line[mention.end():end].strip(" :-–—,;|&/")
+        written = re.sub(r"^(?:and|&)\s+", "", written, flags=re.IGNORECASE)
+        topic = match_topic(written, syllabus.get(code, []))
+        found.append((code, topic, line[mention.start():end].strip(" ,;|&/")))
+    return found
+
+
+def _words(text):
+    text = re.sub(r"\([^)]*\)", " ", text.lower().replace("&", " and "))
+    return [word for word in re.findall(r"[a-z0-9]+", text) if word not in {"and", "the", "of", "in", "to"}]
+
+
+def match_topic(written, topics):
+    """The syllabus topic a writer meant, tolerating abbreviations, extra words and word order."""
+    if not written or not topics:
+        return None
+    wanted = _words(written)
+    if not wanted:
+        return None
+    best, best_score = None, 0.0
+    for topic in topics:
+        words = _words(topic)
+        shared = len(set(wanted) & set(words))
+        overlap = shared / max(len(set(words)), 1)
+        # "Parliament" for "Parliament and State Legislatures": every written word is in the topic.
+        contained = 0.9 * shared / len(set(wanted))
+        ratio = difflib.SequenceMatcher(None, " ".join(wanted), " ".join(words)).ratio()
+        score = max(overlap, contained, ratio)
+        if score > best_score:
+            best, best_score = topic, score
+    return best if best_score >= 0.6 else None
+
+
+def similarity(a, b):
+    a_words, b_words = _words(a), _words(b)
+    if not a_words or not b_words:
+        return 0.0
+    overlap = len(set(a_words) & set(b_words)) / max(len(set(a_words)), len(set(b_words)))
+    return max(overlap, difflib.SequenceMatcher(None, " ".join(a_words), " ".join(b_words)).ratio())
+
+
+def looks_like_heading(block):
+    if block.kind == HEADING:
+        return True
+    if block.kind != PARAGRAPH or block.bold_lead:
+        return False
+    text = block.text.rstrip(":").strip()
+    if not text or LABEL_LEAD.match(block.text) or len(text.split()) > HEADING_WORDS_MAX:
+        return False
+    return not re.search(r"[.!]\s*$", text) and not re.search(r"[.;]\s", text)
+
+
+def heading_text(block):
+    return block.text.rstrip(":").strip()
+
+
+def parse(blocks, syllabus):
+    """Recognise an article's parts in its blocks. Raises ImportRefused for a multi-article digest."""
+    article = ParsedArticle()
+    report = article.report
+    dropped = [block for block in blocks if is_boilerplate(block)]
+    blocks = [block for block in blocks if not is_boilerplate(block)]
+    if dropped:
+        report.recognised.append(f"Dropped {len(dropped)} line(s) of site boilerplate "
+                                 f"(call-us numbers, “For Enquiry”, share buttons).")
+    read_mores = [block for block in blocks if READ_MORE.match(block.text)]
+    if len(read_mores) >= DIGEST_READ_MORES:
+        raise ImportRefused(
+            f"This text looks like a digest of several articles ({len(read_mores)} “Read more” links). "
+            "Import each article on its own.")
+    if not blocks:
+        raise ImportRefused("There is no article text to import.")
+
+    remaining = _take_tags(_take_edition(blocks, article), article)
+    article.title = remaining.pop(0).text
+    report.recognised.append(f"Title: “{article.title}”.")
+    remaining = _take_relevances(remaining, article, syllabus)
+    remaining = _take_mains_questions(remaining, article)
+    remaining, dimension_at = _take_dimensions(remaining, article)
+    remaining = _take_context(remaining, article, before=dimension_at)
+    _build_sections(remaining, article)
+    if not article.relevances:
+        report.attention.append("No relevance line (e.g. “GS2- International Relations”) was found: add one.")
+    if not article.edition:
+        report.attention.append("No month line (e.g. “March 2024”) was found: choose the edition.")
+    return article
+
+
+def _take_edition(blocks, article):
+    kept = []
+    for block in blocks:
+        match = MONTH_LINE.match(block.text.strip())
+        if match and article.edition is None:
+            article.edition = (int(match.group(2)), MONTHS[match.group(1).lower()])
+            article.report.recognised.append(f"Edition: {calendar.month_name[article.edition[1]]} "
+                                             f"{article.edition[0]}.")
+        else:
+            kept.append(block)
+    return kept
+
+
+def _take_tags(blocks, article):
+    kept = []
+    for block in blocks:
+        match = TAGS_LINE.match(block.text)
+        if match and not article.tags:
+            article.tags = [tag.strip() for tag in re.split(r"[,;|]", match.group(1)) if tag.strip()][:20]
+            article.report.recognised.append("Tags: " + ", ".join(article.tags) + ".")
+        else:
+            kept.append(block)
+    return kept
+
+
+def _take_relevances(blocks, article, syllabus):
+    kept = []
+    for position, block in enumerate(blocks):
+        found = parse_relevance(block.text, syllabus) if position < 12 else []
+        if not found:
+            kept.append(block)
+            continue
+        for code, topic, written in found:
+            article.relevances.append((code, topic, written))
+            if topic:
+                article.report.recognised.append(f"Relevance: “{written}” → {code.upper()} - {topic}.")
+            else:
+                article.report.attention.append(
+                    f"Relevance “{written}”: paper {code.upper()} recognised, but no syllabus topic matched; "
+                    "choose the topic.")
+    return kept
+
+
+def _take_mains_questions(blocks, article):
+    kept, collecting = [], False
+    for block in blocks:
+        label = MAINS_LABEL.match(block.text)
+        if label and block.kind != HEADING or (label and len(block.text) < 40):
+            rest = block.text[label.end():].strip()
+            if rest:
+                article.mains_questions.append(rest)
+            collecting = True
+            continue
+        if collecting and (re.search(r"\(\s*\d+\s*marks?\s*\)|\?\s*$|\b(discuss|examine|analyse|analyze|"
+                                     r"evaluate|comment|elucidate)\b", block.text, re.IGNORECASE)
+                           and not DIMENSIONS_LABEL.match(block.text)):
+            article.mains_questions.append(block.text)
+            continue
+        collecting = False
+        kept.append(block)
+    if article.mains_questions:
+        article.report.recognised.append(f"Mains question(s): {len(article.mains_questions)}.")
+    return kept
+
+
+def _take_dimensions(blocks, article):
+    """Returns the blocks without the Dimensions list, and where the list stood (or None)."""
+    for index, block in enumerate(blocks):
+        if not DIMENSIONS_LABEL.match(block.text):
+            continue
+        items, end = [], index + 1
+        while end < len(blocks):
+            item = blocks[end]
+            if item.kind in (BULLET, NUMBERED) or (
+                    item.kind == PARAGRAPH and looks_like_heading(item) and not any(
+                        similarity(item.text, earlier) > 0.9 for earlier in items)):
+                if items and item.kind == PARAGRAPH and similarity(item.text, items[0]) > 0.9:
+                    break  # the body has begun: its first heading repeats the first dimension
+                items.append(heading_text(item))
+                end += 1
+            else:
+                break
+        if items:
+            article.dimensions = items
+            article.report.recognised.append(
+                f"Dimensions ({len(items)}), from the label “{block.text}”: " + "; ".join(items) + ".")
+            return blocks[:index] + blocks[end:], index
+    return blocks, None
+
+
+def _take_context(blocks, article, before):
+    for index, block in enumerate(blocks):
+        if before is not None and index >= before:
+            break
+        if block.kind == PARAGRAPH and not looks_like_heading(block):
+            article.context = CONTEXT_LABEL.sub("", block.text)
+            article.report.recognised.append("Context: the first paragraph after the title.")
+            return blocks[:index] + blocks[index + 1:]
+        if CONTEXT_LABEL.match(block.text) and looks_like_heading(block) and index + 1 < len(blocks):
+            article.context = blocks[index + 1].text
+            article.report.recognised.append("Context: the paragraph under “Context”.")
+            return blocks[:index] + blocks[index + 2:]
+    article.report.attention.append("No context paragraph was recognised: write the lead.")
+    return blocks
+
+
+def _build_sections(blocks, article):
+    report = article.report
+    candidates = [index for index, block in enumerate(blocks) if looks_like_heading(block)]
+    if article.dimensions:
+        starts = _match_dimensions(article.dimensions, blocks, candidates, report)
+        headings = list(article.dimensions)
+    else:
+        starts = candidates
+        headings = [heading_text(blocks[index]) for index in candidates]
+        if headings:
+            report.guessed.append("No Dimensions list: sections taken from the text's headings ("
+                                  + "; ".join(headings) + ").")
+
+    placed = [(heading, start) for heading, start in zip(headings, starts) if start is not None]
+    placed.sort(key=lambda pair: pair[1])
+    leftovers = []
+    first_start = placed[0][1] if placed else len(blocks)
+    leftovers.extend(blocks[:first_start])
+    for position, (heading, start) in enumerate(placed):
+        end = placed[position + 1][1] if position + 1 < len(placed) else len(blocks)
+        body = blocks[start + 1:end]
+        article.sections.append((heading, blocks_to_html(body)))
+    for heading, start in zip(headings, starts):
+        if start is None:
+            article.sections.append((heading, ""))
+            report.attention.append(f"Dimension “{heading}” has no matching section in the text: write it.")
+    if not article.sections:
+        article.sections.append(("Details", ""))
+        report.attention.append("No section headings were found: all the text is in one section.")
+    if leftovers:
+        heading, html = article.sections[-1]
+        article.sections[-1] = (heading, html + blocks_to_html(leftovers))
+        report.attention.append(
+            f"{len(leftovers)} paragraph(s) could not be placed (before the first section); they were added at "
+            f"the end of the last section, “{heading}”: move or delete them.")
+
+
+def _match_dimensions(dimensions, blocks, candidates, report):
+    """For each dimension, the index of the block that starts its section (or None)."""
+    starts = [None] * len(dimensions)
+    taken = set()
+    for number, dimension in enumerate(dimensions):
+        scored = [(similarity(dimension, heading_text(blocks[index])), index)
+                  for index in candidates if index not in taken]
+        if scored:
+            score, index = max(scored)
+            if score >= 0.75:
+                starts[number] = index
+                taken.add(index)
+                report.recognised.append(f"Dimension {number + 1} “{dimension}” matched to its heading.")
+    for number, dimension in enumerate(dimensions):
+        if starts[number] is not None:
+            continue
+        after = max([start for start in starts[:number] if start is not None] or [-1])
+        before = min([start for start in starts[number + 1:] if start is not None] or [len(blocks)])
+        between = [index for index in candidates if after < index < before and index not in taken]
+        if between:
+            starts[number] = between[0]
+            taken.add(between[0])
+            report.guessed.append(f"Dimension {number + 1} “{dimension}” matched to heading "
+                                  f"“{heading_text(blocks[between[0]])}” by position.")
+    return starts
+
+
+def blocks_to_html(blocks):
+    """Body blocks as the rich text a section stores: bold lead-ins, lists and sub-headings."""
+    html, open_list = [], None
+    for block in blocks:
+        tag = {BULLET: "ul", NUMBERED: "ol"}.get(block.kind)
+        if tag != open_list:
+            if open_list:
+                html.append(f"</{open_list}>")
+            if tag:
+                html.append(f"<{tag}>")
+            open_list = tag
+        if tag:
+            html.append(f"<li>{_with_lead(block)}</li>")
+        elif looks_like_heading(block):
+            html.append(f"<h3>{escape(heading_text(block))}</h3>")
+        else:
+            html.append(f"<p>{_with_lead(block)}</p>")
+    if open_list:
+        html.append(f"</{open_list}>")
+    return "".join(html)
+
+
+def _with_lead(block):
+    if block.bold_lead and block.text.startswith(block.bold_lead):
+        rest = block.text[len(block.bold_lead):].strip()
+        return f"<strong>{escape(block.bold_lead)}</strong> {escape(rest)}".strip()
+    match = LABEL_LEAD.match(block.text)
+    if match and len(match.group(1).split()) <= 8:
+        return f"<strong>{escape(match.group(1))}:</strong> {escape(match.group(2))}"
+    return escape(block.text)
+
+
+def parse_text(text, syllabus):
+    blocks = blocks_from_html(text) if looks_like_html(text) else blocks_from_text(text)
+    return parse(blocks, syllabus)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 3. Saving the draft (the only step that touches the database)
+
+def current_syllabus():
+    from .models import Topic
+
+    syllabus = {}
+    for code, name in Topic.objects.values_list("paper__code", "name"):
+        syllabus.setdefault(code, []).append(name)
+    return syllabus
+
+
+def create_draft(parsed, *, author=None):
+    """Save the parsed article as a draft, with its sections, relevances and edition."""
+    from django.db import transaction
+    from django.utils.text import slugify
+
+    from .models import Article, Edition, Paper, Relevance, Section, Topic
+
+    with transaction.atomic():
+        base = slugify(parsed.title)[:230] or "imported-article"
+        slug, number = base, 2
+        while Article.objects.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        edition = Edition.objects.get_or_create(year=parsed.edition[0], month=parsed.edition[1])[0] \
+            if parsed.edition else None
+        article = Article.objects.create(
+            title=parsed.title[:250], slug=slug, context=parsed.context, edition=edition, author=author,
+            mains_questions="\n".join(parsed.mains_questions),
+        )
+        seen = set()
+        for position, (code, topic_name, _) in enumerate(parsed.relevances):
+            paper = Paper.objects.filter(code=code).first()
+            if paper is None or (code, topic_name) in seen:
+                continue
+            seen.add((code, topic_name))
+            topic = Topic.objects.filter(paper=paper, name=topic_name).first() if topic_name else None
+            Relevance.objects.create(article=article, paper=paper, topic=topic, is_primary=not position,
+                                     position=position)
+        for position, (heading, body) in enumerate(parsed.sections, start=1):
+            Section.objects.create(article=article, position=position, heading=heading[:200], body=body)
+        if parsed.tags:
+            article.tags.set([tag[:100] for tag in parsed.tags])
+    return article
+
+
+# ---------------------------------------------------------------------------------------------------
+# 4. The other way: an article as plain text in the same format, for copying and for a round trip
+
+def section_text(html):
+    """A section's rich text as plain lines: labels kept, bullets as "•", numbered items as "1."."""
+    lines, number = [], 0
+    for block in blocks_from_html(html):
+        number = number + 1 if block.kind == NUMBERED else 0
+        prefix = {BULLET: "• ", NUMBERED: f"{number}. "}.get(block.kind, "")
+        lines.append(prefix + block.text)
+    return "\n\n".join(lines)
