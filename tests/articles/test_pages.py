@@ -172,7 +172,7 @@ def test_drafts_and_future_articles_never_leak_through_any_public_url(client):
         assert "SECRET" not in page, url
         assert "secret-draft" not in page and "secret-future" not in page, url
     for url in [draft.get_absolute_url(), future.get_absolute_url(), "/tags/draft-only/", "/tags/future-only/",
-                "/editions/2024/07/"]:
+                "/editions/2024/07/", "/articles/secret-draft/text/", "/articles/secret-future/text/"]:
         assert client.get(url).status_code == 404, url
 
 
@@ -228,6 +228,7 @@ def test_robots_health_check_and_favicon(client):
         # Every page also reads the call-us numbers and the paper menu for its header.
         ("/", 5),  # latest articles + their primary relevances, current edition
         ("/articles/measured/", 6),  # article + edition, sections, tags, relevances
+        ("/articles/measured/text/", 6),  # the same, as plain text
         ("/papers/gs2/", 7),  # paper, its topics, count, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, count, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
