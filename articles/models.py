@@ -123,6 +123,18 @@ class ArticleQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def search(self, query):
+        """Articles whose title, context or sections contain every word of the query, title matches first."""
+        words = query.split()[:8]
+        matching = self
+        for word in words:
+            in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
+            matching = matching.filter(
+                Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id"))
+            )
+        title_hit = models.Case(models.When(title__icontains=words[0], then=0), default=1) if words else models.Value(1)
+        return matching.annotate(title_first=title_hit).order_by("title_first", "-published_at")
+
     def for_listing(self):
         """Everything an article card prints, in a fixed number of queries."""
         return self.select_related("edition").prefetch_related(

@@ -1,11 +1,18 @@
 from django.urls import path, re_path
 
+from django.contrib.sitemaps.views import sitemap
+
 from . import views
+from .feeds import LatestArticlesFeed
+from .sitemaps import SITEMAPS
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("feeds/articles/", LatestArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/text/", views.article_text, name="text"),
     path("papers/<slug:code>/", views.paper_detail, name="paper"),

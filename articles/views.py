@@ -69,6 +69,17 @@ def article_text(request, slug):
     return response
 
 
+SEARCH_MAX = 100
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX]
+    page = None
+    if query:
+        page = paginate(request, Article.objects.published().search(query).for_listing())
+    return render(request, "articles/search.html", {"query": query, "page": page})
+
+
 def paper_detail(request, code):
     paper = get_object_or_404(Paper, code=code)
     articles = Article.objects.published().filter(relevances__paper=paper).distinct().for_listing()

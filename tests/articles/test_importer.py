@@ -335,3 +335,22 @@ def test_admin_import_page_refuses_empty_input_digests_and_strangers(client):
     assert "digest of several articles" in digest.content.decode()
     assert stranger.status_code == 403
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_import_page_takes_an_uploaded_file_and_refuses_other_types(client):
+    """A .txt upload previews like pasted text; an image is refused with the accepted types."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import staff_user
+
+    client.force_login(staff_user("meera", role="Editor"))
+    text_file = SimpleUploadedFile("monsoon.txt", ARTICLE.encode(), content_type="text/plain")
+    picture = SimpleUploadedFile("photo.png", b"\x89PNG", content_type="image/png")
+
+    preview = client.post("/admin/articles/article/import/", {"file": text_file, "preview": "Preview"})
+    refused = client.post("/admin/articles/article/import/", {"file": picture, "preview": "Preview"})
+
+    assert "Monsoon Forecast Raises Hopes for Kharif Sowing" in preview.content.decode()
+    assert "Upload a .txt, .html or .docx file." in refused.content.decode()
+    assert not Article.objects.exists()

@@ -163,7 +163,8 @@ def test_drafts_and_future_articles_never_leak_through_any_public_url(client):
 
     public_urls = [
         "/", visible.get_absolute_url(), "/papers/gs2/", "/papers/gs2/international-relations/",
-        "/tags/shared-tag/", "/editions/2024/03/",
+        "/tags/shared-tag/", "/editions/2024/03/", "/feeds/articles/", "/sitemap.xml", "/search/?q=secret",
+        "/search/?q=monsoon", "/enquiry/", "/privacy/",
     ]
     for url in public_urls:
         response = client.get(url)
@@ -233,6 +234,9 @@ def test_robots_health_check_and_favicon(client):
         ("/papers/gs2/international-relations/", 6),  # topic + paper, count, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
         ("/editions/2024/03/", 6),  # edition, count, page, primary relevances
+        ("/search/?q=monsoon", 5),  # count, page, primary relevances
+        ("/feeds/articles/", 1),  # the latest articles with their editions
+        ("/sitemap.xml", 8),  # articles, editions, papers, topics, with a count for the paged ones
     ],
 )
 def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, expected_queries,
@@ -250,3 +254,32 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_search_finds_published_articles_by_words_in_title_context_or_sections(client):
+    """Every word must appear somewhere in the article; title matches come first; drafts never appear."""
+    in_title = full_article(title="Quad summit and maritime security", slug="quad-title")
+    in_body = full_article(title="Indo-Pacific outlook", slug="quad-body", sections=0)
+    SectionFactory(article=in_body, position=1, heading="Groupings", body="<p>The Quad met in Tokyo.</p>")
+    full_article(title="Quad draft", slug="quad-draft", status="draft", published_at=None)
+
+    page = client.get("/search/?q=quad").content.decode()
+    narrowed = client.get("/search/?q=quad+tokyo").content.decode()
+    empty = client.get("/search/?q=").content.decode()
+
+    assert "2 results for “quad”" in page
+    assert page.index("Quad summit and maritime security") < page.index("Indo-Pacific outlook")
+    assert "Quad draft" not in page
+    assert "Indo-Pacific outlook" in narrowed and "Quad summit" not in narrowed
+    assert 'name="q"' in empty and "result" not in empty
+
+
+def test_feed_and_sitemap_list_published_articles(client):
+    """The RSS feed and the sitemap carry published articles and the released editions."""
+    full_article(title="Feed-worthy analysis", slug="feed-worthy")
+
+    feed = client.get("/feeds/articles/")
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert feed.status_code == 200 and "Feed-worthy analysis" in feed.content.decode()
+    assert "/articles/feed-worthy/" in sitemap and "/editions/2024/03/" in sitemap and "/papers/gs2/" in sitemap

@@ -118,12 +118,14 @@ def test_scheduled_article_is_invisible_at_0559_and_visible_at_0600_ist_everywhe
         workflow.apply(article, "schedule", editor, when=six_am)
 
     surfaces = ["/", "/papers/gs2/", "/papers/gs2/international-relations/", "/editions/2024/03/", "/tags/dawn/",
-                "/articles/dawn-article/"]
+                "/articles/dawn-article/", "/feeds/articles/", "/search/?q=dawn", "/articles/dawn-article/text/"]
     with at(six_am - timedelta(seconds=1)):
         before = {url: client.get(url) for url in surfaces}
+        assert "/articles/dawn-article/" not in client.get("/sitemap.xml").content.decode()
         assert not Article.objects.published().filter(pk=article.pk).exists()
     with at(six_am):
         after = {url: client.get(url) for url in surfaces}
+        assert "/articles/dawn-article/" in client.get("/sitemap.xml").content.decode()
         assert Article.objects.published().filter(pk=article.pk).exists()
 
     for url in surfaces:

@@ -3,28 +3,35 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Edition
-from enquiries.models import CallUsNumber
+from enquiries.models import CallUsNumber, Course, Enquiry
 
 pytestmark = pytest.mark.django_db
 
 
 def test_load_demo_builds_a_browsable_site_and_is_idempotent(monkeypatch, client):
-    """Running load_demo twice leaves one copy of everything: 8+ published articles over GS1–GS4 and two months."""
+    """Running load_demo twice leaves one copy of everything: 8+ published articles over GS1–GS4 and two
+    months, articles in several workflow states, courses and about thirty leads."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
 
     call_command("load_demo", verbosity=0)
     counts = (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
-              get_user_model().objects.count())
+              get_user_model().objects.count(), Enquiry.objects.count(), Course.objects.count())
     call_command("load_demo", verbosity=0)
 
     assert (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
-            get_user_model().objects.count()) == counts
+            get_user_model().objects.count(), Enquiry.objects.count(), Course.objects.count()) == counts
     published = Article.objects.published()
     assert published.count() >= 8
     assert Article.objects.filter(status="draft").exists()
     papers = set(published.filter(relevances__is_primary=True).values_list("relevances__paper__code", flat=True))
     assert {"gs1", "gs2", "gs3", "gs4"} <= papers
     assert published.values("edition").distinct().count() >= 2
+    assert set(Article.objects.values_list("status", flat=True)) >= {"published", "draft", "in_review", "approved"}
+    assert Course.objects.count() >= 4
+    assert 25 <= Enquiry.objects.count() <= 40
+    assert Enquiry.objects.values("status").distinct().count() >= 5
+    assert Enquiry.objects.values("channel").distinct().count() == 4
+    assert Enquiry.objects.filter(source_article__isnull=False).exists()
     assert '<a href="tel:+919606900005">+91 9606900005</a> / <a href="tel:+919606900004">04</a>' in (
         client.get("/").content.decode())
 
