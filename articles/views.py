@@ -47,9 +47,12 @@ def article_detail(request, slug):
         if moved is None:
             raise Http404("No article at this address.")
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
-    response = render(request, "articles/article_detail.html", {"article": article})
+    return _mark_preview(render(request, "articles/article_detail.html", {"article": article}), article)
+
+
+def _mark_preview(response, article):
+    """A staff preview of an article that is not live must never be cached or indexed."""
     if not article.is_public:
-        # A staff preview must never be cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -63,10 +66,7 @@ def article_text(request, slug):
     sections = [(dimension.heading, section_text(dimension.section.body)) for dimension in article.dimensions]
     response = render(request, "articles/article_detail.txt", {"article": article, "sections": sections},
                       content_type="text/plain; charset=utf-8")
-    if not article.is_public:
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return _mark_preview(response, article)
 
 
 SEARCH_MAX = 100

@@ -253,9 +253,9 @@ class EnquiryAdmin(ExportActionModelAdmin):
         formset.save_m2m()
 
     def save_model(self, request, obj, form, change):
-        if "owner" in form.changed_data and obj.owner:
-            Activity.objects.create(enquiry=obj, text=f"Assigned to {obj.owner} by {request.user}.")
         super().save_model(request, obj, form, change)
+        if "owner" in form.changed_data and obj.owner:
+            services.assign([obj], obj.owner, by=request.user)
 
     def get_urls(self):
         log = path("log/", self.admin_site.admin_view(self.log_lead_view), name="enquiries_enquiry_log")
