@@ -345,3 +345,25 @@ def test_bulk_actions_offered_match_the_role(client, people):
     assert 'value="move_publish"' not in writer_menu and 'value="move_approve"' not in writer_menu
     for move in MOVES:
         assert f'value="move_{move}"' in editor_menu
+
+
+BUTTON_LABELS = {"submit": "Submit for review", "request_changes": "Request changes", "approve": "Approve",
+                 "schedule": "Schedule", "publish": "Publish now", "unpublish": "Unpublish", "reopen": "Back to draft"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("move", MOVES)
+def test_permission_matrix_for_workflow_buttons_in_the_admin_ui(client, people, role, move):
+    """The change page shows a move's button exactly to the roles allowed to make it (counsellors get 403)."""
+    source, _, allowed = MOVES[move]
+    published_at = timezone.now() - timedelta(days=1) if source == "published" else None
+    article = publishable_article(author=people["author"], status=source, published_at=published_at)
+    client.force_login(people[role])
+
+    response = client.get(change_url(article))
+
+    if role == "counsellor":
+        assert response.status_code == 403
+        return
+    button = f'value="{move}">{BUTTON_LABELS[move]}</button>'
+    assert (button in response.content.decode()) == (role in allowed)
