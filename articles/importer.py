@@ -181,7 +181,7 @@ READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
 DIMENSIONS_LABEL = re.compile(
     r"^(?:the\s+)?dimensions?(?:\s+of\s+(?:the|are|this|an)?\s*(?:article|topic|issue|editorial))?\s*[:\-–]?\s*$",
     re.IGNORECASE)
-MAINS_LABEL = re.compile(r"^(?:mains|main|gs)\s*(?:practice\s*)?questions?(?:\s*\(s\))?\s*[:\-–]?\s*", re.IGNORECASE)
+MAINS_LABEL = re.compile(r"^mains?\s*(?:practice\s*)?questions?(?:\s*\(s\))?\s*(?:[:\-–]\s*|$)", re.IGNORECASE)
 CONTEXT_LABEL = re.compile(r"^(?:context|in\s+news|why\s+in\s+(?:the\s+)?news\??)\s*[:\-–]\s*", re.IGNORECASE)
 TAGS_LINE = re.compile(r"^tags?\s*:\s*(\S.*)$", re.IGNORECASE)
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -347,7 +347,7 @@ def _take_mains_questions(blocks, article):
     kept, collecting = [], False
     for block in blocks:
         label = MAINS_LABEL.match(block.text)
-        if label and block.kind != HEADING or (label and len(block.text) < 40):
+        if label:
             rest = block.text[label.end():].strip()
             if rest:
                 article.mains_questions.append(rest)
@@ -419,7 +419,7 @@ def _build_sections(blocks, article):
             report.guessed.append("No Dimensions list: sections taken from the text's headings ("
                                   + "; ".join(headings) + ").")
 
-    placed = [(heading, start) for heading, start in zip(headings, starts) if start is not None]
+    placed = [(heading, start) for heading, start in zip(headings, starts, strict=True) if start is not None]
     placed.sort(key=lambda pair: pair[1])
     leftovers = []
     first_start = placed[0][1] if placed else len(blocks)
@@ -428,7 +428,7 @@ def _build_sections(blocks, article):
         end = placed[position + 1][1] if position + 1 < len(placed) else len(blocks)
         body = blocks[start + 1:end]
         article.sections.append((heading, blocks_to_html(body)))
-    for heading, start in zip(headings, starts):
+    for heading, start in zip(headings, starts, strict=True):
         if start is None:
             article.sections.append((heading, ""))
             report.attention.append(f"Dimension “{heading}” has no matching section in the text: write it.")

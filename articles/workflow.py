@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from . import notifications
 from .models import Article, Edition, Paper, Transition
+from .sanitize import has_visible_text
 
 Status = Article.Status
 
@@ -96,7 +97,7 @@ def publish_checks(article):
     """The checklist an article must pass before it is approved or published."""
     primary = next((relevance for relevance in article.relevances.all() if relevance.is_primary), None)
     sections = list(article.sections.all())
-    written = [section for section in sections if section.body.strip()]
+    written = [section for section in sections if has_visible_text(section.body)]
     has_way_forward = any(WAY_FORWARD.search(section.heading) for section in sections)
     return [
         Check("Context (lead paragraph)", bool(article.context.strip()), "Write the context (lead paragraph)."),
@@ -134,7 +135,6 @@ def apply(article, name, user, *, comment="", when=None):
 def _move(article, move, user, *, comment="", when=None, release=False):
     """Check and make one move on a locked article; `release` schedules for an edition's release time,
     which may be now."""
-
     if article.status not in move.sources:
         raise ValidationError(
             f"“{article.title}” is {article.get_status_display().lower()}; it cannot be moved by “{move.label}”."

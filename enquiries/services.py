@@ -153,8 +153,9 @@ ERASED_NAME = "Erased"
 def erase(leads, *, by=None, reason):
     """Erase the personal data of these leads on request or at the end of retention, keeping anonymous
     counts (status, channel, course, dates) and a log of what was done."""
-    erased = 0
+    erased, phones = 0, set()
     for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):
+        phones.add(lead.phone)
         for field in ["email", "city", "message", "referrer"]:
             setattr(lead, field, "")
         lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None
@@ -162,6 +163,7 @@ def erase(leads, *, by=None, reason):
         lead.follow_ups.update(note="")
         lead.activities.all().delete()
         erased += 1
+    PhoneLock.objects.filter(phone__in=phones).delete()
     ErasureLog.objects.create(by=by, reason=reason, leads_erased=erased)
     logger.info("Erased personal data of %s lead(s): %s", erased, reason)
     return erased

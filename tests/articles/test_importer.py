@@ -354,3 +354,22 @@ def test_admin_import_page_takes_an_uploaded_file_and_refuses_other_types(client
     assert "Monsoon Forecast Raises Hopes for Kharif Sowing" in preview.content.decode()
     assert "Upload a .txt, .html or .docx file." in refused.content.decode()
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("label", ["Mains Question:", "Mains Questions -", "Main Question(s):",
+                                   "MAINS PRACTICE QUESTION",
+                                   "Mains Question: "])
+def test_mains_question_label_variants(label):
+    """The mains question block is found under each label writers use."""
+    article = parsed(ARTICLE.replace("Mains Question:", label))
+
+    assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
+
+
+def test_a_sentence_that_merely_starts_with_main_question_is_not_a_mains_question():
+    """“Main question is whether …” in the body stays body text."""
+    article = parsed(ARTICLE.replace("Storage: Warehouses",
+                                     "Main question is whether warehouses are ready.\nStorage: Warehouses"))
+
+    assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
+    assert "Main question is whether warehouses are ready." in dict(article.sections)["Way Forward"]

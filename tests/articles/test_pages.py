@@ -258,7 +258,7 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
 
 def test_search_finds_published_articles_by_words_in_title_context_or_sections(client):
     """Every word must appear somewhere in the article; title matches come first; drafts never appear."""
-    in_title = full_article(title="Quad summit and maritime security", slug="quad-title")
+    full_article(title="Quad summit and maritime security", slug="quad-title")
     in_body = full_article(title="Indo-Pacific outlook", slug="quad-body", sections=0)
     SectionFactory(article=in_body, position=1, heading="Groupings", body="<p>The Quad met in Tokyo.</p>")
     full_article(title="Quad draft", slug="quad-draft", status="draft", published_at=None)

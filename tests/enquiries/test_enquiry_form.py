@@ -164,7 +164,7 @@ def test_per_phone_rate_limit_applies_across_addresses(client, form_data, settin
 def test_enquiry_from_an_article_records_the_article_page_and_utm(client, form_data):
     """Opened from an article with UTM tags, the lead records the article, the page, the tags and the referrer."""
     article = full_article(slug="japan-india-ties", title="Japan and India")
-    page = client.get(f"/articles/japan-india-ties/?utm_source=telegram&utm_campaign=march").content.decode()
+    page = client.get("/articles/japan-india-ties/?utm_source=telegram&utm_campaign=march").content.decode()
     link = page.split('class="button" href="')[-1].split('"')[0].replace("&amp;", "&")
     assert link.startswith("/enquiry/?from=%2Farticles%2Fjapan-india-ties%2F")
 
