@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -106,6 +107,7 @@ class DueFilter(admin.SimpleListFilter):
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 1
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})}}
     fields = ["at", "kind", "outcome", "note", "next_due_at", "by"]
     readonly_fields = ["by"]
 
@@ -170,10 +172,11 @@ class EnquiryAdmin(ExportActionModelAdmin):
     actions = ["assign_to_me", "reassign", "mark_contacted", "mark_enrolled", "mark_not_interested", "erase"]
     fieldsets = [
         ("What they asked", {"fields": ["name", "phone_link", "email", "course", "mode", "city", "message"]}),
-        ("Where from", {"fields": ["channel", "call_us_number", "source_article", "source_page", "referrer",
-                                   "utm_source", "utm_medium", "utm_campaign", "created_at", "repeat_count"]}),
-        ("Consent", {"fields": ["consent_given", "consent_notice_version", "consent_at"]}),
         ("Counsellor", {"fields": ["owner", "status", "next_follow_up_at", "first_response_at", "notified_at"]}),
+        ("Where from", {"classes": ["collapse"], "fields": [
+            "channel", "call_us_number", "source_article", "source_page", "referrer", "utm_source", "utm_medium",
+            "utm_campaign", "created_at", "repeat_count"]}),
+        ("Consent", {"classes": ["collapse"], "fields": ["consent_given", "consent_notice_version", "consent_at"]}),
     ]
     # What the student submitted is evidence: counsellors annotate it (follow-ups), never rewrite it.
     readonly_fields = [
