@@ -44,6 +44,10 @@ class ParsedArticle:
     tags: list = field(default_factory=list)
     report: Report = field(default_factory=Report)
 
+    @property
+    def edition_label(self):
+        return f"{calendar.month_name[self.edition[1]]} {self.edition[0]}" if self.edition else ""
+
 
 class ImportRefused(ValueError):
     """The text cannot be imported as one article; the message says why."""
@@ -306,8 +310,7 @@ def _take_edition(blocks, article):
         match = MONTH_LINE.match(block.text.strip())
         if match and article.edition is None:
             article.edition = (int(match.group(2)), MONTHS[match.group(1).lower()])
-            article.report.recognised.append(f"Edition: {calendar.month_name[article.edition[1]]} "
-                                             f"{article.edition[0]}.")
+            article.report.recognised.append(f"Edition: {article.edition_label}.")
         else:
             kept.append(block)
     return kept

@@ -314,6 +314,7 @@ def test_admin_import_page_previews_then_creates_a_draft(client):
     page = preview.content.decode()
     assert "What was recognised" in page and "Monsoon Forecast Raises Hopes for Kharif Sowing" in page
     assert "GS3 - Agriculture" in page and "Import report" in page
+    assert "<dt>Edition</dt><dd>June 2024</dd>" in page
     article = Article.objects.get()
     assert created.status_code == 302 and created["Location"] == f"/admin/articles/article/{article.pk}/change/"
     assert article.status == "draft" and article.author.username == "meera"
