@@ -119,7 +119,7 @@ class _HtmlBlocks(HTMLParser):
         elif tag in ("strong", "b"):
             self.bold_depth = max(0, self.bold_depth - 1)
             if self.bold_depth == 0:
-                self.bold_open_at_start = False if self.bold_text else self.bold_open_at_start
+                self.bold_open_at_start = False  # only the bold run that opens the paragraph is its label
 
     def handle_data(self, data):
         if self.skipping:

@@ -19,7 +19,7 @@ from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
 from . import services
-from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp, _start_of_today
+from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits
 
 
@@ -236,13 +236,11 @@ class EnquiryAdmin(ExportActionModelAdmin):
 
     @admin.display(description="next follow-up", ordering="next_follow_up_at")
     def next_follow_up(self, lead):
-        due = lead.next_follow_up_at
-        if due is None or not lead.is_open:
+        urgency = lead.follow_up_urgency()
+        if urgency is None:
             return "—"
-        start = _start_of_today()
-        urgency = "overdue" if due < start else "today" if due < start + timezone.timedelta(days=1) else "later"
         return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency,
-                           timezone.localtime(due).strftime("%d %b, %H:%M"))
+                           timezone.localtime(lead.next_follow_up_at).strftime("%d %b, %H:%M"))
 
     # Writes
 

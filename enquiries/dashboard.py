@@ -6,14 +6,14 @@ from datetime import timedelta
 from django.db.models import Count
 from django.utils import timezone
 
-from .models import Enquiry, _start_of_today
+from .models import Enquiry, start_of_today
 
 TOP_ARTICLES = 5
 
 
 def lead_dashboard(user, now=None):
     now = now or timezone.now()
-    today = _start_of_today(now)
+    today = start_of_today(now)
     leads = Enquiry.objects.filter(erased_at__isnull=True)
     week = Enquiry.objects.filter(created_at__gte=now - timedelta(days=7), first_response_at__isnull=False)
     waits = [(answered - created).total_seconds() for created, answered in

@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from .consent import NOTICE_VERSION
 from .models import Course, Enquiry
 from .phones import normalise_indian_phone
 
@@ -50,8 +49,6 @@ class EnquiryForm(forms.Form):
     website = forms.CharField(required=False, max_length=200, label="Leave this empty",
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
-
-    notice_version = NOTICE_VERSION
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -109,18 +109,19 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(status__in=Enquiry.Status.open_states())
 
     def due_overdue(self, now=None):
-        return self.open().filter(next_follow_up_at__lt=_start_of_today(now))
+        return self.open().filter(next_follow_up_at__lt=start_of_today(now))
 
     def due_today(self, now=None):
-        start = _start_of_today(now)
+        start = start_of_today(now)
         return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=1))
 
     def due_this_week(self, now=None):
-        start = _start_of_today(now)
+        start = start_of_today(now)
         return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=7))
 
 
-def _start_of_today(now=None):
+def start_of_today(now=None):
+    """Midnight IST today: follow-ups due before it are overdue, those due before the next are due today."""
     local = timezone.localtime(now or timezone.now())
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
@@ -212,6 +213,16 @@ class Enquiry(models.Model):
     @property
     def is_open(self):
         return self.status in self.Status.open_states()
+
+    def follow_up_urgency(self, now=None):
+        """"overdue", "today" or "later" for an open lead's next follow-up, by the same boundaries as the
+        due filters; None when nothing is due."""
+        if self.next_follow_up_at is None or not self.is_open:
+            return None
+        start = start_of_today(now)
+        if self.next_follow_up_at < start:
+            return "overdue"
+        return "today" if self.next_follow_up_at < start + timedelta(days=1) else "later"
 
     @property
     def national_phone(self):

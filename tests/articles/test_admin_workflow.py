@@ -69,13 +69,18 @@ def change_url(article):
     return f"/admin/articles/article/{article.pk}/change/"
 
 
+def article_in_state(state, author, **kwargs):
+    """A publishable article already in `state` (published ones went live yesterday)."""
+    published_at = timezone.now() - timedelta(days=1) if state == "published" else None
+    return publishable_article(author=author, status=state, published_at=published_at, **kwargs)
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("move", MOVES)
 def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, role, move):
     """Each role may make exactly its moves; any other crafted POST gets 403 and changes nothing."""
     source, target, allowed = MOVES[move]
-    published_at = timezone.now() - timedelta(days=1) if source == "published" else None
-    article = publishable_article(author=people["author"], status=source, published_at=published_at)
+    article = article_in_state(source, people["author"])
     client.force_login(people[role])
 
     response = client.post(f"/admin/articles/article/{article.pk}/move/{move}/", {
@@ -98,9 +103,7 @@ def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, ro
 @pytest.mark.parametrize("state", EDITORS_BY_STATE)
 def test_permission_matrix_for_editing_by_crafted_post(client, people, role, state):
     """Only the roles allowed in each state can save the article; the rest get 403 and nothing changes."""
-    published_at = timezone.now() - timedelta(days=1) if state == "published" else None
-    article = publishable_article(author=people["author"], status=state, published_at=published_at,
-                                  title="Original title")
+    article = article_in_state(state, people["author"], title="Original title")
     client.force_login(people[role])
 
     response = client.post(change_url(article), change_form_data(article, title="Changed title"))
@@ -356,8 +359,7 @@ BUTTON_LABELS = {"submit": "Submit for review", "request_changes": "Request chan
 def test_permission_matrix_for_workflow_buttons_in_the_admin_ui(client, people, role, move):
     """The change page shows a move's button exactly to the roles allowed to make it (counsellors get 403)."""
     source, _, allowed = MOVES[move]
-    published_at = timezone.now() - timedelta(days=1) if source == "published" else None
-    article = publishable_article(author=people["author"], status=source, published_at=published_at)
+    article = article_in_state(source, people["author"])
     client.force_login(people[role])
 
     response = client.get(change_url(article))

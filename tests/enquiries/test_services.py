@@ -134,3 +134,20 @@ def test_due_filters_split_overdue_today_and_this_week():
     assert list(Enquiry.objects.due_overdue(now)) == [overdue]
     assert list(Enquiry.objects.due_today(now)) == [today]
     assert set(Enquiry.objects.due_this_week(now)) == {today, later}
+
+
+def test_follow_up_urgency_uses_the_same_boundaries_as_the_due_filters():
+    """The coloured column says overdue/today/later exactly where the due filters split, and nothing for closed leads."""
+    now = timezone.localtime()
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    leads = {
+        "overdue": EnquiryFactory(next_follow_up_at=start - timedelta(minutes=1)),
+        "today": EnquiryFactory(next_follow_up_at=start),
+        "later": EnquiryFactory(next_follow_up_at=start + timedelta(days=1)),
+        None: EnquiryFactory(next_follow_up_at=start, status="enrolled"),
+    }
+
+    assert {label: lead.follow_up_urgency(now) for label, lead in leads.items()} == {
+        "overdue": "overdue", "today": "today", "later": "later", None: None}
+    assert list(Enquiry.objects.due_overdue(now)) == [leads["overdue"]]
+    assert list(Enquiry.objects.due_today(now)) == [leads["today"]]
