@@ -15,6 +15,8 @@ from .forms import (
     ArticleForm, ImportForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Topic
+from .queues import queue_named, queues_for
+from .roles import RELEASE
 
 TAG_SUGGESTIONS_LIMIT = 10
 
@@ -84,7 +86,7 @@ class EditionAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         edition = next(workflow.with_edition_counts(Edition.objects.filter(pk=object_id)), None)
         extra = {"edition_counts": edition, "release_form": WorkflowMoveForm(),
-                 "can_release": request.user.has_perm(workflow.RELEASE)}
+                 "can_release": request.user.has_perm(RELEASE)}
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def release_view(self, request, object_id):
@@ -129,20 +131,11 @@ class QueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        queues = [("mine", "My drafts")]
-        if workflow.is_reviewer(request.user):
-            queues.insert(0, ("review", "Awaiting my review"))
-        return [*queues, ("upcoming", "Scheduled to go live")]
+        return [(queue.key, queue.label) for queue in queues_for(request.user)]
 
     def queryset(self, request, queryset):
-        if self.value() == "review":
-            return queryset.filter(status=Article.Status.IN_REVIEW).exclude(author=request.user)
-        if self.value() == "mine":
-            return queryset.filter(status=Article.Status.DRAFT, author=request.user)
-        if self.value() == "upcoming":
-            return queryset.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now()).order_by(
-                "published_at")
-        return queryset
+        queue = queue_named(self.value(), request.user)
+        return queue.articles(queryset, request.user) if queue else queryset
 
 
 class WorkflowActionForm(ActionForm):
@@ -227,14 +220,13 @@ class ArticleAdmin(VersionAdmin):
         label = article.get_status_display()
         if article.status in Article.Status.live() and article.published_at:
             when = timezone.localtime(article.published_at)
-            prefix = "live since" if article.is_public else "goes live"
+            prefix = "live since" if article.is_published else "goes live"
             return f"{label} — {prefix} {when:%d %b %Y, %H:%M} IST"
         return label
 
     @admin.display(description="relevance")
     def primary_relevance(self, article):
-        primary = next((relevance for relevance in article.relevances.all() if relevance.is_primary), None)
-        return str(primary) if primary else "—"
+        return article.primary_relevance or "—"
 
     def save_model(self, request, obj, form, change):
         if not obj.author_id:

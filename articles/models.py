@@ -16,6 +16,7 @@ import reversion
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .roles import VIEW
 from .sanitize import clean_rich_text
 
 
@@ -119,7 +120,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Staff who may view articles also see drafts (to preview them); everyone else sees published ones."""
-        if user.is_active and user.is_staff and user.has_perm("articles.view_article"):
+        if user.is_active and user.is_staff and user.has_perm(VIEW):
             return self.all()
         return self.published()
 
@@ -163,9 +164,30 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch(
                 "relevances",
                 queryset=Relevance.objects.filter(is_primary=True).select_related("paper", "topic__paper"),
-                to_attr="primary_relevances",
+                to_attr=PRIMARY_RELEVANCE_CACHE,
             )
         )
+
+    # The editorial queues: each person's work list on the admin home and in the article list's filter
+    # (both read QUEUES below, so a desk count always equals the length of the list it links to).
+
+    def awaiting_review_by(self, user):
+        """Articles sent for review by someone else: a reviewer does not approve their own work."""
+        return self.filter(status=Article.Status.IN_REVIEW).exclude(author=user)
+
+    def drafts_of(self, user):
+        return self.filter(status=Article.Status.DRAFT, author=user)
+
+    def approved_unscheduled(self):
+        """Approved and waiting for an editor to schedule or publish them (or for their edition's release)."""
+        return self.filter(status=Article.Status.APPROVED)
+
+    def going_live(self):
+        """Scheduled articles whose time has not come yet, soonest first."""
+        return self.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now()).order_by("published_at")
+
+
+PRIMARY_RELEVANCE_CACHE = "_primary_relevances"
 
 
 class Article(models.Model):
@@ -257,14 +279,26 @@ class Article(models.Model):
         self._loaded_slug = self.slug
 
     @property
-    def is_public(self):
+    def is_published(self):
+        """The same rule as ArticleQuerySet.published(), for one article already in memory."""
         return self.status in self.Status.live() and self.published_at is not None and (
             self.published_at <= timezone.now()
         )
 
     @property
     def is_scheduled_ahead(self):
-        return self.status in self.Status.live() and self.published_at is not None and not self.is_public
+        return self.status in self.Status.live() and self.published_at is not None and not self.is_published
+
+    @property
+    def primary_relevance(self):
+        """The paper and topic the article is filed under first, or None.
+
+        Served by for_listing()'s prefetch of primary relevances, or by a prefetch of all relevances.
+        """
+        candidates = getattr(self, PRIMARY_RELEVANCE_CACHE, None)
+        if candidates is None:
+            candidates = [relevance for relevance in self.relevances.all() if relevance.is_primary]
+        return candidates[0] if candidates else None
 
     @cached_property
     def mains_question_list(self):

@@ -1,9 +1,16 @@
-"""Staff roles as groups with their permissions. What each permission allows in the workflow is decided
-in articles/workflow.py. After changing this map, add a migration that calls
-coaching.roles.sync_role_groups (as 0004_role_groups does), freezing a copy of the old map in the migrations before it."""
+"""Newsroom roles as groups with their permissions. What each permission allows in the workflow is decided
+in articles/workflow.py. The groups are brought in line with this map after every `migrate` (see
+coaching/apps.py), so changing it needs no migration."""
 
 EDITOR = "Editor"
 WRITER = "Writer"
+
+# The permissions the workflow and the public pages ask about.
+VIEW = "articles.view_article"
+EDIT = "articles.change_article"
+REVIEW = "articles.review_article"
+PUBLISH = "articles.publish_article"
+RELEASE = "articles.release_edition"
 
 ROLE_PERMISSIONS = {
     EDITOR: [

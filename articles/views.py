@@ -52,7 +52,7 @@ def article_detail(request, slug):
 
 def _mark_preview(response, article):
     """A staff preview of an article that is not live must never be cached or indexed."""
-    if not article.is_public:
+    if not article.is_published:
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -17,14 +17,10 @@ from django.utils import timezone
 
 from . import notifications
 from .models import Article, Edition, Paper, Transition
+from .roles import EDIT, PUBLISH, RELEASE, REVIEW
 from .sanitize import has_visible_text
 
 Status = Article.Status
-
-REVIEW = "articles.review_article"
-PUBLISH = "articles.publish_article"
-RELEASE = "articles.release_edition"
-EDIT = "articles.change_article"
 
 WAY_FORWARD = re.compile(r"\bway\s+(forward|ahead)\b", re.IGNORECASE)
 MIN_SECTIONS = 2
@@ -95,7 +91,7 @@ class Check:
 
 def publish_checks(article):
     """The checklist an article must pass before it is approved or published."""
-    primary = next((relevance for relevance in article.relevances.all() if relevance.is_primary), None)
+    primary = article.primary_relevance
     sections = list(article.sections.all())
     written = [section for section in sections if has_visible_text(section.body)]
     has_way_forward = any(WAY_FORWARD.search(section.heading) for section in sections)
@@ -154,7 +150,7 @@ def _move(article, move, user, *, comment="", when=None, release=False):
             raise ValidationError(problems)
 
     previous = article.status
-    if move.name == "publish" and not article.is_public:
+    if move.name == "publish" and not article.is_published:
         article.published_at = now
     elif move.needs_time:
         article.published_at = when

@@ -1,9 +1,9 @@
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 
-from articles import workflow
 from articles.models import Article
+from articles.queues import queues_for
+from articles.roles import VIEW
 
 register = template.Library()
 
@@ -12,15 +12,10 @@ register = template.Library()
 def editorial_desk(context):
     """The admin home's shortcuts to each person's queues, with how many articles wait in each."""
     user = context["request"].user
-    if not user.has_perm("articles.view_article"):
+    if not user.has_perm(VIEW):
         return {"queues": []}
     changelist = reverse("admin:articles_article_changelist")
-    queues = []
-    if workflow.is_reviewer(user):
-        waiting = Article.objects.filter(status=Article.Status.IN_REVIEW).exclude(author=user).count()
-        queues.append(("Awaiting my review", f"{changelist}?queue=review", waiting))
-        upcoming = Article.objects.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now()).count()
-        queues.append(("Scheduled to go live", f"{changelist}?queue=upcoming", upcoming))
-    drafts = Article.objects.filter(status=Article.Status.DRAFT, author=user).count()
-    queues.insert(0 if not queues else 1, ("My drafts", f"{changelist}?queue=mine", drafts))
-    return {"queues": queues}
+    return {"queues": [
+        (queue.label, f"{changelist}?queue={queue.key}", queue.articles(Article.objects.all(), user).count())
+        for queue in queues_for(user)
+    ]}

@@ -43,7 +43,7 @@ def test_full_path_from_draft_to_published_is_recorded_as_a_timeline(writer, edi
     workflow.apply(article, "publish", editor)
 
     article.refresh_from_db()
-    assert article.status == "published" and article.is_public
+    assert article.status == "published" and article.is_published
     steps = list(Transition.objects.filter(article=article).order_by("id").values_list(
         "actor__username", "from_status", "to_status", "comment"))
     assert steps == [

@@ -39,7 +39,7 @@ def test_editor_writes_and_publishes_an_article_that_students_then_read(live_ser
         press_workflow_button(page, label)
     expect(page.locator(".workflow-panel h2")).to_contain_text("Published")
     article.refresh_from_db()
-    assert article.is_public and article.sections.count() == 2
+    assert article.is_published and article.sections.count() == 2
 
     student = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
     student.goto(f"{live_server.url}{article.get_absolute_url()}")
