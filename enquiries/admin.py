@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
@@ -21,6 +20,7 @@ from import_export.formats.base_formats import CSV
 from . import services
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits
+from .roles import ERASE, EXPORT, REASSIGN
 
 
 @admin.register(CallUsNumber)
@@ -131,10 +131,7 @@ class ActivityInline(admin.TabularInline):
 
 
 class LeadActionForm(ActionForm):
-    owner = forms.ModelChoiceField(
-        get_user_model().objects.filter(is_active=True, is_staff=True, groups__name="Counsellor"),
-        required=False, label="Counsellor",
-    )
+    owner = forms.ModelChoiceField(services.counsellors(), required=False, label="Counsellor")
 
 
 class PhoneLeadForm(forms.Form):
@@ -187,18 +184,23 @@ class EnquiryAdmin(ExportActionModelAdmin):
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        if request.user.has_perm("enquiries.reassign_enquiry"):
+        if request.user.has_perm(REASSIGN):
             return self.readonly_fields
         return [*self.readonly_fields, "owner"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":
+            kwargs["queryset"] = services.counsellors()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def has_export_permission(self, request):
-        return request.user.has_perm("enquiries.export_enquiry")
+        return request.user.has_perm(EXPORT)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not request.user.has_perm("enquiries.reassign_enquiry"):
+        if not request.user.has_perm(REASSIGN):
             actions.pop("reassign", None)
-        if not request.user.has_perm("enquiries.erase_enquiry"):
+        if not request.user.has_perm(ERASE):
             actions.pop("erase", None)
         return actions
 
@@ -242,21 +244,22 @@ class EnquiryAdmin(ExportActionModelAdmin):
         return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency,
                            timezone.localtime(lead.next_follow_up_at).strftime("%d %b, %H:%M"))
 
-    # Writes
+    # Writes: each goes through enquiries.services
 
     def save_formset(self, request, form, formset, change):
-        follow_ups = formset.save(commit=False)
-        for follow_up in follow_ups:
-            if isinstance(follow_up, FollowUp):
-                follow_up.by = request.user
-                follow_up.save()
-                services.follow_up_logged(follow_up)
-        formset.save_m2m()
+        if formset.model is not FollowUp:
+            return super().save_formset(request, form, formset, change)
+        for follow_up in formset.save(commit=False):
+            services.follow_up_record(enquiry=form.instance, by=request.user, at=follow_up.at, kind=follow_up.kind,
+                                      outcome=follow_up.outcome, note=follow_up.note,
+                                      next_due_at=follow_up.next_due_at)
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "owner" in form.changed_data and obj.owner:
-            services.assign([obj], obj.owner, by=request.user)
+        # Only the counsellor's fields are editable here, and each change to them is a service call.
+        if "owner" in form.changed_data:
+            services.enquiry_assign(leads=[obj], owner=obj.owner, by=request.user)
+        if "status" in form.changed_data:
+            services.enquiry_set_status(leads=[obj], status=obj.status, by=request.user)
 
     def get_urls(self):
         log = path("log/", self.admin_site.admin_view(self.log_lead_view), name="enquiries_enquiry_log")
@@ -289,37 +292,33 @@ class EnquiryAdmin(ExportActionModelAdmin):
                    "title": "Log a phone call, walk-in or WhatsApp lead"}
         return TemplateResponse(request, "admin/enquiries/enquiry/log_lead.html", context)
 
-    # Actions
+    # Actions: one line each, calling a service and reporting the result
+
+    def _report(self, request, write, done):
+        try:
+            count = write()
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, done.format(count=count))
 
     @admin.action(description="Assign to me")
     def assign_to_me(self, request, queryset):
-        others = queryset.exclude(owner__isnull=True).exclude(owner=request.user)
-        if others.exists() and not request.user.has_perm("enquiries.reassign_enquiry"):
-            messages.error(request, "Some of these leads belong to another counsellor; "
-                                    "only a counselling manager can reassign them.")
-            return
-        services.assign(queryset, request.user, by=request.user)
-        messages.success(request, f"{queryset.count()} lead(s) assigned to you.")
+        self._report(request, lambda: services.enquiry_assign(leads=queryset, owner=request.user, by=request.user),
+                     "{count} lead(s) assigned to you.")
 
     @admin.action(description="Reassign to the counsellor chosen above")
     def reassign(self, request, queryset):
-        if not request.user.has_perm("enquiries.reassign_enquiry"):
-            raise PermissionDenied
         owner = LeadActionForm(request.POST).fields["owner"].clean(request.POST.get("owner"))
         if owner is None:
             messages.error(request, "Choose the counsellor to reassign to, next to the action menu.")
             return
-        services.assign(queryset, owner, by=request.user)
-        messages.success(request, f"{queryset.count()} lead(s) reassigned to {owner}.")
+        self._report(request, lambda: services.enquiry_assign(leads=queryset, owner=owner, by=request.user),
+                     f"{{count}} lead(s) reassigned to {owner}.")
 
     def _mark(self, request, queryset, status):
-        leads = list(queryset)
-        updated = Enquiry.objects.filter(pk__in=[lead.pk for lead in leads]).update(status=status, **({} if status in Enquiry.Status.open_states()
-                                                    else {"next_follow_up_at": None}))
-        for lead in leads:
-            Activity.objects.create(enquiry=lead, text=f"Marked {Enquiry.Status(status).label.lower()} "
-                                                       f"by {request.user}.")
-        messages.success(request, f"{updated} lead(s) marked {Enquiry.Status(status).label.lower()}.")
+        self._report(request, lambda: services.enquiry_set_status(leads=queryset, status=status, by=request.user),
+                     f"{{count}} lead(s) marked {status.label.lower()}.")
 
     @admin.action(description="Mark contacted")
     def mark_contacted(self, request, queryset):
@@ -335,7 +334,6 @@ class EnquiryAdmin(ExportActionModelAdmin):
 
     @admin.action(description="Erase personal data (on the person's request)")
     def erase(self, request, queryset):
-        if not request.user.has_perm("enquiries.erase_enquiry"):
-            raise PermissionDenied
-        erased = services.erase(queryset, by=request.user, reason="Erased on request from the admin")
-        messages.success(request, f"Personal data erased from {erased} lead(s); anonymous counts are kept.")
+        self._report(request, lambda: services.enquiry_erase(leads=queryset, by=request.user,
+                                                             reason="Erased on request from the admin"),
+                     "Personal data erased from {count} lead(s); anonymous counts are kept.")

@@ -1,9 +1,15 @@
 """Counselling roles as groups with their permissions. Counsellors see and work leads; only a Counselling
 manager (or a superuser) exports leads, reassigns other people's leads or erases personal data.
-After changing this map, add a migration that calls coaching.roles.sync_role_groups."""
+The groups are brought in line with this map after every `migrate` (see coaching/apps.py), so changing it
+needs no migration."""
 
 COUNSELLOR = "Counsellor"
 COUNSELLING_MANAGER = "Counselling manager"
+
+# The permissions the lead services and the counsellor workspace ask about.
+REASSIGN = "enquiries.reassign_enquiry"
+EXPORT = "enquiries.export_enquiry"
+ERASE = "enquiries.erase_enquiry"
 
 _WORK_LEADS = [
     "enquiries.view_enquiry", "enquiries.change_enquiry", "enquiries.add_enquiry",
@@ -15,7 +21,7 @@ ROLE_PERMISSIONS = {
     COUNSELLOR: _WORK_LEADS,
     COUNSELLING_MANAGER: [
         *_WORK_LEADS,
-        "enquiries.reassign_enquiry", "enquiries.export_enquiry", "enquiries.erase_enquiry",
+        REASSIGN, EXPORT, ERASE,
         "enquiries.add_course", "enquiries.change_course",
         "enquiries.add_callusnumber", "enquiries.change_callusnumber",
         "enquiries.view_erasurelog",

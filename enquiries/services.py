@@ -1,11 +1,13 @@
-"""The one way an enquiry is created (web form, phone call, walk-in, WhatsApp), and the other writes that
-matter for leads: follow-ups, assignment and erasure."""
+"""Every change to a lead, each a keyword-only function named <entity>_<action>: receiving an enquiry (web
+form, phone call, walk-in, WhatsApp), recording a follow-up, assigning, setting the status, erasing. The
+admin, the public form and the commands only call these; what is allowed and what is recorded is decided
+here."""
 
 import logging
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ from . import notifications
 from .consent import NOTICE_VERSION
 from .models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock, RoundRobin
 from .phones import normalise_indian_phone
-from .roles import COUNSELLOR
+from .roles import COUNSELLOR, ERASE, REASSIGN
 
 logger = logging.getLogger(__name__)
 
@@ -99,19 +101,20 @@ def _received_line(lead):
     return f"Received via {lead.get_channel_display().lower()}" + (f" ({where})." if where else ".")
 
 
-def active_counsellors():
-    return get_user_model().objects.filter(is_active=True, groups__name=COUNSELLOR).order_by("pk")
+def counsellors():
+    """Active counsellor logins, in a fixed order: round-robin and every owner dropdown read this one query."""
+    return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COUNSELLOR).order_by("pk")
 
 
 def _next_counsellor():
     """Round-robin over active counsellors, in a locked row so parallel leads never pick the same turn."""
-    counsellors = list(active_counsellors())
-    if not counsellors:
+    people = list(counsellors())
+    if not people:
         return None
     turn, _ = RoundRobin.objects.get_or_create(pk=1)
     turn = RoundRobin.objects.select_for_update().get(pk=1)
-    following = [person for person in counsellors if person.pk > (turn.last_owner_id or 0)]
-    chosen = (following or counsellors)[0]
+    following = [person for person in people if person.pk > (turn.last_owner_id or 0)]
+    chosen = (following or people)[0]
     turn.last_owner = chosen
     turn.save(update_fields=["last_owner"])
     return chosen
@@ -121,9 +124,15 @@ def _person(user):
     return user.get_full_name() or user.get_username()
 
 
-def follow_up_logged(follow_up):
-    """Bring the lead up to date after a counsellor logs a follow-up: first response, next due time, status."""
-    lead = follow_up.enquiry
+@transaction.atomic
+def follow_up_record(*, enquiry, by, outcome, kind=FollowUp.Kind.CALL, note="", at=None, next_due_at=None):
+    """Log a counsellor's contact with a lead and bring the lead up to date with it, together or not at all:
+    the first response time, the next due time, and the status the outcome implies."""
+    follow_up = FollowUp(enquiry=enquiry, by=by, kind=kind, outcome=outcome, note=(note or "").strip(),
+                         at=at or timezone.now(), next_due_at=next_due_at)
+    follow_up.full_clean()
+    follow_up.save()
+    lead = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     fields = ["next_follow_up_at", "status"]
     if lead.first_response_at is None:
         lead.first_response_at = follow_up.at
@@ -136,23 +145,53 @@ def follow_up_logged(follow_up):
     if not lead.is_open:
         lead.next_follow_up_at = None
     lead.save(update_fields=fields)
+    return follow_up
 
 
-def assign(leads, owner, *, by):
-    """Give leads to a counsellor, noting it on each lead's log."""
+@transaction.atomic
+def enquiry_assign(*, leads, owner, by):
+    """Give leads to a counsellor (or to nobody), noting it on each lead's log; return how many.
+
+    Anyone who works leads may take unassigned ones or their own; moving a colleague's lead needs the
+    manager's permission to reassign.
+    """
+    leads = list(leads)
+    if not by.has_perm(REASSIGN) and any(lead.owner_id not in (None, by.pk, getattr(owner, "pk", None))
+                                         for lead in leads):
+        raise PermissionDenied("Some of these leads belong to another counsellor; "
+                               "only a counselling manager can reassign them.")
+    if owner is not None and owner != by and not by.has_perm(REASSIGN):
+        raise PermissionDenied("Only a counselling manager can give leads to someone else.")
     for lead in leads:
         lead.owner = owner
         lead.save(update_fields=["owner"])
-        Activity.objects.create(enquiry=lead, text=f"Assigned to {_person(owner)} by {_person(by)}.")
+        to_whom = f"Assigned to {_person(owner)}" if owner else "Unassigned"
+        Activity.objects.create(enquiry=lead, text=f"{to_whom} by {_person(by)}.")
+    return len(leads)
+
+
+@transaction.atomic
+def enquiry_set_status(*, leads, status, by):
+    """Move leads to a status, noting it on each lead's log; a closed lead has no follow-up due. Return how many."""
+    status = Enquiry.Status(status)
+    pks = [lead.pk for lead in leads]
+    closing = {} if status in Enquiry.Status.open_states() else {"next_follow_up_at": None}
+    updated = Enquiry.objects.filter(pk__in=pks).update(status=status, **closing)
+    Activity.objects.bulk_create(
+        [Activity(enquiry_id=pk, text=f"Marked {status.label.lower()} by {_person(by)}.") for pk in pks])
+    return updated
 
 
 ERASED_NAME = "Erased"
 
 
 @transaction.atomic
-def erase(leads, *, by=None, reason):
+def enquiry_erase(*, leads, by=None, reason):
     """Erase the personal data of these leads on request or at the end of retention, keeping anonymous
-    counts (status, channel, course, dates) and a log of what was done."""
+    counts (status, channel, course, dates) and a log of what was done. `by` is None for the commands,
+    which the operator runs; a person in the admin needs the permission to erase."""
+    if by is not None and not by.has_perm(ERASE):
+        raise PermissionDenied("Only a counselling manager can erase personal data.")
     erased, phones = 0, set()
     for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):
         phones.add(lead.phone)

@@ -3,12 +3,13 @@ from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
 from enquiries.models import Enquiry, FollowUp
-from enquiries.services import enquiry_create, follow_up_logged
+from enquiries.services import counsellors as counsellors_query
+from enquiries.services import enquiry_assign, enquiry_create, enquiry_erase, enquiry_set_status, follow_up_record
 from tests.factories import EnquiryFactory, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -112,10 +113,8 @@ def test_first_follow_up_records_the_first_response_time_and_next_due(counsellor
     lead = EnquiryFactory(created_at=timezone.now() - timedelta(hours=2))
     tomorrow = timezone.now() + timedelta(days=1)
 
-    first = FollowUp.objects.create(enquiry=lead, outcome="call_back", next_due_at=tomorrow)
-    follow_up_logged(first)
-    second = FollowUp.objects.create(enquiry=lead, outcome="enrolled", at=timezone.now() + timedelta(hours=1))
-    follow_up_logged(second)
+    first = follow_up_record(enquiry=lead, by=counsellors[0], outcome="call_back", next_due_at=tomorrow)
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome="enrolled", at=timezone.now() + timedelta(hours=1))
 
     lead.refresh_from_db()
     assert lead.first_response_at == first.at
@@ -151,3 +150,89 @@ def test_follow_up_urgency_uses_the_same_boundaries_as_the_due_filters():
         "overdue": "overdue", "today": "today", "later": "later", None: None}
     assert list(Enquiry.objects.due_overdue(now)) == [leads["overdue"]]
     assert list(Enquiry.objects.due_today(now)) == [leads["today"]]
+
+
+def test_a_follow_up_that_fails_validation_writes_nothing(counsellors):
+    """An unknown outcome is refused and neither the follow-up nor the lead changes."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    with pytest.raises(ValidationError):
+        follow_up_record(enquiry=lead, by=counsellors[0], outcome="teleported")
+
+    lead.refresh_from_db()
+    assert not lead.follow_ups.exists() and lead.status == "new" and lead.first_response_at is None
+
+
+@pytest.mark.parametrize("outcome, status", [
+    ("enrolled", "enrolled"), ("not_interested", "not_interested"), ("wrong_number", "invalid"),
+    ("demo_booked", "visited"), ("reached", "contacted"), ("no_answer", "new"),
+])
+def test_a_follow_up_outcome_sets_the_lead_status(counsellors, outcome, status):
+    """Each outcome without a next date moves a new lead to the status it implies; "no answer" leaves it new."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome=outcome)
+
+    lead.refresh_from_db()
+    assert lead.status == status
+
+
+def test_a_counsellor_may_take_unassigned_leads_but_not_a_colleagues(counsellors):
+    """Assigning a colleague's lead to oneself is refused without the manager's permission, and nothing moves."""
+    asha, bala = counsellors[:2]
+    free, theirs = EnquiryFactory(owner=None), EnquiryFactory(owner=bala)
+
+    assert enquiry_assign(leads=[free], owner=asha, by=asha) == 1
+    with pytest.raises(PermissionDenied):
+        enquiry_assign(leads=[free, theirs], owner=asha, by=asha)
+    with pytest.raises(PermissionDenied):
+        enquiry_assign(leads=[free], owner=bala, by=asha)
+
+    free.refresh_from_db(), theirs.refresh_from_db()
+    assert (free.owner, theirs.owner) == (asha, bala)
+    assert free.activities.last().text == "Assigned to asha by asha."
+
+
+def test_a_manager_reassigns_any_lead_and_the_log_says_so(counsellors):
+    """A counselling manager moves a counsellor's lead to another and each lead's log names both."""
+    manager = staff_user("rohan", role="Counselling manager", first_name="Rohan")
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    enquiry_assign(leads=Enquiry.objects.filter(pk=lead.pk), owner=counsellors[1], by=manager)
+
+    lead.refresh_from_db()
+    assert lead.owner == counsellors[1]
+    assert lead.activities.last().text == "Assigned to bala by Rohan."
+
+
+def test_setting_a_closed_status_clears_the_follow_up_and_logs_it(counsellors):
+    """Marking leads not interested closes them (nothing due) and writes one log line per lead."""
+    leads = [EnquiryFactory(owner=counsellors[0]) for _ in range(2)]
+
+    changed = enquiry_set_status(leads=leads, status="not_interested", by=counsellors[0])
+
+    assert changed == 2
+    for lead in leads:
+        lead.refresh_from_db()
+        assert (lead.status, lead.next_follow_up_at) == ("not_interested", None)
+        assert lead.activities.last().text == "Marked not interested by asha."
+
+
+def test_only_a_manager_may_erase_from_the_admin(counsellors):
+    """A counsellor's erasure is refused and the lead keeps its data; the commands (by=None) may erase."""
+    lead = EnquiryFactory(owner=counsellors[0], name="Keep Me")
+
+    with pytest.raises(PermissionDenied):
+        enquiry_erase(leads=Enquiry.objects.all(), by=counsellors[0], reason="test")
+    lead.refresh_from_db()
+    assert lead.name == "Keep Me"
+
+    assert enquiry_erase(leads=Enquiry.objects.all(), reason="Retention") == 1
+
+
+def test_owner_dropdowns_and_round_robin_use_the_same_counsellors(counsellors):
+    """Only active staff in the Counsellor group receive leads or appear as owners to choose."""
+    staff_user("dormant", role="Counsellor", is_active=False)
+    staff_user("meera", role="Editor")
+
+    assert [person.username for person in counsellors_query()] == ["asha", "bala", "chitra"]

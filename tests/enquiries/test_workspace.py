@@ -181,7 +181,7 @@ def test_mark_actions_move_the_pipeline(client, people):
 
     lead.refresh_from_db()
     assert lead.status == "enrolled" and lead.next_follow_up_at is None
-    assert lead.activities.last().text == "Marked enrolled by asha."
+    assert lead.activities.last().text == "Marked enrolled by Asha."
 
 
 def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, people):
@@ -303,3 +303,18 @@ def test_erase_action_is_for_managers_only(client, people):
 
     assert refused.status_code in (200, 302) and ErasureLog.objects.count() == 1
     assert Enquiry.objects.get(pk=lead.pk).name == "Erased"
+
+
+def test_changing_the_status_in_the_lead_form_goes_through_the_service(client, people):
+    """A counsellor who sets "Not interested" on the lead's page closes it and the log names them."""
+    lead = EnquiryFactory(owner=people["asha"])
+    client.force_login(people["asha"])
+    data = follow_up_post(lead, status="not_interested")
+    data["follow_ups-TOTAL_FORMS"] = 0
+
+    response = client.post(change(lead), {**data, "status": "not_interested"})
+
+    assert response.status_code == 302
+    lead.refresh_from_db()
+    assert (lead.status, lead.next_follow_up_at) == ("not_interested", None)
+    assert lead.activities.last().text == "Marked not interested by Asha."

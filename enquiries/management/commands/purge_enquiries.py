@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from enquiries.models import Enquiry
-from enquiries.services import erase
+from enquiries.services import enquiry_erase
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if older_than < 1:
             raise CommandError("--older-than must be a whole number of days, at least 1.")
         cutoff = timezone.now() - timedelta(days=older_than)
-        erased = erase(Enquiry.objects.filter(last_enquired_at__lt=cutoff),
-                       reason=f"Retention: last enquiry more than {older_than} days ago")
+        erased = enquiry_erase(leads=Enquiry.objects.filter(last_enquired_at__lt=cutoff),
+                               reason=f"Retention: last enquiry more than {older_than} days ago")
         self.stdout.write(f"Erased the personal data of {erased} lead(s) last heard from before "
                           f"{timezone.localtime(cutoff):%d %b %Y}; anonymous counts are kept.")
