@@ -1,23 +1,39 @@
-"""Creating staff role groups from migrations; each app lists its own roles' permissions."""
+"""Staff role groups, kept in line with each app's role map (articles/roles.py, enquiries/roles.py) after
+every `migrate`, the way django.contrib.auth creates permissions: a permission added to a map needs no
+migration, and no migration reads these maps."""
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS
+
+import articles.roles
+import enquiries.roles
+
+ROLE_MAPS = [articles.roles, enquiries.roles]
 
 
-def sync_role_groups(apps, role_permissions):
-    """Create each role's group and give it exactly its permissions (used by migrations and browser tests)."""
-    from django.contrib.auth.management import create_permissions
+def role_permissions():
+    """Every role group's permission codenames ("app_label.codename"), from both apps' maps."""
+    return {role: codenames for module in ROLE_MAPS for role, codenames in module.ROLE_PERMISSIONS.items()}
 
-    # Permissions are normally created after all migrations; create them now so groups can get them.
-    # create_permissions skips app configs without a models module, which migration states lack.
-    for app_config in apps.get_app_configs():
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in role_permissions.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        permissions = []
-        for dotted in codenames:
-            app_label, codename = dotted.split(".")
-            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        group.permissions.set(permissions)
+
+def sync_role_groups(*, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
+    """Create each role's group and give it exactly the permissions its map lists (a post_migrate handler)."""
+    from django.apps import apps as installed_apps
+
+    roles = role_permissions()
+    labels = {dotted.split(".")[0] for codenames in roles.values() for dotted in codenames}
+    for label in labels:  # the permissions must exist before groups can get them, whatever the app order
+        create_permissions(installed_apps.get_app_config(label), verbosity=0, using=using)
+    for role, codenames in roles.items():
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        group.permissions.set([_permission(dotted, using) for dotted in codenames])
+
+
+def _permission(dotted, using):
+    app_label, codename = dotted.split(".")
+    found = Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
+    if found is None:
+        raise ImproperlyConfigured(f"A role map names the permission “{dotted}”, which no model defines.")
+    return found

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "articles",
     "enquiries",
+    "coaching",  # last: its post_migrate handler syncs role groups once every app has migrated
 ]
 
 MIDDLEWARE = [

@@ -200,7 +200,7 @@ class Enquiry(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "enquiries"
+        verbose_name = "lead"
         permissions = [
             ("reassign_enquiry", "Can reassign other counsellors' leads"),
             ("export_enquiry", "Can export leads to CSV"),

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoachingConfig(AppConfig):
+    """The project's own app: wiring that spans the other apps (role groups, demo content)."""
+
+    name = "coaching"
+    verbose_name = "Coaching CMS"
+
+    def ready(self):
+        from .roles import sync_role_groups
+
+        # Sent once per app after every migrate (and after a test database is flushed); this app is
+        # listed last, so by its signal every app's permissions exist.
+        post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="coaching.sync_role_groups")
