@@ -5,7 +5,6 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.html import format_html_join
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
@@ -17,6 +16,7 @@ from .forms import (
 from .models import Article, Edition, Paper, Relevance, Section, Topic
 from .queues import queue_named, queues_for
 from .roles import RELEASE
+from .when import live_phrase, moment
 
 TAG_SUGGESTIONS_LIMIT = 10
 
@@ -64,8 +64,7 @@ class EditionAdmin(admin.ModelAdmin):
     def release(self, edition):
         if edition.release_at is None:
             return "Not released"
-        when = timezone.localtime(edition.release_at)
-        return f"{'Released' if edition.is_released else 'Goes public'} {when:%d %b %Y, %H:%M}"
+        return f"{'Released' if edition.is_released else 'Goes public'} {moment(edition.release_at)}"
 
     @admin.display(description="articles by state")
     def states(self, edition):
@@ -100,8 +99,7 @@ class EditionAdmin(admin.ModelAdmin):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            when_text = f"{timezone.localtime(when):%d %b %Y, %H:%M} IST"
-            messages.success(request, f"{edition} is released for {when_text}: {len(scheduled)} approved "
+            messages.success(request, f"{edition} is released for {moment(when)}: {len(scheduled)} approved "
                                       f"article{'s' if len(scheduled) != 1 else ''} scheduled for that moment.")
             for article, problems in held_back:
                 messages.warning(request, f"Held back “{article.title}”: {' '.join(problems)}")
@@ -218,11 +216,7 @@ class ArticleAdmin(VersionAdmin):
         if article.pk is None:
             return "Draft (new)"
         label = article.get_status_display()
-        if article.status in Article.Status.live() and article.published_at:
-            when = timezone.localtime(article.published_at)
-            prefix = "live since" if article.is_published else "goes live"
-            return f"{label} — {prefix} {when:%d %b %Y, %H:%M} IST"
-        return label
+        return f"{label} — {live_phrase(article)}" if live_phrase(article) else label
 
     @admin.display(description="relevance")
     def primary_relevance(self, article):
@@ -293,13 +287,13 @@ class ArticleAdmin(VersionAdmin):
         if request.method == "POST":
             revisions.revert(article, version, request.user)
             messages.success(request, f"Reverted “{article.title}” to the version of "
-                                      f"{timezone.localtime(version.revision.date_created):%d %b %Y, %H:%M}.")
+                                      f"{moment(version.revision.date_created)}.")
             return redirect("admin:articles_article_change", article.pk)
         changes = revisions.differences(revisions.snapshot(version), revisions.current_snapshot(article))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta, "original": article, "version": version, "changes": changes,
-            "title": f"Compare with the version of {timezone.localtime(version.revision.date_created):%d %b %Y, %H:%M}",
+            "title": f"Compare with the version of {moment(version.revision.date_created)}",
             "can_revert": workflow.can_edit(request.user, article),
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)

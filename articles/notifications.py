@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+
+from .when import moment
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +18,9 @@ def changes_requested(article, transition):
 
 
 def going_live(article, transition):
-    when = timezone.localtime(article.published_at)
-    subject = (f"Published: {article.title}" if when <= timezone.localtime()
-               else f"Scheduled for {when:%d %b %Y, %H:%M} IST: {article.title}")
-    _mail_author(article, subject, "articles/email/going_live.txt", {"transition": transition, "when": when})
+    subject = (f"Published: {article.title}" if article.is_published
+               else f"Scheduled for {moment(article.published_at)}: {article.title}")
+    _mail_author(article, subject, "articles/email/going_live.txt", {"transition": transition})
 
 
 def _mail_author(article, subject, template, context):

@@ -13,6 +13,7 @@ from taggit.models import Tag
 
 from . import workflow
 from .models import Article, Section, TaggedArticle
+from .when import moment
 
 _TAG = re.compile(r"<[^>]+>")
 # Reverting restores content; where the article stands in the workflow is not content.
@@ -102,5 +103,5 @@ def revert(article, version, user):
         with reversion.create_revision():
             restored.save()
             reversion.set_user(user)
-            reversion.set_comment(f"Reverted to the version of {version.revision.date_created:%d %b %Y %H:%M}")
+            reversion.set_comment(f"Reverted to the version of {moment(version.revision.date_created)}")
     return restored

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -19,6 +18,8 @@ from import_export.formats.base_formats import CSV
 
 from . import services
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
+from articles.when import moment
+
 from .phones import national_digits
 from .roles import ERASE, EXPORT, REASSIGN
 
@@ -241,8 +242,7 @@ class EnquiryAdmin(ExportActionModelAdmin):
         urgency = lead.follow_up_urgency()
         if urgency is None:
             return "—"
-        return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency,
-                           timezone.localtime(lead.next_follow_up_at).strftime("%d %b, %H:%M"))
+        return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency, moment(lead.next_follow_up_at))
 
     # Writes: each goes through enquiries.services
 

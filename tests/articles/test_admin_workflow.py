@@ -265,6 +265,8 @@ def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, p
     assert article.title == "Budget basics"
     assert sorted(article.tags.names()) == ["Budget"]
     assert article.status == "in_review"
+    from articles.when import moment
+    assert list(versions_of(article))[0].revision.comment == f"Reverted to the version of {moment(oldest.revision.date_created)}"
 
 
 def test_history_page_lists_revisions_with_compare_links(client, people):

@@ -199,7 +199,7 @@ def test_author_is_emailed_when_changes_are_requested_and_when_the_article_goes_
 
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["arjun@example.com"], "Changes requested: Monsoon and sowing"),
-        (["arjun@example.com"], "Scheduled for 01 May 2031, 06:00 IST: Monsoon and sowing"),
+        (["arjun@example.com"], "Scheduled for 1 May 2031, 06:00 IST: Monsoon and sowing"),
         (["arjun@example.com"], "Published: Monsoon and sowing"),
     ]
     assert "Cite the IMD forecast." in mail.outbox[0].body

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from articles.when import moment
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_erase
 
@@ -21,4 +22,4 @@ class Command(BaseCommand):
         erased = enquiry_erase(leads=Enquiry.objects.filter(last_enquired_at__lt=cutoff),
                                reason=f"Retention: last enquiry more than {older_than} days ago")
         self.stdout.write(f"Erased the personal data of {erased} lead(s) last heard from before "
-                          f"{timezone.localtime(cutoff):%d %b %Y}; anonymous counts are kept.")
+                          f"{moment(cutoff)}; anonymous counts are kept.")
