@@ -9,12 +9,14 @@ from django.utils.html import format_html_join
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
-from . import importer, revisions, workflow
+from . import revisions, workflow
+from .drafts import create_draft, read_article
 from .forms import (
     ArticleForm, ImportForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Topic
 from .queues import queue_named, queues_for
+from .recognition import ImportRefused
 from .roles import RELEASE
 from .when import live_phrase, moment
 
@@ -310,13 +312,12 @@ class ArticleAdmin(VersionAdmin):
         parsed = None
         if request.method == "POST" and form.is_valid():
             try:
-                parsed = importer.parse(importer.blocks_from_upload(form.source_name, form.source),
-                                        importer.current_syllabus())
-            except importer.ImportRefused as refusal:
+                parsed = read_article(form.source_name, form.source)
+            except ImportRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
                 if "create" in request.POST:
-                    article = importer.create_draft(parsed, author=request.user)
+                    article = create_draft(parsed, author=request.user)
                     messages.success(request, f"Imported “{article.title}” as a draft. Check the points the "
                                               "import report listed, then submit it for review.")
                     return redirect("admin:articles_article_change", article.pk)

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .documents import document_text
 from .models import Article, Relevance, Section
 from .sanitize import has_visible_text
 
@@ -172,11 +173,4 @@ class ImportForm(forms.Form):
         if upload is None:
             return self.cleaned_data["text"]
         upload.seek(0)
-        data = upload.read()
-        if upload.name.lower().endswith(".docx"):
-            import io
-
-            import mammoth
-
-            return mammoth.convert_to_html(io.BytesIO(data)).value
-        return data.decode("utf-8-sig", errors="replace")
+        return document_text(upload.name, upload.read())

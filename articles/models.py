@@ -16,6 +16,7 @@ import reversion
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .documents import rich_text_as_lines
 from .roles import VIEW
 from .sanitize import clean_rich_text
 
@@ -388,6 +389,10 @@ class Section(models.Model):
     def save(self, *args, **kwargs):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
+
+    def body_as_text(self):
+        """The body as plain lines for the plain-text export: bold labels kept, bullets "•", numbers "1."."""
+        return rich_text_as_lines(self.body)
 
 
 class SlugRedirect(models.Model):

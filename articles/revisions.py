@@ -1,8 +1,6 @@
 """Article history on top of django-reversion: readable snapshots, differences and a workflow-safe revert."""
 
 import difflib
-import html
-import re
 
 import reversion
 from django.core.exceptions import PermissionDenied
@@ -13,19 +11,15 @@ from taggit.models import Tag
 
 from . import workflow
 from .models import Article, Section, TaggedArticle
+from .sanitize import plain_text
 from .when import moment
 
-_TAG = re.compile(r"<[^>]+>")
 # Reverting restores content; where the article stands in the workflow is not content.
 WORKFLOW_FIELDS = ["status", "published_at", "edit_version"]
 
 
 def versions_of(article):
     return Version.objects.get_for_object(article).select_related("revision__user")
-
-
-def plain_text(rich):
-    return html.unescape(_TAG.sub(" ", rich or "")).replace("\xa0", " ")
 
 
 def snapshot(version):

@@ -46,7 +46,11 @@ def clean_rich_text(value: str) -> str:
     ).strip()
 
 
+def plain_text(value: str) -> str:
+    """Rich text's words without its tags (each tag becomes a space), entities and no-break spaces decoded."""
+    return html.unescape(_TAG.sub(" ", value or "")).replace("\xa0", " ")
+
+
 def has_visible_text(value: str) -> bool:
     """True when rich text holds words, not just an empty editor's `<p>&nbsp;</p>`."""
-    text = html.unescape(_TAG.sub(" ", value or ""))
-    return bool(text.replace("\xa0", " ").strip())
+    return bool(plain_text(value).strip())

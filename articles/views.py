@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag
 
-from .importer import section_text
 from .models import Article, Edition, Paper, Relevance, Topic
 
 ARTICLES_PER_PAGE = 12
@@ -63,8 +62,7 @@ def article_text(request, slug):
     article = _article_for(request, slug)
     if article is None:
         raise Http404("No article at this address.")
-    sections = [(dimension.heading, section_text(dimension.section.body)) for dimension in article.dimensions]
-    response = render(request, "articles/article_detail.txt", {"article": article, "sections": sections},
+    response = render(request, "articles/article_detail.txt", {"article": article},
                       content_type="text/plain; charset=utf-8")
     return _mark_preview(response, article)
 

@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.articles.test_importer import ARTICLE
+from tests.articles.samples import ARTICLE
 from tests.e2e.admin_steps import log_in
 from tests.factories import staff_user
 

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import workflow
-from articles.importer import ImportRefused, blocks_from_upload, create_draft, current_syllabus, parse
+from articles.drafts import create_draft, current_syllabus, read_article
+from articles.recognition import ImportRefused
 
 
 class Command(BaseCommand):
@@ -52,11 +53,9 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot read the file ({error.strerror}).") from None
         try:
-            parsed = parse(blocks_from_upload(path.name, data), syllabus)
+            parsed = read_article(path.name, data, syllabus)
         except ImportRefused as error:
             raise CommandError(str(error)) from None
-        except (ValueError, KeyError) as error:
-            raise CommandError(f"cannot read this file as text, HTML or .docx ({error}).") from None
         article = create_draft(parsed, author=person)
         for line in parsed.report.guessed + parsed.report.attention:
             self.stdout.write(f"{path}: check: {line}")

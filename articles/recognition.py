@@ -1,10 +1,9 @@
-"""Turn an article as writers paste it (plain text, HTML from a web page or Google Docs, .docx) into a
-structured draft.
+"""Recognising an article in document blocks: title, context, relevance lines in their many spellings,
+mains questions, the Dimensions list, sections, tags and the month.
 
-The parsing functions are pure: they take text and the syllabus, and return a `ParsedArticle` with a
-report of what was recognised, what was guessed and what needs a human look. Only `create_draft`
-touches the database. Text is never dropped silently: whatever cannot be placed ends up in the last
-section and is named in the report.
+Pure: it takes blocks and the syllabus (no models, no database) and returns a `ParsedArticle` with a report
+of what was recognised, what was guessed and what needs a human look. Text is never dropped silently:
+whatever cannot be placed ends up in the last section and is named in the report.
 """
 
 import calendar
@@ -12,18 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
 
-# Blocks: the unit the parser works on — one paragraph, heading or list item.
-PARAGRAPH, HEADING, BULLET, NUMBERED = "paragraph", "heading", "bullet", "numbered"
-
-
-@dataclass
-class Block:
-    text: str
-    kind: str = PARAGRAPH
-    bold_lead: str = ""  # a bold label the source itself marked ("Economic Ties:")
-
+from .documents import BULLET, HEADING, NUMBERED, PARAGRAPH, blocks_from_pasted
 
 @dataclass
 class Report:
@@ -53,124 +42,6 @@ class ImportRefused(ValueError):
     """The text cannot be imported as one article; the message says why."""
 
 
-# ---------------------------------------------------------------------------------------------------
-# 1. Sources to blocks
-
-BULLET_MARK = re.compile(r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►✓✔]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+", re.IGNORECASE)
-NUMBER_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
-
-
-def blocks_from_text(text):
-    blocks = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.replace("\xa0", " ").split())
-        if not line:
-            continue
-        if NUMBER_MARK.match(line):
-            blocks.append(Block(NUMBER_MARK.sub("", line, count=1), NUMBERED))
-        elif BULLET_MARK.match(line):
-            blocks.append(Block(BULLET_MARK.sub("", line, count=1), BULLET))
-        else:
-            blocks.append(Block(line))
-    return blocks
-
-
-class _HtmlBlocks(HTMLParser):
-    """Flatten HTML into blocks, keeping headings, list items and a bold opening label."""
-
-    BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
-                  "blockquote", "header", "footer", "nav", "figure", "td"}
-    SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "svg", "button", "select", "form"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.blocks, self.text, self.kind = [], [], PARAGRAPH
-        self.bold_depth, self.bold_text, self.bold_open_at_start = 0, [], False
-        self.lists, self.skipping = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP_TAGS:
-            self.skipping += 1
-            return
-        if tag in ("ul", "ol"):
-            self.flush()
-            self.lists.append(tag)
-        elif tag in self.BLOCK_TAGS:
-            self.flush()
-            if tag == "li":
-                self.kind = NUMBERED if self.lists and self.lists[-1] == "ol" else BULLET
-            elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self.kind = HEADING
-        elif tag in ("strong", "b"):
-            if not "".join(self.text).strip():
-                self.bold_open_at_start = True
-            self.bold_depth += 1
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-            return
-        if tag in ("ul", "ol"):
-            self.flush()
-            if self.lists:
-                self.lists.pop()
-        elif tag in self.BLOCK_TAGS:
-            self.flush()
-        elif tag in ("strong", "b"):
-            self.bold_depth = max(0, self.bold_depth - 1)
-            if self.bold_depth == 0:
-                self.bold_open_at_start = False  # only the bold run that opens the paragraph is its label
-
-    def handle_data(self, data):
-        if self.skipping:
-            return
-        self.text.append(data)
-        if self.bold_depth and self.bold_open_at_start:
-            self.bold_text.append(data)
-
-    def flush(self):
-        text = " ".join("".join(self.text).replace("\xa0", " ").split())
-        if text:
-            lead = " ".join("".join(self.bold_text).split())
-            self.blocks.append(Block(text, self.kind, lead if lead and lead != text else ""))
-            if lead and lead == text and self.kind == PARAGRAPH:
-                self.blocks[-1].kind = HEADING  # a paragraph that is all bold is a heading
-        self.text, self.bold_text, self.kind, self.bold_open_at_start = [], [], PARAGRAPH, False
-
-
-def blocks_from_html(html):
-    parser = _HtmlBlocks()
-    parser.feed(html)
-    parser.close()
-    parser.flush()
-    return parser.blocks
-
-
-def blocks_from_docx(data):
-    import io
-
-    import mammoth
-
-    return blocks_from_html(mammoth.convert_to_html(io.BytesIO(data)).value)
-
-
-def looks_like_html(text):
-    return bool(re.search(r"<(p|div|h[1-6]|li|br|span|strong|b|body|html)\b", text, re.IGNORECASE))
-
-
-def blocks_from_upload(name, data):
-    """Blocks from an uploaded or given file, by its type."""
-    lowered = name.lower()
-    if lowered.endswith(".docx"):
-        return blocks_from_docx(data)
-    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
-    if lowered.endswith((".html", ".htm")) or looks_like_html(text):
-        return blocks_from_html(text)
-    return blocks_from_text(text)
-
-
-# ---------------------------------------------------------------------------------------------------
-# 2. Recognising the parts
 
 BOILERPLATE = [
     re.compile(pattern, re.IGNORECASE) for pattern in [
@@ -506,64 +377,4 @@ def _with_lead(block):
 
 
 def parse_text(text, syllabus):
-    blocks = blocks_from_html(text) if looks_like_html(text) else blocks_from_text(text)
-    return parse(blocks, syllabus)
-
-
-# ---------------------------------------------------------------------------------------------------
-# 3. Saving the draft (the only step that touches the database)
-
-def current_syllabus():
-    from .models import Topic
-
-    syllabus = {}
-    for code, name in Topic.objects.values_list("paper__code", "name"):
-        syllabus.setdefault(code, []).append(name)
-    return syllabus
-
-
-def create_draft(parsed, *, author=None):
-    """Save the parsed article as a draft, with its sections, relevances and edition."""
-    from django.db import transaction
-    from django.utils.text import slugify
-
-    from .models import Article, Edition, Paper, Relevance, Section, Topic
-
-    with transaction.atomic():
-        base = slugify(parsed.title)[:230] or "imported-article"
-        slug, number = base, 2
-        while Article.objects.filter(slug=slug).exists():
-            slug, number = f"{base}-{number}", number + 1
-        edition = Edition.objects.get_or_create(year=parsed.edition[0], month=parsed.edition[1])[0] \
-            if parsed.edition else None
-        article = Article.objects.create(
-            title=parsed.title[:250], slug=slug, context=parsed.context, edition=edition, author=author,
-            mains_questions="\n".join(parsed.mains_questions),
-        )
-        seen = set()
-        for position, (code, topic_name, _) in enumerate(parsed.relevances):
-            paper = Paper.objects.filter(code=code).first()
-            if paper is None or (code, topic_name) in seen:
-                continue
-            seen.add((code, topic_name))
-            topic = Topic.objects.filter(paper=paper, name=topic_name).first() if topic_name else None
-            Relevance.objects.create(article=article, paper=paper, topic=topic, is_primary=not position,
-                                     position=position)
-        for position, (heading, body) in enumerate(parsed.sections, start=1):
-            Section.objects.create(article=article, position=position, heading=heading[:200], body=body)
-        if parsed.tags:
-            article.tags.set([tag[:100] for tag in parsed.tags])
-    return article
-
-
-# ---------------------------------------------------------------------------------------------------
-# 4. The other way: an article as plain text in the same format, for copying and for a round trip
-
-def section_text(html):
-    """A section's rich text as plain lines: labels kept, bullets as "•", numbered items as "1."."""
-    lines, number = [], 0
-    for block in blocks_from_html(html):
-        number = number + 1 if block.kind == NUMBERED else 0
-        prefix = {BULLET: "• ", NUMBERED: f"{number}. "}.get(block.kind, "")
-        lines.append(prefix + block.text)
-    return "\n\n".join(lines)
+    return parse(blocks_from_pasted(text), syllabus)

@@ -1,0 +1,157 @@
+import pytest
+
+from articles.recognition import ImportRefused, parse_relevance, parse_text
+from tests.articles.samples import ARTICLE, SYLLABUS_TOPICS
+
+
+def parsed(text=ARTICLE):
+    return parse_text(text, SYLLABUS_TOPICS)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("GS2- International Relations", [("gs2", "International Relations")]),
+    ("GS-II: Governance (transparency and accountability)", [("gs2", "Governance")]),
+    ("GS II- Parliament", [("gs2", "Parliament and State Legislatures")]),
+    ("GS 3- Science and Technology", [("gs3", "Science and Technology")]),
+    ("GS Paper 2", [("gs2", None)]),
+    ("GS2- Federalism, GS3- Economy", [("gs2", "Federalism"), ("gs3", "Indian Economy")]),
+    ("Relevance: GS3 - Environment", [("gs3", "Environment and Conservation")]),
+    ("Focus: GS-IV: Case studies", [("gs4", "Case Studies")]),
+    ("GS 1 – Art & Culture", [("gs1", "Art and Culture")]),
+    ("The GST council met in Delhi.", []),
+])
+def test_relevance_lines_in_every_spelling_map_to_papers_and_topics(line, expected):
+    """Each way real pages write the relevance line maps to the right paper and, tolerantly, its topic."""
+    assert [(code, topic) for code, topic, _ in parse_relevance(line, SYLLABUS_TOPICS)] == expected
+
+
+def test_a_whole_article_is_recognised_part_by_part():
+    """Title, context, relevance, mains question, dimensions, sections, bullets, labels and month are found."""
+    article = parsed()
+
+    assert article.title == "Monsoon Forecast Raises Hopes for Kharif Sowing"
+    assert article.context.startswith("Recently, the weather office")
+    assert [(code, topic) for code, topic, _ in article.relevances] == [("gs3", "Agriculture")]
+    assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
+    assert article.dimensions == ["About the forecast", "Impact on farm output", "Way Forward"]
+    assert article.edition == (2024, 6)
+    headings = [heading for heading, _ in article.sections]
+    assert headings == ["About the forecast", "Impact on farm output", "Way Forward"]
+
+
+def test_label_openings_become_bold_lead_ins_and_bullets_become_lists():
+    """“Label: text” paragraphs get a bold lead-in (not a heading); bullet lines become a list."""
+    sections = dict(parsed().sections)
+
+    assert "<p><strong>Long period average:</strong> The season is expected" in sections["About the forecast"]
+    assert "<ul><li>Rice acreage may rise in the east.</li><li>Pulses gain from timely sowing.</li></ul>" in \
+        sections["Impact on farm output"]
+
+
+@pytest.mark.parametrize("marker", ["•", "-", "*", "–", "➢", "(a)", "i)"])
+def test_bullet_styles_become_list_items(marker):
+    """Every bullet style writers use becomes a list item."""
+    article = parsed(ARTICLE.replace("• Rice", f"{marker} Rice"))
+
+    assert "<li>Rice acreage may rise in the east.</li>" in dict(article.sections)["Impact on farm output"]
+
+
+@pytest.mark.parametrize("label", ["Dimensions of the Article:", "Dimensions of are article:", "Dimensions:",
+                                   "DIMENSIONS OF THE ARTICLE", "Dimensions of this article -"])
+def test_dimensions_label_variants_are_recognised(label):
+    """The Dimensions list is found whatever its label says, typos included."""
+    assert parsed(ARTICLE.replace("Dimensions of the article:", label)).dimensions[0] == "About the forecast"
+
+
+def test_a_dimension_worded_differently_from_its_heading_is_matched_by_position_and_reported():
+    """“Impact on farm output” has no heading of that name; the heading between its neighbours is used, and said."""
+    text = ARTICLE.replace("Crop outlook:", "Farm effects:")
+    article = parsed(text)
+
+    assert [heading for heading, _ in article.sections] == ["About the forecast", "Impact on farm output",
+                                                             "Way Forward"]
+    assert 'Dimension 2 “Impact on farm output” matched to heading “Farm effects” by position.' in \
+        article.report.guessed
+    assert "Rice acreage" in dict(article.sections)["Impact on farm output"]
+
+
+def test_similar_wording_is_matched_by_similarity():
+    """A heading that says nearly the same as its dimension is recognised, not guessed."""
+    article = parsed(ARTICLE.replace("Crop outlook:", "Impact on the farm output:"))
+
+    assert not article.report.guessed
+    assert "Dimension 2 “Impact on farm output” matched to its heading." in article.report.recognised
+
+
+def test_boilerplate_is_dropped():
+    """The call-us header, “For Enquiry” and share-button text do not reach the article."""
+    article = parsed()
+    everything = " ".join([article.title, article.context, *[body for _, body in article.sections]])
+
+    for junk in ["Call Us Now", "98765", "For Enquiry", "Share on WhatsApp"]:
+        assert junk not in everything
+    assert any("boilerplate" in line for line in article.report.recognised)
+
+
+def test_text_without_dimensions_takes_its_sections_from_its_headings():
+    """A “Why in news?” item without a Dimensions list still imports, sections from its headings."""
+    article = parsed("""Great Nicobar Project Gets Environmental Nod
+Recently, the expert committee cleared the port and township plan for Great Nicobar.
+GS3- Environment
+Why in news?
+The clearance came with conditions on coral translocation.
+Concerns
+Tribal rights: The Shompen live in the project area.
+""")
+
+    assert [heading for heading, _ in article.sections] == ["Why in news?", "Concerns"]
+    assert "coral translocation" in dict(article.sections)["Why in news?"]
+    assert article.report.guessed == ["No Dimensions list: sections taken from the text's headings "
+                                      "(Why in news?; Concerns)."]
+
+
+def test_a_digest_of_several_articles_is_refused_with_a_reason():
+    """A daily digest with “Read more” lines is refused, saying why."""
+    digest = "Daily Current Affairs 12 March\n1. Topic one\nSome summary.\nRead more\n2. Topic two\nRead more\n"
+
+    with pytest.raises(ImportRefused, match="digest of several articles"):
+        parsed(digest)
+
+
+def test_text_that_cannot_be_placed_is_kept_in_the_last_section_and_reported():
+    """A stray paragraph before the first section is not dropped: it ends the last section, with a note."""
+    text = ARTICLE.replace("About the forecast\nLong period", "Note from the desk: see the IMD bulletin.\n"
+                                                                "About the forecast\nLong period")
+    article = parsed(text)
+
+    assert "see the IMD bulletin" in article.sections[-1][1]
+    assert any("could not be placed" in line for line in article.report.attention)
+
+
+def test_every_sentence_of_the_text_survives_the_import():
+    """No sentence of the source is lost: each appears in some part of the parsed article."""
+    article = parsed()
+    everything = " ".join([article.title, article.context, *article.mains_questions, *article.dimensions,
+                           *[f"{heading} {body}" for heading, body in article.sections]])
+    for sentence in ["above-normal south-west monsoon", "106 per cent", "Rice acreage may rise",
+                     "Pulses gain from timely sowing", "Warehouses must be ready"]:
+        assert sentence in everything
+
+
+@pytest.mark.parametrize("label", ["Mains Question:", "Mains Questions -", "Main Question(s):",
+                                   "MAINS PRACTICE QUESTION",
+                                   "Mains Question: "])
+def test_mains_question_label_variants(label):
+    """The mains question block is found under each label writers use."""
+    article = parsed(ARTICLE.replace("Mains Question:", label))
+
+    assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
+
+
+def test_a_sentence_that_merely_starts_with_main_question_is_not_a_mains_question():
+    """“Main question is whether …” in the body stays body text."""
+    article = parsed(ARTICLE.replace("Storage: Warehouses",
+                                     "Main question is whether warehouses are ready.\nStorage: Warehouses"))
+
+    assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
+    assert "Main question is whether warehouses are ready." in dict(article.sections)["Way Forward"]
