@@ -3,6 +3,19 @@ from importlib import import_module
 import pytest
 from django.core.cache import cache
 
+from tests.factories import staff_user
+
+# The people of the institute that tests act as: key → (login, role group, first name).
+CAST = {
+    "writer": ("arjun", "Writer", "Arjun"),
+    "other_writer": ("ravi", "Writer", "Ravi"),
+    "editor": ("meera", "Editor", "Meera"),
+    "counsellor": ("asha", "Counsellor", "Asha"),
+    "other_counsellor": ("bala", "Counsellor", "Bala"),
+    "manager": ("rohan", "Counselling manager", "Rohan"),
+    "superuser": ("root", None, "Root"),
+}
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():
@@ -19,3 +32,37 @@ def migrated_data(transactional_db):
 
     seed_syllabus = import_module("articles.migrations.0002_seed_syllabus").seed_syllabus
     seed_syllabus(apps)
+
+
+@pytest.fixture
+def staff(db):
+    """The whole cast of staff logins, each in its role group (see CAST), by role."""
+    return {
+        key: staff_user(login, role, first_name=first_name, is_superuser=role is None)
+        for key, (login, role, first_name) in CAST.items()
+    }
+
+
+@pytest.fixture
+def writer(staff):
+    return staff["writer"]
+
+
+@pytest.fixture
+def editor(staff):
+    return staff["editor"]
+
+
+@pytest.fixture
+def counsellor(staff):
+    return staff["counsellor"]
+
+
+@pytest.fixture
+def manager(staff):
+    return staff["manager"]
+
+
+@pytest.fixture
+def superuser(staff):
+    return staff["superuser"]

@@ -1,6 +1,7 @@
 import pytest
 
 from articles.models import Article, Paper, Section, Topic
+from tests.admin_forms import formset
 from tests.factories import ArticleFactory, EditionFactory, SectionFactory, full_article, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -9,8 +10,8 @@ ADD_URL = "/admin/articles/article/add/"
 
 
 @pytest.fixture
-def editor_client(client):
-    client.force_login(staff_user("editor", role="Editor"))
+def editor_client(client, editor):
+    client.force_login(editor)
     return client
 
 
@@ -31,15 +32,9 @@ def article_post(sections, *, slug="quad-summit-2024", initial_sections=0, **ove
         "published_at_0": "01/03/2024",
         "published_at_1": "10:00:00",
         "author": "",
-        "relevances-TOTAL_FORMS": "1", "relevances-INITIAL_FORMS": "0",
-        "relevances-MIN_NUM_FORMS": "0", "relevances-MAX_NUM_FORMS": "1000",
-        "relevances-0-paper": paper.pk, "relevances-0-topic": topic.pk, "relevances-0-is_primary": "on",
-        "sections-TOTAL_FORMS": str(len(sections)), "sections-INITIAL_FORMS": str(initial_sections),
-        "sections-MIN_NUM_FORMS": "0", "sections-MAX_NUM_FORMS": "1000",
+        **formset("relevances", [{"paper": paper.pk, "topic": topic.pk, "is_primary": "on"}]),
+        **formset("sections", sections, initial=initial_sections),
     }
-    for index, section in enumerate(sections):
-        for field, value in section.items():
-            data[f"sections-{index}-{field}"] = value
     data.update(overrides)
     return data
 
@@ -57,7 +52,7 @@ def test_editor_creates_article_with_sections_relevance_and_tags(editor_client):
     assert article.sections.first().body == "<p>The grouping <strong>revived</strong> in 2017.</p>"
     assert [str(r) for r in article.relevances.all()] == ["GS2 - International Relations"]
     assert sorted(article.tags.names()) == ["Indo-Pacific", "Quad"]
-    assert article.author.username == "editor"
+    assert article.author.username == "meera"
 
 
 def test_empty_section_body_is_refused_with_a_clear_error(editor_client):

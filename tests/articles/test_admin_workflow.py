@@ -4,14 +4,15 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, SlugRedirect, Transition
-from tests.factories import EditionFactory, publishable_article, staff_user
+from tests.admin_forms import article_change_form
+from tests.factories import EditionFactory, publishable_article
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["author", "other_writer", "editor", "counsellor", "superuser"]
+ROLES = ["writer", "other_writer", "editor", "counsellor", "superuser"]
 # move → (a state it starts from, the state it leads to, the roles allowed to make it)
 MOVES = {
-    "submit": ("draft", "in_review", {"author", "editor", "superuser"}),
+    "submit": ("draft", "in_review", {"writer", "editor", "superuser"}),
     "request_changes": ("in_review", "draft", {"editor", "superuser"}),
     "approve": ("in_review", "approved", {"editor", "superuser"}),
     "schedule": ("approved", "scheduled", {"editor", "superuser"}),
@@ -21,48 +22,11 @@ MOVES = {
 }
 # state → roles that may edit the article's content in that state
 EDITORS_BY_STATE = {
-    "draft": {"author", "editor", "superuser"},
+    "draft": {"writer", "editor", "superuser"},
     "in_review": {"editor", "superuser"},
     "approved": {"editor", "superuser"},
     "published": {"editor", "superuser"},
 }
-
-
-@pytest.fixture
-def people():
-    return {
-        "author": staff_user("arjun", role="Writer"),
-        "other_writer": staff_user("ravi", role="Writer"),
-        "editor": staff_user("meera", role="Editor"),
-        "counsellor": staff_user("kavya", role="Counsellor"),
-        "superuser": staff_user("root", is_superuser=True),
-    }
-
-
-def change_form_data(article, **overrides):
-    """The POST an editor's browser sends when saving the article's change form unchanged."""
-    relevances = list(article.relevances.all())
-    sections = list(article.sections.all())
-    data = {
-        "title": article.title, "slug": article.slug, "context": article.context,
-        "mains_questions": article.mains_questions, "based_on_version": article.edit_version,
-        "edition": article.edition_id or "", "tags": ", ".join(article.tags.names()), "source": article.source,
-        "author": article.author_id or "",
-        "relevances-TOTAL_FORMS": len(relevances), "relevances-INITIAL_FORMS": len(relevances),
-        "relevances-MIN_NUM_FORMS": 0, "relevances-MAX_NUM_FORMS": 1000,
-        "sections-TOTAL_FORMS": len(sections), "sections-INITIAL_FORMS": len(sections),
-        "sections-MIN_NUM_FORMS": 0, "sections-MAX_NUM_FORMS": 1000,
-    }
-    for index, row in enumerate(relevances):
-        data.update({f"relevances-{index}-id": row.pk, f"relevances-{index}-article": article.pk,
-                     f"relevances-{index}-paper": row.paper_id, f"relevances-{index}-topic": row.topic_id or "",
-                     f"relevances-{index}-is_primary": "on" if row.is_primary else ""})
-    for index, row in enumerate(sections):
-        data.update({f"sections-{index}-id": row.pk, f"sections-{index}-article": article.pk,
-                     f"sections-{index}-position": row.position, f"sections-{index}-heading": row.heading,
-                     f"sections-{index}-body": row.body})
-    data.update(overrides)
-    return data
 
 
 def change_url(article):
@@ -77,11 +41,11 @@ def article_in_state(state, author, **kwargs):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("move", MOVES)
-def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, role, move):
+def test_permission_matrix_for_workflow_moves_by_crafted_post(client, staff, role, move):
     """Each role may make exactly its moves; any other crafted POST gets 403 and changes nothing."""
     source, target, allowed = MOVES[move]
-    article = article_in_state(source, people["author"])
-    client.force_login(people[role])
+    article = article_in_state(source, staff["writer"])
+    client.force_login(staff[role])
 
     response = client.post(f"/admin/articles/article/{article.pk}/move/{move}/", {
         "comment": "Tighten the second section.",
@@ -92,7 +56,7 @@ def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, ro
     if role in allowed:
         assert response.status_code == 302
         assert article.status == target
-        assert Transition.objects.filter(article=article, to_status=target, actor=people[role]).exists()
+        assert Transition.objects.filter(article=article, to_status=target, actor=staff[role]).exists()
     else:
         assert response.status_code == 403
         assert article.status == source
@@ -101,12 +65,12 @@ def test_permission_matrix_for_workflow_moves_by_crafted_post(client, people, ro
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("state", EDITORS_BY_STATE)
-def test_permission_matrix_for_editing_by_crafted_post(client, people, role, state):
+def test_permission_matrix_for_editing_by_crafted_post(client, staff, role, state):
     """Only the roles allowed in each state can save the article; the rest get 403 and nothing changes."""
-    article = article_in_state(state, people["author"], title="Original title")
-    client.force_login(people[role])
+    article = article_in_state(state, staff["writer"], title="Original title")
+    client.force_login(staff[role])
 
-    response = client.post(change_url(article), change_form_data(article, title="Changed title"))
+    response = client.post(change_url(article), article_change_form(article, title="Changed title"))
 
     article.refresh_from_db()
     if role in EDITORS_BY_STATE[state]:
@@ -117,15 +81,15 @@ def test_permission_matrix_for_editing_by_crafted_post(client, people, role, sta
         assert article.title == "Original title"
 
 
-def test_change_form_shows_each_role_only_its_buttons(client, people):
+def test_change_form_shows_each_role_only_its_buttons(client, staff):
     """The writer sees "Submit for review" on their draft; the editor sees review buttons on an article in review."""
-    draft = publishable_article(author=people["author"])
-    in_review = publishable_article(author=people["author"], status="in_review")
+    draft = publishable_article(author=staff["writer"])
+    in_review = publishable_article(author=staff["writer"], status="in_review")
 
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
     writer_page = client.get(change_url(draft)).content.decode()
     writer_view_of_review = client.get(change_url(in_review)).content.decode()
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     editor_page = client.get(change_url(in_review)).content.decode()
 
     assert 'value="submit">Submit for review</button>' in writer_page
@@ -135,11 +99,11 @@ def test_change_form_shows_each_role_only_its_buttons(client, people):
     assert 'value="request_changes">Request changes</button>' in editor_page
 
 
-def test_checklist_on_the_form_shows_what_is_missing(client, people):
+def test_checklist_on_the_form_shows_what_is_missing(client, staff):
     """A writer sees, before submitting, which publish checks their draft fails."""
-    article = publishable_article(author=people["author"])
+    article = publishable_article(author=staff["writer"])
     article.sections.filter(heading="Way Forward").delete()
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
 
     page = client.get(change_url(article)).content.decode()
 
@@ -147,29 +111,29 @@ def test_checklist_on_the_form_shows_what_is_missing(client, people):
     assert '<li class="check-ok">Edition (month)</li>' in page
 
 
-def test_writer_cannot_tick_the_way_forward_override_even_by_crafted_post(client, people):
+def test_writer_cannot_tick_the_way_forward_override_even_by_crafted_post(client, staff):
     """The override is an editor's decision: a writer's POST of it is ignored."""
-    article = publishable_article(author=people["author"])
-    client.force_login(people["author"])
+    article = publishable_article(author=staff["writer"])
+    client.force_login(staff["writer"])
 
-    client.post(change_url(article), change_form_data(article, skip_way_forward_check="on"))
+    client.post(change_url(article), article_change_form(article, skip_way_forward_check="on"))
 
     article.refresh_from_db()
     assert article.skip_way_forward_check is False
 
 
-def test_queues_list_awaiting_review_my_drafts_and_upcoming(client, people):
+def test_queues_list_awaiting_review_my_drafts_and_upcoming(client, staff):
     """Editors' "Awaiting my review", writers' "My drafts" and the scheduled list each show the right articles."""
-    publishable_article(author=people["author"], title="Arjun's draft")
-    publishable_article(author=people["other_writer"], title="Ravi's draft")
-    publishable_article(author=people["author"], status="in_review", title="Needs a reviewer")
-    publishable_article(author=people["author"], status="scheduled", title="Going out at dawn",
+    publishable_article(author=staff["writer"], title="Arjun's draft")
+    publishable_article(author=staff["other_writer"], title="Ravi's draft")
+    publishable_article(author=staff["writer"], status="in_review", title="Needs a reviewer")
+    publishable_article(author=staff["writer"], status="scheduled", title="Going out at dawn",
                         published_at=timezone.now() + timedelta(hours=5))
 
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     review = client.get("/admin/articles/article/?queue=review").content.decode()
     upcoming = client.get("/admin/articles/article/?queue=upcoming").content.decode()
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
     mine = client.get("/admin/articles/article/?queue=mine").content.decode()
 
     assert "Needs a reviewer" in review and "Arjun&#x27;s draft" not in review
@@ -177,12 +141,12 @@ def test_queues_list_awaiting_review_my_drafts_and_upcoming(client, people):
     assert "Arjun&#x27;s draft" in mine and "Ravi&#x27;s draft" not in mine
 
 
-def test_bulk_action_applies_a_move_to_each_selected_article_and_reports_refusals(client, people):
+def test_bulk_action_applies_a_move_to_each_selected_article_and_reports_refusals(client, staff):
     """Approving several articles at once approves those that pass the checks and names those that do not."""
     good = publishable_article(status="in_review", title="Passes the checks")
     bad = publishable_article(status="in_review", title="Lacks a Way Forward")
     bad.sections.filter(heading="Way Forward").delete()
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
 
     response = client.post("/admin/articles/article/", {
         "action": "move_approve", "_selected_action": [good.pk, bad.pk], "comment": "", "when": ""}, follow=True)
@@ -194,12 +158,12 @@ def test_bulk_action_applies_a_move_to_each_selected_article_and_reports_refusal
     assert "Approve refused for “Lacks a Way Forward”" in page
 
 
-def test_second_save_of_the_same_article_is_refused_with_a_link_to_the_newer_version(client, people):
-    """Two people open the article; the first save wins, the second is refused and nothing is overwritten."""
-    article = publishable_article(author=people["author"], title="Shared article")
-    client.force_login(people["editor"])
-    first_copy = change_form_data(article, title="Editor's title")
-    second_copy = change_form_data(article, title="Late title")
+def test_second_save_of_the_same_article_is_refused_with_a_link_to_the_newer_version(client, staff):
+    """Two staff open the article; the first save wins, the second is refused and nothing is overwritten."""
+    article = publishable_article(author=staff["writer"], title="Shared article")
+    client.force_login(staff["editor"])
+    first_copy = article_change_form(article, title="Editor's title")
+    second_copy = article_change_form(article, title="Late title")
 
     first = client.post(change_url(article), first_copy)
     second = client.post(change_url(article), second_copy)
@@ -214,15 +178,15 @@ def test_second_save_of_the_same_article_is_refused_with_a_link_to_the_newer_ver
     assert article.title == "Editor's title"
 
 
-def test_a_workflow_move_also_makes_an_open_copy_stale(client, people):
+def test_a_workflow_move_also_makes_an_open_copy_stale(client, staff):
     """A writer's form opened before the editor sent the article back cannot overwrite the editor's decision."""
-    article = publishable_article(author=people["author"], status="draft")
-    stale = change_form_data(article, title="Writer's late edit")
-    client.force_login(people["author"])
+    article = publishable_article(author=staff["writer"], status="draft")
+    stale = article_change_form(article, title="Writer's late edit")
+    client.force_login(staff["writer"])
     client.post(f"/admin/articles/article/{article.pk}/move/submit/")
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     client.post(f"/admin/articles/article/{article.pk}/move/request_changes/", {"comment": "Shorter, please."})
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
 
     response = client.post(change_url(article), stale)
 
@@ -230,16 +194,16 @@ def test_a_workflow_move_also_makes_an_open_copy_stale(client, people):
     assert Article.objects.get(pk=article.pk).title != "Writer's late edit"
 
 
-def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, people):
+def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, staff):
     """Reverting to an earlier revision brings back its sections, text and tags; the state stays as it is."""
-    client.force_login(people["editor"])
-    article = publishable_article(author=people["author"], title="Budget basics")
+    client.force_login(staff["editor"])
+    article = publishable_article(author=staff["writer"], title="Budget basics")
     article.tags.set(["Budget"])
-    client.post(change_url(article), change_form_data(article))  # revision 1: two sections
+    client.post(change_url(article), article_change_form(article))  # revision 1: two sections
     article.refresh_from_db()
     first_version = Article.objects.get(pk=article.pk)
     sections_then = list(article.sections.values_list("position", "heading", "body"))
-    data = change_form_data(article, title="Budget basics, revised", tags="Budget, Fiscal Deficit", **{
+    data = article_change_form(article, title="Budget basics, revised", tags="Budget, Fiscal Deficit", **{
         "sections-0-heading": "Background, rewritten",
         "sections-1-DELETE": "on",
         "sections-TOTAL_FORMS": 3,
@@ -269,25 +233,25 @@ def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, p
     assert list(versions_of(article))[0].revision.comment == f"Reverted to the version of {moment(oldest.revision.date_created)}"
 
 
-def test_history_page_lists_revisions_with_compare_links(client, people):
+def test_history_page_lists_revisions_with_compare_links(client, staff):
     """The history page lists each saved revision with a link to compare it with the article now."""
-    client.force_login(people["editor"])
-    article = publishable_article(author=people["author"])
-    client.post(change_url(article), change_form_data(article, title="Second wording"))
+    client.force_login(staff["editor"])
+    article = publishable_article(author=staff["writer"])
+    client.post(change_url(article), article_change_form(article, title="Second wording"))
 
     page = client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
 
     assert "Compare with now / revert" in page
 
 
-def test_changing_a_published_articles_slug_redirects_the_old_address(client, people):
+def test_changing_a_published_articles_slug_redirects_the_old_address(client, staff):
     """The old URL of a published article answers 301 to the new one; a draft's old slug leaves no trace."""
     live = publishable_article(slug="old-address", status="published", published_at=timezone.now())
     draft = publishable_article(slug="draft-address")
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
 
-    client.post(change_url(live), change_form_data(live, slug="new-address"))
-    client.post(change_url(draft), change_form_data(draft, slug="draft-renamed"))
+    client.post(change_url(live), article_change_form(live, slug="new-address"))
+    client.post(change_url(draft), article_change_form(draft, slug="draft-renamed"))
     client.logout()
 
     response = client.get("/articles/old-address/")
@@ -298,17 +262,17 @@ def test_changing_a_published_articles_slug_redirects_the_old_address(client, pe
     assert not SlugRedirect.objects.filter(old_slug="draft-address").exists()
 
 
-def test_edition_page_in_admin_shows_counts_and_only_editors_may_release(client, people):
+def test_edition_page_in_admin_shows_counts_and_only_editors_may_release(client, staff):
     """Editors see per-state and per-paper counts and can release; a writer's crafted release POST gets 403."""
     april = EditionFactory(year=2024, month=4, unreleased=True)
     publishable_article(status="approved", edition=april)
     when = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
 
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     page = client.get(f"/admin/articles/edition/{april.pk}/change/").content.decode()
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
     refused = client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when})
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     released = client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when}, follow=True)
 
     assert '<span class="paper-count paper-count--none">GS4 0</span>' in page
@@ -319,16 +283,16 @@ def test_edition_page_in_admin_shows_counts_and_only_editors_may_release(client,
     assert april.release_at is not None
 
 
-def test_admin_home_links_each_person_to_their_queues_with_counts(client, people):
+def test_admin_home_links_each_person_to_their_queues_with_counts(client, staff):
     """Editors see "Awaiting my review" with its count; writers see "My drafts"; counsellors see neither."""
-    publishable_article(author=people["author"], status="in_review")
-    publishable_article(author=people["author"])
+    publishable_article(author=staff["writer"], status="in_review")
+    publishable_article(author=staff["writer"])
 
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     editor_home = client.get("/admin/").content.decode()
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
     writer_home = client.get("/admin/").content.decode()
-    client.force_login(people["counsellor"])
+    client.force_login(staff["counsellor"])
     counsellor_home = client.get("/admin/").content.decode()
 
     assert '<a href="/admin/articles/article/?queue=review">Awaiting my review</a></th><td>1</td>' in editor_home
@@ -337,13 +301,13 @@ def test_admin_home_links_each_person_to_their_queues_with_counts(client, people
     assert "Your desk" not in counsellor_home
 
 
-def test_bulk_actions_offered_match_the_role(client, people):
+def test_bulk_actions_offered_match_the_role(client, staff):
     """A writer's action menu offers only Submit for review; an editor's offers every move."""
-    publishable_article(author=people["author"])
+    publishable_article(author=staff["writer"])
 
-    client.force_login(people["author"])
+    client.force_login(staff["writer"])
     writer_menu = client.get("/admin/articles/article/").content.decode()
-    client.force_login(people["editor"])
+    client.force_login(staff["editor"])
     editor_menu = client.get("/admin/articles/article/").content.decode()
 
     assert 'value="move_submit"' in writer_menu
@@ -358,11 +322,11 @@ BUTTON_LABELS = {"submit": "Submit for review", "request_changes": "Request chan
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("move", MOVES)
-def test_permission_matrix_for_workflow_buttons_in_the_admin_ui(client, people, role, move):
+def test_permission_matrix_for_workflow_buttons_in_the_admin_ui(client, staff, role, move):
     """The change page shows a move's button exactly to the roles allowed to make it (counsellors get 403)."""
     source, _, allowed = MOVES[move]
-    article = article_in_state(source, people["author"])
-    client.force_login(people[role])
+    article = article_in_state(source, staff["writer"])
+    client.force_login(staff[role])
 
     response = client.get(change_url(article))
 

@@ -17,16 +17,6 @@ pytestmark = pytest.mark.django_db
 IST = ZoneInfo("Asia/Kolkata")
 
 
-@pytest.fixture
-def writer():
-    return staff_user("arjun", role="Writer", email="arjun@example.com")
-
-
-@pytest.fixture
-def editor():
-    return staff_user("meera", role="Editor", email="meera@example.com")
-
-
 def at(moment):
     """Run the code inside with the clock stopped at `moment`."""
     return mock.patch("django.utils.timezone.now", return_value=moment)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from enquiries.models import Enquiry, FollowUp
+from enquiries.models import Enquiry
 from enquiries.services import counsellors as counsellors_query
 from enquiries.services import enquiry_assign, enquiry_create, enquiry_erase, enquiry_set_status, follow_up_record
 from tests.factories import EnquiryFactory, staff_user

@@ -7,21 +7,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from enquiries.models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock
-from tests.factories import CallUsNumberFactory, EnquiryFactory, full_article, staff_user
+from tests.admin_forms import formset
+from tests.factories import CallUsNumberFactory, EnquiryFactory, full_article
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/enquiries/enquiry/"
-
-
-@pytest.fixture
-def people():
-    return {
-        "asha": staff_user("asha", role="Counsellor", first_name="Asha"),
-        "bala": staff_user("bala", role="Counsellor", first_name="Bala"),
-        "manager": staff_user("rohan", role="Counselling manager"),
-        "editor": staff_user("meera", role="Editor"),
-        "writer": staff_user("arjun", role="Writer"),
-    }
 
 
 def change(lead):
@@ -30,30 +20,21 @@ def change(lead):
 
 def follow_up_post(lead, **row):
     """The change form as a counsellor saves it with one new follow-up row."""
-    data = {
-        "status": lead.status, "owner": lead.owner_id or "",
-        "follow_ups-TOTAL_FORMS": 1, "follow_ups-INITIAL_FORMS": 0, "follow_ups-MIN_NUM_FORMS": 0,
-        "follow_ups-MAX_NUM_FORMS": 1000,
-        "follow_ups-0-at_0": timezone.localtime().strftime("%Y-%m-%d"),
-        "follow_ups-0-at_1": timezone.localtime().strftime("%H:%M:%S"),
-        "follow_ups-0-kind": "call", "follow_ups-0-outcome": "call_back", "follow_ups-0-note": "Call after 6 pm.",
-        "activities-TOTAL_FORMS": 0, "activities-INITIAL_FORMS": lead.activities.count(),
-        "activities-MIN_NUM_FORMS": 0, "activities-MAX_NUM_FORMS": 1000,
-    }
-    for index, activity in enumerate(lead.activities.all()):
-        data[f"activities-{index}-id"] = activity.pk
-    data["activities-TOTAL_FORMS"] = lead.activities.count()
-    data.update({f"follow_ups-0-{key}": value for key, value in row.items()})
-    return data
+    now = timezone.localtime()
+    follow_up = {"at_0": now.strftime("%Y-%m-%d"), "at_1": now.strftime("%H:%M:%S"), "kind": "call",
+                 "outcome": "call_back", "note": "Call after 6 pm.", **row}
+    activities = [{"id": activity.pk} for activity in lead.activities.all()]
+    return {"status": lead.status, "owner": lead.owner_id or "", **formset("follow_ups", [follow_up]),
+            **formset("activities", activities, initial=len(activities))}
 
 
-def test_default_list_is_my_open_leads_and_unassigned_ones(client, people):
+def test_default_list_is_my_open_leads_and_unassigned_ones(client, staff):
     """A counsellor first sees their own open leads and unassigned ones, not colleagues' or closed ones."""
-    EnquiryFactory(name="Mine", owner=people["asha"])
+    EnquiryFactory(name="Mine", owner=staff["counsellor"])
     EnquiryFactory(name="Nobody's")
-    EnquiryFactory(name="Bala's", owner=people["bala"])
-    EnquiryFactory(name="Closed one", owner=people["asha"], status="enrolled")
-    client.force_login(people["asha"])
+    EnquiryFactory(name="Bala's", owner=staff["other_counsellor"])
+    EnquiryFactory(name="Closed one", owner=staff["counsellor"], status="enrolled")
+    client.force_login(staff["counsellor"])
 
     page = client.get(LIST).content.decode()
     everything = client.get(f"{LIST}?leads=all").content.decode()
@@ -63,12 +44,12 @@ def test_default_list_is_my_open_leads_and_unassigned_ones(client, people):
     assert "Bala&#x27;s" in everything and "Closed one" in everything
 
 
-def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client, people):
+def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client, staff):
     """Each row links the phone for calling and WhatsApp, names the source article and colours the next follow-up."""
     article = full_article(title="Japan and India step up defence ties")
-    EnquiryFactory(name="Overdue lead", phone="+919876543210", owner=people["asha"], source_article=article,
+    EnquiryFactory(name="Overdue lead", phone="+919876543210", owner=staff["counsellor"], source_article=article,
                    next_follow_up_at=timezone.now() - timedelta(days=2))
-    client.force_login(people["asha"])
+    client.force_login(staff["counsellor"])
 
     page = client.get(LIST).content.decode()
 
@@ -78,22 +59,22 @@ def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client
     assert '<span class="due due--overdue">overdue' in page
 
 
-def test_due_filters_in_the_list(client, people):
+def test_due_filters_in_the_list(client, staff):
     """The "due today" filter lists leads due today and not overdue ones."""
     start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    EnquiryFactory(name="Due today", owner=people["asha"], next_follow_up_at=start + timedelta(hours=20))
-    EnquiryFactory(name="Overdue", owner=people["asha"], next_follow_up_at=start - timedelta(hours=1))
-    client.force_login(people["asha"])
+    EnquiryFactory(name="Due today", owner=staff["counsellor"], next_follow_up_at=start + timedelta(hours=20))
+    EnquiryFactory(name="Overdue", owner=staff["counsellor"], next_follow_up_at=start - timedelta(hours=1))
+    client.force_login(staff["counsellor"])
 
     page = client.get(f"{LIST}?due=today").content.decode()
 
     assert '">Due today</a></th>' in page and '">Overdue</a></th>' not in page
 
 
-def test_logging_a_call_records_first_response_next_due_and_leaves_due_today(client, people):
+def test_logging_a_call_records_first_response_next_due_and_leaves_due_today(client, staff):
     """A counsellor logs a call with a follow-up tomorrow: first response is set and the lead leaves "due today"."""
-    lead = EnquiryFactory(name="Fresh lead", owner=people["asha"], created_at=timezone.now() - timedelta(hours=1))
-    client.force_login(people["asha"])
+    lead = EnquiryFactory(name="Fresh lead", owner=staff["counsellor"], created_at=timezone.now() - timedelta(hours=1))
+    client.force_login(staff["counsellor"])
     assert '">Fresh lead</a></th>' in client.get(f"{LIST}?due=today").content.decode()
     tomorrow = timezone.localtime() + timedelta(days=1)
 
@@ -104,14 +85,14 @@ def test_logging_a_call_records_first_response_next_due_and_leaves_due_today(cli
     lead.refresh_from_db()
     assert lead.first_response_at is not None and lead.status == "follow_up"
     assert timezone.localtime(lead.next_follow_up_at).date() == tomorrow.date()
-    assert FollowUp.objects.get().by == people["asha"]
+    assert FollowUp.objects.get().by == staff["counsellor"]
     assert '">Fresh lead</a></th>' not in client.get(f"{LIST}?due=today").content.decode()
 
 
-def test_what_the_student_submitted_cannot_be_edited(client, people):
+def test_what_the_student_submitted_cannot_be_edited(client, staff):
     """A crafted POST that changes the submitted name or message leaves them as the student wrote them."""
-    lead = EnquiryFactory(name="Original Name", message="Original message", owner=people["asha"])
-    client.force_login(people["asha"])
+    lead = EnquiryFactory(name="Original Name", message="Original message", owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
 
     client.post(change(lead), {**follow_up_post(lead), "name": "Changed", "message": "Changed",
                                "follow_ups-TOTAL_FORMS": 0})
@@ -120,47 +101,47 @@ def test_what_the_student_submitted_cannot_be_edited(client, people):
     assert (lead.name, lead.message) == ("Original Name", "Original message")
 
 
-def test_assign_to_me_takes_unassigned_leads_but_not_colleagues(client, people):
+def test_assign_to_me_takes_unassigned_leads_but_not_colleagues(client, staff):
     """A counsellor can take unassigned leads; taking a colleague's lead needs a manager."""
     free = EnquiryFactory(name="Free")
-    taken = EnquiryFactory(name="Taken", owner=people["bala"])
-    client.force_login(people["asha"])
+    taken = EnquiryFactory(name="Taken", owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
 
     client.post(LIST, {"action": "assign_to_me", "_selected_action": [free.pk]})
     refused = client.post(f"{LIST}?leads=all", {"action": "assign_to_me", "_selected_action": [taken.pk]},
                           follow=True)
 
-    assert Enquiry.objects.get(pk=free.pk).owner == people["asha"]
-    assert Enquiry.objects.get(pk=taken.pk).owner == people["bala"]
+    assert Enquiry.objects.get(pk=free.pk).owner == staff["counsellor"]
+    assert Enquiry.objects.get(pk=taken.pk).owner == staff["other_counsellor"]
     assert "only a counselling manager can reassign them" in refused.content.decode()
 
 
-def test_only_a_manager_may_reassign_and_export(client, people):
+def test_only_a_manager_may_reassign_and_export(client, staff):
     """Reassigning and exporting are offered to managers only; a counsellor's crafted POST changes nothing."""
-    lead = EnquiryFactory(name="Lead", owner=people["bala"])
-    client.force_login(people["asha"])
+    lead = EnquiryFactory(name="Lead", owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
     counsellor_page = client.get(f"{LIST}?leads=all").content.decode()
-    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": people["asha"].pk})
+    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": staff["counsellor"].pk})
     crafted_export = client.post(f"{LIST}?leads=all", {"action": "export_admin_action", "_selected_action": [lead.pk]})
-    assert Enquiry.objects.get(pk=lead.pk).owner == people["bala"]
+    assert Enquiry.objects.get(pk=lead.pk).owner == staff["other_counsellor"]
     assert "text/csv" not in crafted_export.get("Content-Type", "")
 
-    client.force_login(people["manager"])
+    client.force_login(staff["manager"])
     manager_page = client.get(f"{LIST}?leads=all").content.decode()
-    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": people["asha"].pk})
+    client.post(f"{LIST}?leads=all", {"action": "reassign", "_selected_action": [lead.pk], "owner": staff["counsellor"].pk})
 
     assert 'value="reassign"' not in counsellor_page and 'value="export_admin_action"' not in counsellor_page
     assert 'value="reassign"' in manager_page and 'value="export_admin_action"' in manager_page
-    assert Enquiry.objects.get(pk=lead.pk).owner == people["asha"]
+    assert Enquiry.objects.get(pk=lead.pk).owner == staff["counsellor"]
     assert Activity.objects.filter(enquiry=lead, text__startswith="Assigned to Asha").exists()
 
 
-def test_csv_export_holds_the_selected_leads(client, people):
+def test_csv_export_holds_the_selected_leads(client, staff):
     """A manager's export is a CSV with one row per selected lead and its key columns."""
     article = full_article(title="UPI goes global")
     lead = EnquiryFactory(name="प्रिया सिंह", phone="+919876543210", city="Lucknow", source_article=article,
-                          owner=people["asha"], utm_source="telegram")
-    client.force_login(people["manager"])
+                          owner=staff["counsellor"], utm_source="telegram")
+    client.force_login(staff["manager"])
 
     response = client.post(f"{LIST}?leads=all", {"action": "export_admin_action", "_selected_action": [lead.pk]})
 
@@ -172,10 +153,10 @@ def test_csv_export_holds_the_selected_leads(client, people):
         "source article": "UPI goes global", "utm_source": "telegram"}
 
 
-def test_mark_actions_move_the_pipeline(client, people):
+def test_mark_actions_move_the_pipeline(client, staff):
     """Mark enrolled closes the lead and logs who did it."""
-    lead = EnquiryFactory(owner=people["asha"])
-    client.force_login(people["asha"])
+    lead = EnquiryFactory(owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
 
     client.post(LIST, {"action": "mark_enrolled", "_selected_action": [lead.pk]})
 
@@ -184,10 +165,10 @@ def test_mark_actions_move_the_pipeline(client, people):
     assert lead.activities.last().text == "Marked enrolled by Asha."
 
 
-def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, people):
+def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, staff):
     """Logging an inbound call creates a lead owned by the counsellor, with the number called."""
     desk = CallUsNumberFactory(number="+919606900005")
-    client.force_login(people["asha"])
+    client.force_login(staff["counsellor"])
 
     response = client.post("/admin/enquiries/enquiry/log/", {
         "channel": "phone", "call_us_number": desk.pk, "name": "Walk-in Student", "phone": "98765 43210",
@@ -197,13 +178,13 @@ def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, peop
 
     lead = Enquiry.objects.get()
     assert response.status_code == 302
-    assert (lead.channel, lead.call_us_number, lead.owner, lead.repeat_count) == ("phone", desk, people["asha"], 1)
+    assert (lead.channel, lead.call_us_number, lead.owner, lead.repeat_count) == ("phone", desk, staff["counsellor"], 1)
     assert "already had an open lead" in repeat.content.decode()
 
 
-def test_logging_a_lead_with_a_bad_number_shows_the_error(client, people):
+def test_logging_a_lead_with_a_bad_number_shows_the_error(client, staff):
     """A foreign number typed by a counsellor is refused on the form."""
-    client.force_login(people["asha"])
+    client.force_login(staff["counsellor"])
 
     response = client.post("/admin/enquiries/enquiry/log/", {"channel": "phone", "name": "X", "phone": "+1 415 555 2671"})
 
@@ -212,10 +193,10 @@ def test_logging_a_lead_with_a_bad_number_shows_the_error(client, people):
 
 
 @pytest.mark.parametrize("role", ["editor", "writer"])
-def test_writers_and_editors_see_no_lead_data(client, people, role):
+def test_writers_and_editors_see_no_lead_data(client, staff, role):
     """Editorial staff get 403 on the lead list, a lead and the export, and no dashboard."""
     lead = EnquiryFactory(name="Private Person")
-    client.force_login(people[role])
+    client.force_login(staff[role])
 
     assert client.get(LIST).status_code == 403
     assert client.get(change(lead)).status_code == 403
@@ -224,23 +205,23 @@ def test_writers_and_editors_see_no_lead_data(client, people, role):
     assert "Leads today" not in client.get("/admin/").content.decode()
 
 
-def test_counsellors_have_no_access_to_articles(client, people):
+def test_counsellors_have_no_access_to_articles(client, staff):
     """A counsellor gets 403 on the articles admin."""
-    client.force_login(people["asha"])
+    client.force_login(staff["counsellor"])
 
     assert client.get("/admin/articles/article/").status_code == 403
 
 
-def test_dashboard_shows_today_overdue_mine_median_and_funnels(client, people):
+def test_dashboard_shows_today_overdue_mine_median_and_funnels(client, staff):
     """The admin home shows new leads today, overdue follow-ups, my open leads, the median first response and charts."""
     now = timezone.now()
     article = full_article(title="Heatwaves and preparedness")
-    EnquiryFactory(owner=people["asha"], created_at=now, source_article=article)
-    EnquiryFactory(owner=people["asha"], next_follow_up_at=now - timedelta(days=3),
+    EnquiryFactory(owner=staff["counsellor"], created_at=now, source_article=article)
+    EnquiryFactory(owner=staff["counsellor"], next_follow_up_at=now - timedelta(days=3),
                    created_at=now - timedelta(days=3), first_response_at=now - timedelta(days=3) + timedelta(hours=2))
-    EnquiryFactory(owner=people["bala"], created_at=now - timedelta(days=1),
+    EnquiryFactory(owner=staff["other_counsellor"], created_at=now - timedelta(days=1),
                    first_response_at=now - timedelta(days=1) + timedelta(minutes=40), status="contacted")
-    client.force_login(people["asha"])
+    client.force_login(staff["counsellor"])
 
     page = client.get("/admin/").content.decode()
 
@@ -293,26 +274,25 @@ def test_purge_erases_leads_past_retention_only(capsys):
     assert ErasureLog.objects.get().reason == "Retention: last enquiry more than 730 days ago"
 
 
-def test_erase_action_is_for_managers_only(client, people):
+def test_erase_action_is_for_managers_only(client, staff):
     """A manager erases from the admin; a counsellor's crafted POST is refused."""
-    lead = EnquiryFactory(name="Asks to be forgotten", owner=people["asha"])
-    client.force_login(people["asha"])
+    lead = EnquiryFactory(name="Asks to be forgotten", owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
     refused = client.post(LIST, {"action": "erase", "_selected_action": [lead.pk]})
-    client.force_login(people["manager"])
+    client.force_login(staff["manager"])
     client.post(f"{LIST}?leads=all", {"action": "erase", "_selected_action": [lead.pk]})
 
     assert refused.status_code in (200, 302) and ErasureLog.objects.count() == 1
     assert Enquiry.objects.get(pk=lead.pk).name == "Erased"
 
 
-def test_changing_the_status_in_the_lead_form_goes_through_the_service(client, people):
+def test_changing_the_status_in_the_lead_form_goes_through_the_service(client, staff):
     """A counsellor who sets "Not interested" on the lead's page closes it and the log names them."""
-    lead = EnquiryFactory(owner=people["asha"])
-    client.force_login(people["asha"])
-    data = follow_up_post(lead, status="not_interested")
-    data["follow_ups-TOTAL_FORMS"] = 0
+    lead = EnquiryFactory(owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
+    data = {**follow_up_post(lead), **formset("follow_ups", []), "status": "not_interested"}
 
-    response = client.post(change(lead), {**data, "status": "not_interested"})
+    response = client.post(change(lead), data)
 
     assert response.status_code == 302
     lead.refresh_from_db()
