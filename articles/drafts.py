@@ -3,6 +3,7 @@ draft (the only step of the import that writes to the database)."""
 
 import zipfile
 
+import reversion
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -31,10 +32,16 @@ def current_syllabus():
     return syllabus
 
 
-def create_draft(parsed, *, author=None):
-    """Save the parsed article as a draft, with its sections, relevances and edition."""
-    with transaction.atomic():
-        base = slugify(parsed.title)[:230] or "imported-article"
+def create_draft(parsed, *, author=None, slug=None):
+    """Save the parsed article as a draft, with its sections, relevances and edition, and keep it as the
+    first revision ("As imported") so the original text can always be compared and restored.
+
+    The address is `slug` or one made from the title, numbered when taken.
+    """
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(author)
+        reversion.set_comment("As imported")
+        base = slug or slugify(parsed.title)[:230] or "imported-article"
         slug, number = base, 2
         while Article.objects.filter(slug=slug).exists():
             slug, number = f"{base}-{number}", number + 1
