@@ -43,26 +43,15 @@ def staff(db):
     }
 
 
-@pytest.fixture
-def writer(staff):
-    return staff["writer"]
+def cast_member(key):
+    """A fixture giving one member of the cast by role, e.g. `editor`."""
+
+    @pytest.fixture(name=key)
+    def member(staff):
+        return staff[key]
+
+    return member
 
 
-@pytest.fixture
-def editor(staff):
-    return staff["editor"]
-
-
-@pytest.fixture
-def counsellor(staff):
-    return staff["counsellor"]
-
-
-@pytest.fixture
-def manager(staff):
-    return staff["manager"]
-
-
-@pytest.fixture
-def superuser(staff):
-    return staff["superuser"]
+writer, editor, counsellor, manager, superuser = (
+    cast_member(key) for key in ("writer", "editor", "counsellor", "manager", "superuser"))
