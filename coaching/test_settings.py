@@ -23,4 +23,6 @@ WHITENOISE_USE_FINDERS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     import tempfile
 
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"coaching-test-{os.getpid()}.sqlite3")}  # noqa: F405
+    # The mutation runs (tests/mutation) name one file to reuse across their many short pytest runs.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("COACHING_TEST_DATABASE") or os.path.join(  # noqa: F405
+        tempfile.gettempdir(), f"coaching-test-{os.getpid()}.sqlite3")}

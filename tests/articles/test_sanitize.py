@@ -1,6 +1,6 @@
 import pytest
 
-from articles.sanitize import clean_rich_text, has_visible_text
+from articles.sanitize import clean_rich_text, has_visible_text, plain_text
 from tests.factories import SectionFactory
 
 HOSTILE = (
@@ -53,3 +53,110 @@ def test_section_body_is_stored_sanitised():
 def test_visible_text_ignores_an_empty_editor(body, expected):
     """An editor's empty paragraph does not count as text."""
     assert has_visible_text(body) is expected
+
+
+# What editors may write, stated here independently of the allowlist in articles/sanitize.py.
+INLINE_AND_BLOCK_TAGS = ["p", "strong", "b", "em", "i", "u", "s", "sub", "sup", "mark", "h3", "h4", "h5",
+                         "blockquote", "code", "pre", "figcaption"]
+TABLE = ('<figure class="table"><table><caption>Budget</caption><colgroup><col span="2"></colgroup>'
+         '<thead><tr><th colspan="2" rowspan="1" scope="col">Year</th></tr></thead>'
+         '<tbody><tr><td colspan="1" rowspan="2">2020</td></tr></tbody>'
+         '<tfoot><tr><td>Total</td></tr></tfoot></table><figcaption>Source: Budget</figcaption></figure>')
+FORBIDDEN_TAGS = ["div", "span", "img", "h1", "h2", "h6", "font", "center", "form", "input", "button", "select",
+                  "textarea", "label", "svg", "math", "video", "audio", "source", "picture", "details", "summary",
+                  "dialog", "marquee", "link", "meta", "base", "area", "map", "canvas"]
+DROPPED_WITH_THEIR_TEXT = ["script", "style", "iframe", "object", "noscript", "template", "title"]
+
+
+@pytest.mark.parametrize("tag", INLINE_AND_BLOCK_TAGS)
+def test_every_tag_editors_may_use_survives(tag):
+    """Each formatting tag CKEditor offers is kept exactly as written."""
+    assert clean_rich_text(f"<{tag}>Kept text</{tag}>") == f"<{tag}>Kept text</{tag}>"
+
+
+@pytest.mark.parametrize("html", [
+    "<p>One<br>two</p>", "<hr>", "<ul><li>One</li></ul>", '<ol start="3" reversed=""><li>Three</li></ol>',
+    '<p><a href="https://pib.gov.in/release" title="PIB release" rel="noopener noreferrer">release</a></p>', TABLE,
+])
+def test_lists_links_rules_and_tables_survive_with_their_allowed_attributes(html):
+    """Line breaks, rules, lists (with start and reversed), titled links and whole CKEditor tables with their
+    spans, scopes and caption come through unchanged."""
+    assert clean_rich_text(html) == html
+
+
+@pytest.mark.parametrize("tag", FORBIDDEN_TAGS)
+def test_every_other_tag_is_removed_and_its_text_kept(tag):
+    """Tags outside the allowlist are taken out; the words inside them stay."""
+    cleaned = clean_rich_text(f"<p>Before <{tag}>inside</{tag}> after</p>")
+
+    assert f"<{tag}" not in cleaned
+    assert plain_text(cleaned).split() == ["Before", "inside", "after"]
+
+
+@pytest.mark.parametrize("tag", DROPPED_WITH_THEIR_TEXT)
+def test_script_like_tags_are_dropped_with_everything_inside(tag):
+    """Scripts, styles, frames and similar go together with their contents."""
+    assert clean_rich_text(f"<p>Visible</p><{tag}>hidden()</{tag}>") == "<p>Visible</p>"
+
+
+@pytest.mark.parametrize("attribute", ['onclick="x()"', 'style="color:red"', 'id="top"', 'class="lead"',
+                                       'data-id="7"', 'onmouseover="x()"', 'target="_blank"', 'dir="rtl"'])
+@pytest.mark.parametrize("tag", ["p", "a", "td", "ol", "strong", "li"])
+def test_attributes_outside_the_allowlist_are_removed_from_every_tag(tag, attribute):
+    """Event handlers, styles, ids, classes and data attributes never survive, on any tag."""
+    html = f'<{tag} {attribute}>text</{tag}>'
+    if tag == "td":
+        html = f"<table><tbody><tr>{html}</tr></tbody></table>"
+    if tag == "li":
+        html = f"<ul>{html}</ul>"
+
+    assert attribute.split("=")[0] not in clean_rich_text(html)
+
+
+def test_embeds_are_removed():
+    """An <embed> (a void tag) never survives."""
+    assert "<embed" not in clean_rich_text('<p>Text</p><embed src="https://evil.example/x.swf">')
+
+
+def test_language_and_title_may_mark_any_text():
+    """lang (Hindi terms inside English text) and title are kept on any tag."""
+    assert clean_rich_text('<p lang="hi" title="Gram Sabha">ग्राम सभा</p>') == (
+        '<p lang="hi" title="Gram Sabha">ग्राम सभा</p>')
+
+
+def test_only_the_table_class_survives_on_a_figure():
+    """CKEditor's figure class "table" is kept; any other class on it is dropped."""
+    assert clean_rich_text('<figure class="table image"><figcaption>x</figcaption></figure>') == (
+        '<figure class="table"><figcaption>x</figcaption></figure>')
+
+
+@pytest.mark.parametrize("href", ["http://pib.gov.in/", "https://pib.gov.in/", "mailto:desk@example.in",
+                                  "tel:+919606900005", "/articles/quad/", "#way-forward"])
+def test_web_mail_phone_and_relative_links_are_kept(href):
+    """Links to web pages, mail addresses, phone numbers and this site keep their address."""
+    assert f'href="{href}"' in clean_rich_text(f'<a href="{href}">link</a>')
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x",
+                                  "ftp://files.example/", "file:///etc/passwd"])
+def test_links_with_other_schemes_lose_their_address(href):
+    """Script, data, file and other schemes are removed from links."""
+    assert "href" not in clean_rich_text(f'<a href="{href}">link</a>')
+
+
+def test_links_open_safely_and_comments_and_surrounding_space_go():
+    """Links get rel="noopener noreferrer"; HTML comments and leading/trailing whitespace are removed."""
+    cleaned = clean_rich_text('  <!-- editor note --><p><a href="https://x.in/" rel="opener">x</a></p>\n ')
+
+    assert cleaned == '<p><a href="https://x.in/" rel="noopener noreferrer">x</a></p>'
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_nothing_cleans_to_nothing(value):
+    """An empty or missing body is stored as an empty string."""
+    assert clean_rich_text(value) == ""
+
+
+def test_plain_text_keeps_the_words_and_decodes_entities():
+    """plain_text drops tags, decodes entities and turns no-break spaces into spaces."""
+    assert plain_text("<p>Fish&nbsp;&amp;&nbsp;chips</p><p>&lt;b&gt;</p>").split() == ["Fish", "&", "chips", "<b>"]

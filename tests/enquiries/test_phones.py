@@ -14,24 +14,51 @@ def test_indian_mobile_typed_any_usual_way_is_stored_in_e164(typed):
     assert normalise_indian_phone(typed) == "+919606900005"
 
 
+MOBILE = "a 10-digit Indian mobile number, e.g. 98765 43210"
+
+
 @pytest.mark.parametrize(
-    "typed, message",
+    "typed, message, code",
     [
-        ("+1 415 555 2671", "Only Indian numbers are accepted"),
-        ("+91 12345 67890", "This looks like a landline"),
-        ("080 4123 4567", "This looks like a landline"),
-        ("12345", "does not exist"),
-        ("call me maybe", "Enter a 10-digit Indian mobile number"),
-        ("", "Enter a 10-digit Indian mobile number"),
+        ("+1 415 555 2671", f"Only Indian numbers are accepted: enter {MOBILE}.", "foreign_phone"),
+        ("+91 12345 67890", f"This looks like a landline: enter {MOBILE}.", "landline_phone"),
+        ("080 4123 4567", f"This looks like a landline: enter {MOBILE}.", "landline_phone"),
+        ("12345", f"This number does not exist: enter {MOBILE}.", "invalid_phone"),
+        ("call me maybe", f"Enter {MOBILE}.", "invalid_phone"),
+        ("", f"Enter {MOBILE}.", "invalid_phone"),
+        (None, f"Enter {MOBILE}.", "invalid_phone"),
     ],
 )
-def test_foreign_landline_and_garbage_numbers_are_refused_with_what_is_expected(typed, message):
-    """A number that is not an Indian mobile is refused with a message saying what to enter."""
+def test_foreign_landline_and_garbage_numbers_are_refused_with_what_is_expected(typed, message, code):
+    """A number that is not an Indian mobile is refused with a message saying what to enter, and a code
+    that says why."""
     with pytest.raises(ValidationError) as refused:
         normalise_indian_phone(typed)
 
-    assert message in refused.value.messages[0]
-    assert "10-digit Indian mobile number" in refused.value.messages[0]
+    assert refused.value.messages == [message]
+    assert refused.value.code == code
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("+44 20 7946 0000", "Only Indian numbers are accepted: enter an Indian phone number."),
+    ("not a number", "Enter an Indian phone number."),
+])
+def test_a_call_us_number_that_is_not_indian_says_an_indian_phone_number_is_expected(typed, message):
+    """For the institute's own numbers the message asks for any Indian phone number, not a mobile."""
+    with pytest.raises(ValidationError) as refused:
+        normalise_indian_phone(typed, mobile_only=False)
+
+    assert refused.value.messages == [message]
+
+
+def test_a_mobile_that_libphonenumber_cannot_tell_from_a_landline_is_accepted():
+    """Numbers of the "fixed line or mobile" type (e.g. some 76075… series) are accepted as mobiles."""
+    import phonenumbers
+
+    number = "+917607512345"
+    assert phonenumbers.number_type(phonenumbers.parse(number)) == phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
+
+    assert normalise_indian_phone("76075 12345") == number
 
 
 def test_a_landline_may_be_a_call_us_number():

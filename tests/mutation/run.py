@@ -1,0 +1,122 @@
+"""Mutation testing of the rule modules: `make mutation`.
+
+Each rule module is mutated one small change at a time (mutmut 2: a flipped comparison, a changed constant or
+string, a deleted statement …) in a scratch copy of the tree, and only the tests that specify that rule run
+against each mutant. A mutant the tests still pass is a survivor: a behaviour nothing pins down, or an
+equivalent change (those lines carry `# pragma: no mutate` and are listed in tests/README.md).
+
+    python -m tests.mutation.run [MODULE ...]      # default: every rule module; prints the score per module
+"""
+
+import ast
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+PASS_MARK = 90.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    module: str
+    tests: tuple
+    scope: tuple = ()  # "Class.function" names to mutate; empty: the whole module
+
+
+RULES = [
+    Rule("enquiries/phones.py", ("tests/enquiries/test_phones.py", "tests/enquiries/test_call_us_numbers.py",
+                                 "tests/enquiries/test_enquiry_form.py")),
+    Rule("enquiries/services.py", ("tests/enquiries/test_services.py", "tests/enquiries/test_workspace.py",
+                                   "tests/enquiries/test_commands.py", "tests/enquiries/test_enquiry_form.py")),
+    Rule("articles/workflow.py", ("tests/articles/test_workflow.py", "tests/articles/test_admin_workflow.py",
+                                  "tests/articles/test_queues.py")),
+    Rule("articles/models.py", ("tests/articles/test_models.py", "tests/articles/test_pages.py",
+                                "tests/articles/test_workflow.py"),
+         scope=("EditionQuerySet.released", "Edition.is_released", "ArticleQuerySet.published",
+                "ArticleQuerySet.visible_to", "Article.is_published", "Article.is_scheduled_ahead")),
+    Rule("articles/sanitize.py", ("tests/articles/test_sanitize.py",)),
+]
+
+
+def line_ranges(path, names):
+    """[first, last] source lines of the named "Class.function"s."""
+    tree = ast.parse(path.read_text())
+    ranges = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and f"{node.name}.{item.name}" in names:
+                    ranges.append([item.lineno, item.end_lineno])
+    missing = len(names) - len(ranges)
+    if missing:
+        raise SystemExit(f"{path}: {missing} of the scope's functions were not found: {names}")
+    return ranges
+
+
+def scratch_copy():
+    """The tracked files (as they are now) in a temporary folder, so mutants never touch the checkout."""
+    target = Path(tempfile.mkdtemp(prefix="coaching-mutation-"))
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT,
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    for name in files:
+        source = PROJECT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    shutil.copy2(Path(__file__).with_name("mutmut_config.py"), target / "mutmut_config.py")
+    return target
+
+
+def run_rule(rule, tree):
+    python = sys.executable
+    runner = (f"{python} -m pytest -x -q -p no:cacheprovider --reuse-db -m 'not e2e' "
+              f"-o addopts='' {' '.join(rule.tests)}")
+    env = {**os.environ, "COACHING_TEST_DATABASE": str(tree / "mutation-test.sqlite3"),
+           "MUTATION_SCOPE": json.dumps(line_ranges(tree / rule.module, rule.scope) if rule.scope else None)}
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    subprocess.run([python, "-m", "mutmut", "run", "--paths-to-mutate", rule.module, "--runner", runner,
+                    "--tests-dir", "tests", "--no-progress"], cwd=tree, env=env)
+    return count(tree / ".mutmut-cache", rule.module)
+
+
+def count(cache, module):
+    with sqlite3.connect(cache) as db:
+        rows = db.execute(
+            "SELECT mutant.status, count(*) FROM mutant JOIN line ON mutant.line = line.id "
+            "JOIN sourcefile ON line.sourcefile = sourcefile.id WHERE sourcefile.filename = ? "
+            "GROUP BY mutant.status", (module,)).fetchall()
+    return dict(rows)
+
+
+def score(statuses):
+    killed = statuses.get("ok_killed", 0) + statuses.get("ok_suspicious", 0) + statuses.get("bad_timeout", 0)
+    tested = killed + statuses.get("bad_survived", 0)
+    return killed, tested, (100.0 * killed / tested if tested else 100.0)
+
+
+def main(modules):
+    rules = [rule for rule in RULES if not modules or rule.module in modules]
+    tree = scratch_copy()
+    print(f"Mutating in {tree}")
+    results = []
+    for rule in rules:
+        statuses = run_rule(rule, tree)
+        results.append((rule.module, *score(statuses)))
+        subprocess.run([sys.executable, "-m", "mutmut", "results"], cwd=tree)
+    print("\nmodule                      killed / tested   score")
+    for module, killed, tested, percent in results:
+        print(f"{module:28} {killed:6} / {tested:<6}   {percent:5.1f}%{'' if percent >= PASS_MARK else '  < 90%'}")
+    print(f"(survivors: `cd {tree} && {sys.executable} -m mutmut show all`)")
+    return 0 if all(percent >= PASS_MARK for *_, percent in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
