@@ -212,6 +212,21 @@ def test_logged_in_non_staff_user_cannot_see_drafts(client):
     assert client.get("/articles/hidden-draft/").status_code == 404
 
 
+@pytest.mark.parametrize("who, sees_it", [
+    ("editor", True), ("writer", True), ("counsellor", False), ("manager", False), ("inactive editor", False),
+])
+def test_only_staff_who_work_on_articles_may_preview_drafts(client, staff, who, sees_it):
+    """Editors and writers preview a draft; counsellors, managers and a disabled editor get a 404."""
+    full_article(slug="hidden-draft", status="draft", published_at=None)
+    person = staff["editor" if who == "inactive editor" else who]
+    if who == "inactive editor":
+        person.is_active = False
+        person.save()
+    client.force_login(person)
+
+    assert client.get("/articles/hidden-draft/").status_code == (200 if sees_it else 404)
+
+
 def test_robots_health_check_and_favicon(client):
     """robots.txt keeps crawlers out of the admin; /healthz answers ok; /favicon.ico points at the icon."""
     robots = client.get("/robots.txt")

@@ -240,3 +240,117 @@ def test_unknown_move_is_refused():
     """A made-up move name gives a clear error."""
     with pytest.raises(ValidationError, match="Unknown workflow action"):
         workflow.apply(publishable_article(), "teleport", UserFactory(is_superuser=True, is_staff=True))
+
+
+@pytest.mark.parametrize("offset", [timedelta(0), -timedelta(days=3)])
+def test_releasing_now_or_at_a_past_time_schedules_the_approved_articles_at_once(editor, client, offset):
+    """An edition released "now" (or backdated) puts its approved articles live at that very time."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    article = publishable_article(status="approved", edition=april, title="Out with the month")
+    now = timezone.now()
+
+    with at(now):
+        scheduled, held_back = workflow.release_edition(april, editor, now + offset)
+
+    article.refresh_from_db()
+    assert (scheduled, held_back) == ([article], [])
+    assert (article.status, article.published_at) == ("scheduled", now + offset)
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/editions/2024/04/").status_code == 200
+
+
+@pytest.mark.parametrize("when", [None, "", "2024-04-01"])
+def test_a_blank_or_malformed_release_time_is_refused_and_keeps_the_edition_as_it_was(editor, when):
+    """Releasing without a proper time is refused; an edition already released stays released, unchanged."""
+    released_at = timezone.now() - timedelta(days=2)
+    march = EditionFactory(year=2024, month=3, release_at=released_at)
+    waiting = publishable_article(status="approved", edition=march)
+
+    with pytest.raises(ValidationError, match="Choose the date and time the edition is released."):
+        workflow.release_edition(march, editor, when)
+
+    march.refresh_from_db()
+    waiting.refresh_from_db()
+    assert march.release_at == released_at and waiting.status == "approved"
+
+
+def test_release_mails_each_scheduled_articles_author(writer, editor, django_capture_on_commit_callbacks):
+    """Each author whose article an edition release schedules gets one "Scheduled for …" mail."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    publishable_article(author=writer, status="approved", edition=april, title="Heat action plans")
+    release_time = datetime(2031, 4, 1, 6, 0, tzinfo=IST)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.release_edition(april, editor, release_time)
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["arjun@example.com"], "Scheduled for 1 Apr 2031, 06:00 IST: Heat action plans")]
+
+
+def test_publish_now_keeps_the_date_of_an_article_already_live_and_dates_a_scheduled_one_now(editor):
+    """"Publish now" on a live scheduled article keeps its publication time; on one still ahead it uses now."""
+    went_live = timezone.now() - timedelta(days=3)
+    live = publishable_article(status="scheduled", published_at=went_live)
+    ahead = publishable_article(status="scheduled", published_at=timezone.now() + timedelta(days=3))
+    now = timezone.now()
+
+    with at(now):
+        workflow.apply(live, "publish", editor)
+        workflow.apply(ahead, "publish", editor)
+
+    live.refresh_from_db()
+    ahead.refresh_from_db()
+    assert (live.status, live.published_at) == ("published", went_live)
+    assert (ahead.status, ahead.published_at) == ("published", now)
+
+
+def test_unpublishing_a_scheduled_article_keeps_it_from_going_live(editor, client):
+    """A scheduled article that is unpublished before its time never appears, even after that time."""
+    go_live = timezone.now() + timedelta(hours=2)
+    article = publishable_article(status="scheduled", published_at=go_live)
+
+    workflow.apply(article, "unpublish", editor)
+
+    article.refresh_from_db()
+    assert article.status == "unpublished"
+    with at(go_live + timedelta(minutes=1)):
+        assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_request_changes_takes_a_scheduled_article_off_the_schedule(writer, editor):
+    """Sending a scheduled article back clears its go-live time, so it cannot appear as a draft later."""
+    article = publishable_article(author=writer, status="scheduled", published_at=timezone.now() + timedelta(days=1))
+
+    workflow.apply(article, "request_changes", editor, comment="Update the figures.")
+
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == ("draft", None)
+
+
+@pytest.mark.parametrize("who", ["inactive editor", "editor without staff status"])
+def test_only_active_staff_may_move_articles_or_release_editions(who):
+    """An editor whose login is disabled, or who is not staff, may neither publish nor release."""
+    person = staff_user("meera", role="Editor", is_active=who != "inactive editor")
+    person.is_staff = who != "editor without staff status"
+    person.save()
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    article = publishable_article(status="approved", edition=april)
+
+    with pytest.raises(PermissionDenied):
+        workflow.apply(article, "publish", person)
+    with pytest.raises(PermissionDenied):
+        workflow.release_edition(april, person, timezone.now())
+
+    article.refresh_from_db()
+    april.refresh_from_db()
+    assert article.status == "approved" and april.release_at is None
+
+
+def test_an_inactive_author_may_not_submit_their_own_draft(writer):
+    """A writer whose login was disabled cannot move even their own draft."""
+    article = publishable_article(author=writer)
+    writer.is_active = False
+    writer.save()
+
+    with pytest.raises(PermissionDenied):
+        workflow.apply(article, "submit", writer)

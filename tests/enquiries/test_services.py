@@ -236,3 +236,39 @@ def test_owner_dropdowns_and_round_robin_use_the_same_counsellors(counsellors):
     staff_user("meera", role="Editor")
 
     assert [person.username for person in counsellors_query()] == ["asha", "bala", "chitra"]
+
+
+@pytest.mark.parametrize("age_days, merged", [(89, True), (90, True), (91, False)])
+def test_the_merge_window_is_ninety_days_to_the_second(counsellors, age_days, merged):
+    """An open lead created 89 or exactly 90 days ago takes the repeat; one 91 days old does not."""
+    now = timezone.now()
+    old = EnquiryFactory(phone="+919876543210", created_at=now - timedelta(days=age_days))
+
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        lead, created = create()
+
+    assert (lead.pk == old.pk, created) == (merged, not merged)
+
+
+def test_a_repeat_enquiry_refreshes_the_last_enquired_time_and_records_new_consent(counsellors):
+    """A repeat moves the lead's last-enquired time (which retention counts from) and stores consent given now."""
+    long_ago = timezone.now() - timedelta(days=60)
+    old = EnquiryFactory(phone="+919876543210", created_at=long_ago, last_enquired_at=long_ago,
+                         consent_given=False, consent_notice_version="", consent_at=None)
+
+    lead, created = create()
+
+    lead.refresh_from_db()
+    assert not created and lead.pk == old.pk
+    assert lead.last_enquired_at > long_ago + timedelta(days=59)
+    assert lead.consent_given and lead.consent_notice_version and lead.consent_at is not None
+
+
+def test_a_repeat_without_consent_leaves_earlier_consent_in_place(counsellors):
+    """A phone lead logged again without consent does not withdraw the consent the web form recorded."""
+    first, _ = create()
+
+    again, created = enquiry_create(name="Aditi", phone="98765 43210", consent_given=False, channel="phone")
+
+    again.refresh_from_db()
+    assert not created and again.consent_given and again.consent_at == first.consent_at
