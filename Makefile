@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e lock migrate demo collectstatic clean
+.PHONY: run test e2e mutation lock migrate demo collectstatic clean
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(INSTALLED)
 # Only the browser tests (they need Debian's chromium: apt-get install chromium).
 e2e: $(INSTALLED)
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+# Mutation testing of the rule modules (about half an hour; scores and equivalent mutants: tests/README.md).
+mutation: $(INSTALLED)
+	$(BIN)/python -m tests.mutation.run $(MODULES)
 
 # Re-resolve the pinned set from pyproject.toml's ranges after changing a dependency.
 lock:
