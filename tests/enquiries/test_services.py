@@ -272,3 +272,73 @@ def test_a_repeat_without_consent_leaves_earlier_consent_in_place(counsellors):
 
     again.refresh_from_db()
     assert not created and again.consent_given and again.consent_at == first.consent_at
+
+
+def test_an_enquiry_with_only_name_phone_and_consent_stores_blank_optional_fields(counsellors):
+    """Optional details not given are stored empty, not invented."""
+    lead, _ = create()
+
+    lead.refresh_from_db()
+    assert (lead.email, lead.city, lead.message, lead.mode, lead.source_page, lead.referrer) == ("",) * 6
+    assert (lead.course, lead.call_us_number, lead.source_article) == (None, None, None)
+    assert (lead.utm_source, lead.utm_medium, lead.utm_campaign, lead.utm_term, lead.utm_content) == ("",) * 5
+    assert (lead.channel, lead.status, lead.repeat_count) == ("web", "new", 0)
+
+
+def test_every_detail_given_is_stored_tidied(counsellors, course):
+    """Names lose extra spaces, text fields are trimmed, and campaign tags are cut to 100 characters."""
+    lead, _ = enquiry_create(
+        name="  Aditi   Sharma ", phone="98765 43210", consent_given=True, email=" aditi@example.com ",
+        course=course, mode="online", city="  Jaipur ", message="  Weekend batch?  ", source_page="/articles/x/",
+        referrer="https://www.google.com/", utm={"utm_source": "whatsapp", "utm_campaign": "c" * 150},
+    )
+
+    lead.refresh_from_db()
+    assert (lead.name, lead.email, lead.city, lead.message) == (
+        "Aditi Sharma", "aditi@example.com", "Jaipur", "Weekend batch?")
+    assert (lead.course, lead.mode, lead.source_page, lead.referrer) == (
+        course, "online", "/articles/x/", "https://www.google.com/")
+    assert (lead.utm_source, lead.utm_campaign, lead.utm_medium) == ("whatsapp", "c" * 100, "")
+    assert lead.consent_notice_version and lead.consent_at == lead.created_at
+
+
+@pytest.mark.parametrize("name", [None, "", "   "])
+def test_an_enquiry_without_a_name_is_refused(counsellors, name):
+    """A missing name is refused on the name field, and nothing is stored."""
+    with pytest.raises(ValidationError) as refused:
+        enquiry_create(name=name, phone="98765 43210", consent_given=True)
+
+    assert list(refused.value.message_dict) == ["name"]
+    assert not Enquiry.objects.exists()
+
+
+def test_a_bad_phone_is_refused_on_the_phone_field_with_the_normalisers_message(counsellors):
+    """An invalid number is reported against "phone" with the message that says what to enter."""
+    with pytest.raises(ValidationError) as refused:
+        enquiry_create(name="Aditi", phone="12345", consent_given=True)
+
+    assert refused.value.message_dict == {
+        "phone": ["This number does not exist: enter a 10-digit Indian mobile number, e.g. 98765 43210."]}
+
+
+def test_a_web_enquiry_without_consent_is_refused_on_the_consent_field(counsellors):
+    """The web form's consent is required, with a message the student understands."""
+    with pytest.raises(ValidationError) as refused:
+        enquiry_create(name="Aditi", phone="98765 43210", consent_given=False)
+
+    assert refused.value.message_dict == {"consent": ["Tick the box to agree, so that we may call you back."]}
+    assert not Enquiry.objects.exists()
+
+
+def test_an_erased_lead_never_takes_a_repeat_and_the_newest_open_lead_does(counsellors):
+    """Repeats go to the newest open lead of that phone; an erased lead is never merged into."""
+    now = timezone.now()
+    EnquiryFactory(phone="+919876543210", created_at=now - timedelta(days=1), erased_at=now)
+    older = EnquiryFactory(phone="+919876543210", created_at=now - timedelta(days=20))
+    newer = EnquiryFactory(phone="+919876543210", created_at=now - timedelta(days=5))
+
+    lead, created = create()
+
+    assert not created and lead.pk == newer.pk
+    older.refresh_from_db()
+    assert older.repeat_count == 0
