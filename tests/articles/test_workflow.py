@@ -354,3 +354,52 @@ def test_an_inactive_author_may_not_submit_their_own_draft(writer):
 
     with pytest.raises(PermissionDenied):
         workflow.apply(article, "submit", writer)
+
+
+def test_refusals_say_exactly_what_is_wrong(writer, editor):
+    """Each refusal names the problem in words a writer or editor can act on."""
+    approved = publishable_article(status="approved", title="Budget basics")
+    cases = [
+        (lambda: workflow.apply(approved, "publish", writer), PermissionDenied,
+         "Your role may not publish now articles."),
+        (lambda: workflow.apply(approved, "teleport", editor), ValidationError, "Unknown workflow action “teleport”."),
+        (lambda: workflow.apply(approved, "schedule", editor), ValidationError,
+         "Choose the date and time the article should go live."),
+        (lambda: workflow.apply(approved, "schedule", editor, when=timezone.now()), ValidationError,
+         "Choose a time in the future to schedule; use “Publish now” to publish at once."),
+        (lambda: workflow.apply(approved, "submit", editor), ValidationError,
+         "“Budget basics” is approved; it cannot be moved by “Submit for review”."),
+        (lambda: workflow.release_edition(approved.edition, writer, timezone.now()), PermissionDenied,
+         "Your role may not release editions."),
+    ]
+    for attempt, error, message in cases:
+        with pytest.raises(error) as refused:
+            attempt()
+        assert (refused.value.messages if error is ValidationError else [str(refused.value)]) == [message]
+
+
+def test_a_move_bumps_the_edit_version_and_keeps_a_revision_named_after_it(writer, editor):
+    """After a move, a form opened before it is out of date, and History shows the move with its comment."""
+    from articles.revisions import versions_of
+
+    article = publishable_article(author=writer, status="in_review")
+    before = article.edit_version
+
+    workflow.apply(article, "request_changes", editor, comment="Cite the report.")
+
+    article.refresh_from_db()
+    assert article.edit_version == before + 1
+    latest = versions_of(article).first()
+    assert latest.revision.comment == "Request changes: Cite the report." and latest.revision.user == editor
+
+
+def test_available_moves_follow_state_and_role(writer, editor):
+    """A writer's draft offers them only Submit; an approved article offers an editor its publishing moves."""
+    draft = publishable_article(author=writer)
+    approved = publishable_article(author=writer, status="approved")
+
+    assert [move.name for move in workflow.available_moves(writer, draft)] == ["submit"]
+    assert [move.name for move in workflow.available_moves(writer, approved)] == []
+    assert [move.name for move in workflow.available_moves(editor, approved)] == [
+        "request_changes", "schedule", "publish"]
+    assert [move.name for move in workflow.available_moves(editor, draft)] == ["submit"]
