@@ -16,7 +16,7 @@ def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
     """
     expected = "a 10-digit Indian mobile number, e.g. 98765 43210" if mobile_only else "an Indian phone number"
     try:
-        number = phonenumbers.parse((raw or "").strip(), INDIA)
+        number = phonenumbers.parse((raw or "").strip(), INDIA)  # pragma: no mutate (any non-number fails alike)
     except phonenumbers.NumberParseException:
         raise ValidationError(f"Enter {expected}.", code="invalid_phone") from None
     if number.country_code != INDIA_COUNTRY_CODE:

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -87,3 +88,46 @@ def test_syllabus_is_seeded_with_every_paper_and_its_topics():
     assert list(Paper.objects.values_list("code", flat=True)) == ["gs1", "gs2", "gs3", "gs4", "essay", "prelims"]
     assert Topic.objects.filter(paper__code="gs2", slug="international-relations").exists()
     assert Topic.objects.filter(paper__code="gs4", name="Case Studies").exists()
+
+
+def test_an_article_is_published_from_the_very_second_of_its_time():
+    """At exactly its publication time an article is live, in memory and in queries alike; a second before, not."""
+    now = timezone.now()
+    article = ArticleFactory(status="scheduled", published_at=now)
+
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        assert article.is_published and not article.is_scheduled_ahead
+        assert list(Article.objects.published()) == [article]
+    with mock.patch("django.utils.timezone.now", return_value=now - timedelta(seconds=1)):
+        assert not article.is_published and article.is_scheduled_ahead
+        assert not Article.objects.published().exists()
+
+
+@pytest.mark.parametrize("status", ["draft", "in_review", "approved", "unpublished"])
+def test_an_article_outside_the_live_states_is_neither_published_nor_scheduled(status):
+    """Whatever its date, an article that is not scheduled or published is not public and not going live."""
+    past = ArticleFactory(status=status, published_at=timezone.now() - timedelta(days=1))
+    future = ArticleFactory(status=status, published_at=timezone.now() + timedelta(days=1))
+
+    assert not any([past.is_published, past.is_scheduled_ahead, future.is_published, future.is_scheduled_ahead])
+    assert not Article.objects.published().exists()
+
+
+def test_a_live_status_without_a_date_is_not_public():
+    """A published status with no publication time shows nowhere."""
+    article = ArticleFactory(status="published", published_at=None)
+
+    assert not article.is_published and not article.is_scheduled_ahead
+    assert not Article.objects.published().exists()
+
+
+def test_an_edition_is_released_from_the_very_second_of_its_release_time():
+    """An edition is public at its release time, not before; one never released is not public."""
+    now = timezone.now()
+    released = EditionFactory(year=2024, month=5, release_at=now)
+    later = EditionFactory(year=2024, month=6, release_at=now + timedelta(hours=1))
+    never = EditionFactory(year=2024, month=7, unreleased=True)
+
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        assert [released.is_released, later.is_released, never.is_released] == [True, False, False]
+        assert list(Edition.objects.released().filter(year=2024, month__gte=5)) == [released]

@@ -90,7 +90,8 @@ def run_rule(rule):
         subprocess.run([python, "-m", "mutmut", "run", "--paths-to-mutate", rule.module, "--runner", runner,
                         "--tests-dir", "tests", "--no-progress"], cwd=tree, env=env, stdout=output,
                        stderr=subprocess.STDOUT)
-        subprocess.run([python, "-m", "mutmut", "show", "all"], cwd=tree, env=env, stdout=output)
+        for mutant in survivors(tree / ".mutmut-cache"):
+            subprocess.run([python, "-m", "mutmut", "show", str(mutant)], cwd=tree, env=env, stdout=output)
     return rule.module, count(tree / ".mutmut-cache", rule.module), tree, log
 
 
@@ -101,6 +102,11 @@ def count(cache, module):
             "JOIN sourcefile ON line.sourcefile = sourcefile.id WHERE sourcefile.filename = ? "
             "GROUP BY mutant.status", (module,)).fetchall()
     return dict(rows)
+
+
+def survivors(cache):
+    with sqlite3.connect(cache) as db:
+        return [row[0] for row in db.execute("SELECT id FROM mutant WHERE status = 'bad_survived' ORDER BY id")]
 
 
 def score(statuses):
