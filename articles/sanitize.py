@@ -17,7 +17,7 @@ ALLOWED_TAGS = {
     "figure", "figcaption", "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
+    "a": {"href"},  # title (and lang) are allowed on every tag: nh3's generic attributes
     "ol": {"start", "reversed"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
@@ -26,8 +26,9 @@ ALLOWED_ATTRIBUTES = {
 # CKEditor wraps tables as <figure class="table">; that class is what keeps them styled.
 ALLOWED_CLASSES = {"figure": {"table"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Dropped together with everything inside them, not just unwrapped.
-DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "title"}
+# Dropped together with everything inside them, not just unwrapped. (<embed> is void and <template>'s
+# content is never part of the page, so both go whole without being listed.)
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "noscript", "title"}
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -47,8 +48,9 @@ def clean_rich_text(value: str) -> str:
 
 
 def plain_text(value: str) -> str:
-    """Rich text's words without its tags (each tag becomes a space), entities and no-break spaces decoded."""
-    return html.unescape(_TAG.sub(" ", value or "")).replace("\xa0", " ")
+    """Rich text's words without its tags (each tag becomes a space) and with entities decoded; a no-break
+    space stays one, which split() and strip() treat as the space it is."""
+    return html.unescape(_TAG.sub(" ", value or ""))
 
 
 def has_visible_text(value: str) -> bool:
