@@ -60,8 +60,10 @@ def test_request_changes_needs_a_comment(editor):
     """Sending an article back without saying why is refused."""
     article = publishable_article(status="in_review")
 
-    with pytest.raises(ValidationError, match="Say what needs to change"):
+    with pytest.raises(ValidationError) as refused:
         workflow.apply(article, "request_changes", editor, comment="  ")
+
+    assert refused.value.messages == ["Say what needs to change: the writer sees this comment."]
 
 
 def test_publish_checks_block_approval_with_the_right_messages(editor):
@@ -266,9 +268,10 @@ def test_a_blank_or_malformed_release_time_is_refused_and_keeps_the_edition_as_i
     march = EditionFactory(year=2024, month=3, release_at=released_at)
     waiting = publishable_article(status="approved", edition=march)
 
-    with pytest.raises(ValidationError, match="Choose the date and time the edition is released."):
+    with pytest.raises(ValidationError) as refused:
         workflow.release_edition(march, editor, when)
 
+    assert refused.value.messages == ["Choose the date and time the edition is released."]
     march.refresh_from_db()
     waiting.refresh_from_db()
     assert march.release_at == released_at and waiting.status == "approved"
@@ -312,7 +315,7 @@ def test_unpublishing_a_scheduled_article_keeps_it_from_going_live(editor, clien
     workflow.apply(article, "unpublish", editor)
 
     article.refresh_from_db()
-    assert article.status == "unpublished"
+    assert (article.status, article.published_at) == ("unpublished", go_live)  # the plan stays on record
     with at(go_live + timedelta(minutes=1)):
         assert client.get(article.get_absolute_url()).status_code == 404
 
@@ -382,13 +385,12 @@ def test_a_move_bumps_the_edit_version_and_keeps_a_revision_named_after_it(write
     """After a move, a form opened before it is out of date, and History shows the move with its comment."""
     from articles.revisions import versions_of
 
-    article = publishable_article(author=writer, status="in_review")
-    before = article.edit_version
+    article = publishable_article(author=writer, status="in_review", edit_version=5)
 
     workflow.apply(article, "request_changes", editor, comment="Cite the report.")
 
     article.refresh_from_db()
-    assert article.edit_version == before + 1
+    assert article.edit_version == 6
     latest = versions_of(article).first()
     assert latest.revision.comment == "Request changes: Cite the report." and latest.revision.user == editor
 
@@ -403,3 +405,76 @@ def test_available_moves_follow_state_and_role(writer, editor):
     assert [move.name for move in workflow.available_moves(editor, approved)] == [
         "request_changes", "schedule", "publish"]
     assert [move.name for move in workflow.available_moves(editor, draft)] == ["submit"]
+
+
+def test_scheduling_for_this_very_moment_is_refused(editor):
+    """"Schedule" needs a time strictly in the future; now is "Publish now"."""
+    article = publishable_article(status="approved")
+    now = timezone.now()
+
+    with at(now), pytest.raises(ValidationError):
+        workflow.apply(article, "schedule", editor, when=now)
+
+
+def test_publishing_an_unpublished_article_again_runs_the_checks(editor):
+    """An archived article that lost its Way Forward cannot be published again until it has one."""
+    article = publishable_article(status="unpublished", published_at=timezone.now() - timedelta(days=9))
+    article.sections.filter(heading="Way Forward").delete()
+
+    with pytest.raises(ValidationError) as refused:
+        workflow.apply(article, "publish", editor)
+
+    assert refused.value.messages == [
+        "Write at least 2 sections with text (this article has 1).",
+        'Add a section headed "Way Forward", or ask an editor to tick "publish without a Way Forward section".']
+
+
+def test_an_article_without_context_is_told_to_write_it(editor):
+    """A blank context is the first thing the checklist asks for."""
+    article = publishable_article(status="in_review", context="   ")
+
+    with pytest.raises(ValidationError) as refused:
+        workflow.apply(article, "approve", editor)
+
+    assert refused.value.messages == ["Write the context (lead paragraph)."]
+
+
+def test_the_checklist_names_each_check_in_order():
+    """The change form's checklist shows the five checks by name, each passed or not."""
+    article = publishable_article()
+
+    assert [(check.label, check.passed) for check in workflow.publish_checks(article)] == [
+        ("Context (lead paragraph)", True), ("Primary relevance: GS paper and topic", True),
+        ("Edition (month)", True), ("At least 2 sections with text", True), ('A "Way Forward" section', True)]
+
+
+def test_a_disabled_editor_may_edit_nothing(editor):
+    """Deactivating a login takes away editing at once, whatever its role."""
+    article = publishable_article()
+    editor.is_active = False
+
+    assert not workflow.can_edit(editor, article) and not workflow.can_edit(editor, None)
+
+
+def test_a_release_records_each_scheduling_as_part_of_the_release(editor):
+    """The timeline shows "release" with the edition named, so editors see why an article was scheduled."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    article = publishable_article(status="approved", edition=april)
+
+    workflow.release_edition(april, editor, timezone.now() + timedelta(days=1))
+
+    step = article.transitions.get()
+    assert (step.name, step.comment, step.actor) == ("release", "Released with the April 2024 edition.", editor)
+
+
+def test_edition_counts_count_each_article_once_whatever_its_relevances(editor):
+    """An article filed under two papers counts once per state and once for its primary paper."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    article = publishable_article(status="approved", edition=april)
+    relevance(article, "gs3", "Indian Economy", primary=False)
+    relevance(article, "gs1", "Social Issues", primary=False)
+
+    counted = next(workflow.with_edition_counts(Edition.objects.filter(pk=april.pk)))
+
+    assert dict(counted.counts_by_status)["Approved"] == 1
+    assert dict(counted.counts_by_paper) == {"GS1": 0, "GS2": 1, "GS3": 0, "GS4": 0, "Essay": 0, "Prelims": 0}

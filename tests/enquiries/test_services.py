@@ -342,3 +342,99 @@ def test_an_erased_lead_never_takes_a_repeat_and_the_newest_open_lead_does(couns
     assert not created and lead.pk == newer.pk
     older.refresh_from_db()
     assert older.repeat_count == 0
+
+
+def test_a_new_leads_log_says_where_it_came_from_and_who_has_it(counsellors):
+    """The first log lines name the channel, the page it came from and the counsellor it went to."""
+    lead, _ = create(source_page="/papers/gs2/")
+
+    assert list(lead.activities.values_list("text", flat=True)) == [
+        "Received via web form (/papers/gs2/).", "Assigned to asha."]
+
+
+@pytest.mark.parametrize("channel, expected", [
+    ("web", "Received via web form."), ("walk_in", "Received via walk-in."), ("whatsapp", "Received via whatsapp."),
+])
+def test_a_lead_from_nowhere_in_particular_says_only_its_channel(counsellors, channel, expected):
+    """Without a page or a number called, the log names only the channel."""
+    from tests.factories import CallUsNumberFactory
+
+    number = CallUsNumberFactory() if channel == "walk_in" else None
+    lead, _ = enquiry_create(name="Aditi", phone="98765 43210", consent_given=True, channel=channel,
+                             call_us_number=number)
+
+    assert lead.activities.first().text == expected
+
+
+def test_repeats_are_counted_and_logged_with_their_course_and_message(counsellors, course):
+    """Each repeat adds one to the count; the log line names the course and the first 120 characters."""
+    create()
+    create(course=course, message="m" * 130)
+    lead, _ = create()
+
+    lead.refresh_from_db()
+    assert lead.repeat_count == 2
+    assert list(lead.activities.values_list("text", flat=True))[-2:] == [
+        f"Enquired again (Web form, GS Foundation (Prelims + Mains); {'m' * 120}).", "Enquired again (Web form)."]
+
+
+def test_a_follow_up_keeps_its_note_trimmed_and_no_note_as_empty(counsellors):
+    """The counsellor's note is stored as written (trimmed); a missing note is stored empty."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    noted = follow_up_record(enquiry=lead, by=counsellors[0], outcome="reached", note="  Call after 6 pm. ")
+    silent = follow_up_record(enquiry=lead, by=counsellors[0], outcome="no_answer", note=None)
+
+    noted.refresh_from_db(), silent.refresh_from_db()
+    assert (noted.note, silent.note) == ("Call after 6 pm.", "")
+
+
+def test_assignment_refusals_say_who_may_do_it(counsellors):
+    """A counsellor is told exactly why they may not move a colleague's lead or give a lead away."""
+    asha, bala = counsellors[:2]
+    theirs, free = EnquiryFactory(owner=bala), EnquiryFactory(owner=None)
+
+    with pytest.raises(PermissionDenied) as taking:
+        enquiry_assign(leads=[theirs], owner=asha, by=asha)
+    with pytest.raises(PermissionDenied) as giving:
+        enquiry_assign(leads=[free], owner=bala, by=asha)
+
+    assert str(taking.value) == ("Some of these leads belong to another counsellor; only a counselling manager "
+                                 "can reassign them.")
+    assert str(giving.value) == "Only a counselling manager can give leads to someone else."
+
+
+def test_a_manager_may_unassign_a_lead_and_the_log_says_so(counsellors):
+    """Setting no owner leaves the lead unassigned, logged as such."""
+    manager = staff_user("rohan", role="Counselling manager", first_name="Rohan")
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    enquiry_assign(leads=[lead], owner=None, by=manager)
+
+    lead.refresh_from_db()
+    assert lead.owner is None and lead.activities.last().text == "Unassigned by Rohan."
+
+
+def test_erasure_clears_every_personal_field_counts_each_lead_and_logs_it(counsellors, caplog):
+    """Erasing two leads empties name, phone, email, city, message and referrer, and reports 2."""
+    import logging
+
+    manager = staff_user("rohan", role="Counselling manager")
+    for phone in ("+919876500001", "+919876500002"):
+        EnquiryFactory(phone=phone, email="x@example.com", city="Pune", message="Call me", referrer="https://x.in/")
+
+    with caplog.at_level(logging.INFO, logger="enquiries.services"):
+        erased = enquiry_erase(leads=Enquiry.objects.all(), by=manager, reason="On request")
+
+    assert erased == 2
+    assert set(Enquiry.objects.values_list("name", "phone", "email", "city", "message", "referrer")) == {
+        ("Erased", "", "", "", "", "")}
+    assert "Erased personal data of 2 lead(s): On request" in caplog.messages
+
+
+def test_a_counsellors_erasure_is_refused_with_the_reason(counsellors):
+    """The refusal says only a counselling manager can erase personal data."""
+    with pytest.raises(PermissionDenied) as refused:
+        enquiry_erase(leads=Enquiry.objects.all(), by=counsellors[0], reason="test")
+
+    assert str(refused.value) == "Only a counselling manager can erase personal data."
