@@ -438,3 +438,48 @@ def test_a_counsellors_erasure_is_refused_with_the_reason(counsellors):
         enquiry_erase(leads=Enquiry.objects.all(), by=counsellors[0], reason="test")
 
     assert str(refused.value) == "Only a counselling manager can erase personal data."
+
+
+class Outage(Exception):
+    """A failure half-way through a write."""
+
+
+def test_a_follow_up_whose_lead_update_fails_leaves_no_follow_up_behind(counsellors):
+    """Recording a follow-up is one write: if bringing the lead up to date fails, the follow-up is not kept."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    with mock.patch.object(Enquiry, "save", side_effect=Outage), pytest.raises(Outage):
+        follow_up_record(enquiry=lead, by=counsellors[0], outcome="reached")
+
+    assert not lead.follow_ups.exists()
+
+
+def test_an_assignment_that_fails_half_way_moves_no_lead(counsellors):
+    """Assigning several leads is all or nothing: a failure on the log leaves every owner as it was."""
+    leads = [EnquiryFactory(owner=None) for _ in range(2)]
+
+    with mock.patch("enquiries.services.Activity.objects.create", side_effect=Outage), pytest.raises(Outage):
+        enquiry_assign(leads=leads, owner=counsellors[0], by=counsellors[0])
+
+    assert not Enquiry.objects.filter(owner__isnull=False).exists()
+
+
+def test_a_status_change_whose_log_fails_changes_no_status(counsellors):
+    """Marking leads is all or nothing: if the log lines cannot be written, the status stays."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    with mock.patch("enquiries.services.Activity.objects.bulk_create", side_effect=Outage), pytest.raises(Outage):
+        enquiry_set_status(leads=[lead], status="enrolled", by=counsellors[0])
+
+    lead.refresh_from_db()
+    assert lead.status == "new"
+
+
+def test_an_erasure_whose_log_fails_erases_nothing(counsellors):
+    """Erasure and its record go together: if the erasure log cannot be written, no data is erased."""
+    EnquiryFactory(name="Keep Me")
+
+    with mock.patch("enquiries.services.ErasureLog.objects.create", side_effect=Outage), pytest.raises(Outage):
+        enquiry_erase(leads=Enquiry.objects.all(), reason="Retention")
+
+    assert Enquiry.objects.get().name == "Keep Me"
