@@ -129,7 +129,7 @@ def apply(article, name, user, *, comment="", when=None):
     return transition
 
 
-def _move(article, move, user, *, comment="", when=None, release=False):
+def _move(article, move, user, *, comment, when=None, release=False):
     """Check and make one move on a locked article; `release` schedules for an edition's release time,
     which may be now."""
     if article.status not in move.sources:

@@ -384,9 +384,11 @@ def test_a_follow_up_keeps_its_note_trimmed_and_no_note_as_empty(counsellors):
 
     noted = follow_up_record(enquiry=lead, by=counsellors[0], outcome="reached", note="  Call after 6 pm. ")
     silent = follow_up_record(enquiry=lead, by=counsellors[0], outcome="no_answer", note=None)
+    unsaid = follow_up_record(enquiry=lead, by=counsellors[0], outcome="no_answer")
 
-    noted.refresh_from_db(), silent.refresh_from_db()
-    assert (noted.note, silent.note) == ("Call after 6 pm.", "")
+    for follow_up in (noted, silent, unsaid):
+        follow_up.refresh_from_db()
+    assert (noted.note, silent.note, unsaid.note) == ("Call after 6 pm.", "", "")
 
 
 def test_assignment_refusals_say_who_may_do_it(counsellors):
