@@ -18,7 +18,7 @@ def role_permissions():
     return {role: codenames for module in ROLE_MAPS for role, codenames in module.ROLE_PERMISSIONS.items()}
 
 
-def sync_role_groups(*, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
+def sync_role_groups(*, using=DEFAULT_DB_ALIAS, **kwargs):
     """Create each role's group and give it exactly the permissions its map lists (a post_migrate handler)."""
     from django.apps import apps as installed_apps
 
