@@ -1,20 +1,21 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html_join
 from reversion.admin import VersionAdmin
-from taggit.models import Tag
+import taggit.models
 
 from . import revisions, workflow
 from .drafts import create_draft, read_article
 from .forms import (
-    ArticleForm, ImportForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
+    ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
-from .models import Article, Edition, Paper, Relevance, Section, Topic
+from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
 from .queues import queue_named, queues_for
 from .recognition import ImportRefused
 from .roles import RELEASE
@@ -28,6 +29,25 @@ class TopicInline(admin.TabularInline):
     extra = 1
     prepopulated_fields = {"slug": ["name"]}
     fields = ["position", "name", "slug"]
+
+
+def object_or_404(model_admin, request, object_id):
+    """The admin's own lookup, which treats a malformed id ("abc", "11/change") as missing, not as a crash."""
+    found = model_admin.get_object(request, unquote(object_id))
+    if found is None:
+        raise Http404(f"No {model_admin.opts.verbose_name} with this id.")
+    return found
+
+
+# Tags live in articles.Tag (slugs in every script); taggit's own table is unused, so its admin goes.
+admin.site.unregister(taggit.models.Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
 
 
 @admin.register(Paper)
@@ -85,7 +105,8 @@ class EditionAdmin(admin.ModelAdmin):
         return [release, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        edition = next(workflow.with_edition_counts(Edition.objects.filter(pk=object_id)), None)
+        found = self.get_object(request, unquote(object_id))
+        edition = found and next(workflow.with_edition_counts(Edition.objects.filter(pk=found.pk)), None)
         extra = {"edition_counts": edition, "release_form": WorkflowMoveForm(),
                  "can_release": request.user.has_perm(RELEASE)}
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
@@ -93,7 +114,7 @@ class EditionAdmin(admin.ModelAdmin):
     def release_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        edition = get_object_or_404(Edition, pk=object_id)
+        edition = object_or_404(self, request, object_id)
         form = WorkflowMoveForm(request.POST)
         when = form.cleaned_data["when"] if form.is_valid() else None
         try:
@@ -257,7 +278,7 @@ class ArticleAdmin(VersionAdmin):
         """One workflow button: the move is decided and recorded by articles.workflow."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = get_object_or_404(Article, pk=object_id)
+        article = object_or_404(self, request, object_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         form = WorkflowMoveForm(request.POST)
@@ -276,13 +297,13 @@ class ArticleAdmin(VersionAdmin):
         return redirect("admin:articles_article_change", article.pk)
 
     def history_view(self, request, object_id, extra_context=None):
-        article = get_object_or_404(Article, pk=object_id)
+        article = object_or_404(self, request, object_id)
         extra = {"versions": revisions.versions_of(article), "can_revert": workflow.can_edit(request.user, article)}
         return super().history_view(request, object_id, {**extra, **(extra_context or {})})
 
     def compare_view(self, request, object_id, version_id):
         """What changed between a revision and the article as it is now (GET), and reverting to it (POST)."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = object_or_404(self, request, object_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         version = get_object_or_404(revisions.versions_of(article), pk=version_id)
@@ -330,7 +351,10 @@ class ArticleAdmin(VersionAdmin):
         """Existing tag names that start with what the editor is typing, for the tags field."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        typed = request.GET.get("q", "").strip()
+        query = QueryForm(request.GET)
+        if not query.is_valid():
+            return JsonResponse({"tags": [], "errors": query.errors.get_json_data()}, status=400)
+        typed = query.cleaned_data["q"]
         names = []
         if typed:
             names = list(

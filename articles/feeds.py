@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils.html import escape
 
 from .models import Article
 
@@ -12,13 +13,18 @@ class LatestArticlesFeed(Feed):
     description = "The latest current-affairs analyses, mapped to the UPSC General Studies papers."
 
     def items(self):
-        return Article.objects.published().select_related("edition")[:FEED_LENGTH]
+        return Article.objects.published().select_related("edition").prefetch_related("tags")[:FEED_LENGTH]
 
+    # Feed readers render an item's title and description as HTML, and the XML writer only undoes its own
+    # escaping: plain text must therefore be escaped as HTML once more, or stored "<b>" becomes bold.
     def item_title(self, article):
-        return article.title
+        return escape(article.title)
 
     def item_description(self, article):
-        return article.context
+        return escape(article.context)
+
+    def item_categories(self, article):
+        return [tag.name for tag in article.tags.all()]
 
     def item_pubdate(self, article):
         return article.published_at

@@ -10,6 +10,24 @@ from .models import Article, Relevance, Section
 from .sanitize import has_visible_text
 
 
+class QueryForm(forms.Form):
+    """What someone typed into a search box: at most 100 characters, no control characters, spaces tidied.
+
+    CharField already refuses NUL bytes, which PostgreSQL cannot store or compare.
+    """
+
+    MAX_LENGTH = 100
+
+    q = forms.CharField(max_length=MAX_LENGTH, required=False, label="Search words",
+                        error_messages={"max_length": "Search for at most %(limit_value)d characters."})
+
+    def clean_q(self):
+        words = " ".join(self.cleaned_data["q"].split())
+        if any(not character.isprintable() for character in words):
+            raise forms.ValidationError("Search for words, without control characters.")
+        return words
+
+
 class RichTextField(forms.CharField):
     """Rich text in which an untouched editor (CKEditor posts `<p>&nbsp;</p>`) counts as empty, so a
     spare inline row is ignored and a required one says it needs text."""

@@ -1,6 +1,7 @@
 """The editorial domain: GS papers and syllabus topics, monthly editions, articles and their parts."""
 
 import calendar
+import unicodedata
 from functools import cached_property
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 import reversion
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import TagBase, TaggedItemBase
 
 from .documents import rich_text_as_lines
 from .roles import VIEW
@@ -100,9 +101,43 @@ class Edition(models.Model):
         return self.release_at is not None and self.release_at <= timezone.now()
 
 
+def unicode_slug(text):
+    """A tag's address in any script: letters, combining marks and digits kept, everything else a hyphen.
+
+    Django's slugify(allow_unicode=True) drops the vowel signs of Indian scripts (जलवायु becomes जलवय)
+    because they are combining marks, not word characters.
+    """
+    words, word = [], []
+    for character in unicodedata.normalize("NFKC", text).lower():
+        if unicodedata.category(character)[0] in "LMN" or character == "_":
+            word.append(character)
+        elif character.isspace() or character == "-":
+            words.append("".join(word))
+            word = []
+    words.append("".join(word))
+    return "-".join(part for part in words if part)
+
+
+class Tag(TagBase):
+    """A tag in any script; its slug keeps the script (/tags/जलवायु-परिवर्तन/), never ends up empty."""
+
+    FALLBACK_SLUG = "tag"
+
+    class Meta:
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = unicode_slug(tag)[:90] or self.FALLBACK_SLUG
+        return slug if i is None else f"{slug}_{i}"
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", args=[self.slug])
+
+
 class TaggedArticle(TaggedItemBase):
     """Taggit's through table with a real foreign key to the article, for integrity and fast joins."""
 
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="tagged_items")
 
     class Meta:

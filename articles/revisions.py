@@ -7,10 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import format_html, format_html_join
 from reversion.models import Version
-from taggit.models import Tag
 
 from . import workflow
-from .models import Article, Section, TaggedArticle
+from .models import Article, Section, Tag, TaggedArticle
 from .sanitize import plain_text
 from .when import moment
 

@@ -22,13 +22,13 @@ ROLE_PERMISSIONS = {
         "articles.view_transition", "articles.view_slugredirect", "articles.delete_slugredirect",
         "articles.add_topic", "articles.change_topic", "articles.view_topic",
         "articles.change_paper", "articles.view_paper",
-        "taggit.add_tag", "taggit.change_tag", "taggit.view_tag",
+        "articles.add_tag", "articles.change_tag", "articles.view_tag",
     ],
     WRITER: [
         "articles.add_article", "articles.change_article", "articles.view_article",
         "articles.add_section", "articles.change_section", "articles.delete_section", "articles.view_section",
         "articles.add_relevance", "articles.change_relevance", "articles.delete_relevance", "articles.view_relevance",
         "articles.view_edition", "articles.view_topic", "articles.view_paper",
-        "taggit.add_tag", "taggit.view_tag",
+        "articles.add_tag", "articles.view_tag",
     ],
 }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Edition, Paper, Topic
+from .models import Article, Edition, Paper, Tag, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -36,6 +36,13 @@ class TopicSitemap(Sitemap):
         return Topic.objects.select_related("paper")
 
 
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Tag.objects.filter(tagged_articles__content_object__in=Article.objects.published()).distinct()
+
+
 class PageSitemap(Sitemap):
     changefreq = "daily"
     priority = 1.0
@@ -48,4 +55,4 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "editions": EditionSitemap, "papers": PaperSitemap,
-            "topics": TopicSitemap}
+            "topics": TopicSitemap, "tags": TagSitemap}

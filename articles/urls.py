@@ -17,6 +17,6 @@ urlpatterns = [
     path("articles/<slug:slug>/text/", views.article_text, name="text"),
     path("papers/<slug:code>/", views.paper_detail, name="paper"),
     path("papers/<slug:code>/<slug:topic_slug>/", views.topic_detail, name="topic"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
     re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.edition_detail, name="edition"),
 ]

@@ -6,9 +6,9 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
-from taggit.models import Tag
 
-from .models import Article, Edition, Paper, Relevance, Topic
+from .forms import QueryForm
+from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
@@ -67,15 +67,15 @@ def article_text(request, slug):
     return _mark_preview(response, article)
 
 
-SEARCH_MAX = 100
-
-
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX]
+    form = QueryForm(request.GET)
+    if not form.is_valid():
+        return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
+    query = form.cleaned_data["q"]
     page = None
     if query:
         page = paginate(request, Article.objects.published().search(query).for_listing())
-    return render(request, "articles/search.html", {"query": query, "page": page})
+    return render(request, "articles/search.html", {"form": form, "query": query, "page": page})
 
 
 def paper_detail(request, code):

@@ -147,7 +147,7 @@ class PhoneLeadForm(forms.Form):
     course = forms.ModelChoiceField(Course.objects.filter(is_active=True), required=False)
     mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
     city = forms.CharField(max_length=80, required=False)
-    message = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     consent = forms.BooleanField(required=False, label="They agreed to the privacy notice (read it out to them)")
 
 

@@ -8,6 +8,7 @@ from django.core import signing
 
 from .models import Course, Enquiry
 from .phones import normalise_indian_phone
+from .services import tidy_name
 
 FORM_CLOCK_SALT = "enquiries.form-clock"
 FORM_MAX_AGE = 24 * 60 * 60
@@ -31,7 +32,7 @@ class EnquiryForm(forms.Form):
     mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
                              initial=Enquiry.Mode.CLASSROOM)
     city = forms.CharField(max_length=80, required=False, label="City / centre")
-    message = forms.CharField(max_length=2000, required=False, label="Message (optional)",
+    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, label="Message (optional)",
                               widget=forms.Textarea(attrs={"rows": 3}))
     consent = forms.BooleanField(
         label="I agree that the institute may keep these details to call me back, as explained above.",
@@ -55,7 +56,7 @@ class EnquiryForm(forms.Form):
         self.fields["course"].queryset = Course.objects.filter(is_active=True)
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = tidy_name(self.cleaned_data["name"])
         if not any(character.isalpha() for character in name):
             raise forms.ValidationError("Enter your name.")
         return name

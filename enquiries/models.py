@@ -129,6 +129,8 @@ def start_of_today(now=None):
 class Enquiry(models.Model):
     """A lead: a person who asked about a course, how they reached us, and the counsellor's work on it."""
 
+    MESSAGE_MAX_LENGTH = 5000
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"
@@ -159,7 +161,7 @@ class Enquiry(models.Model):
     course = models.ForeignKey(Course, on_delete=models.PROTECT, null=True, blank=True, related_name="enquiries")
     mode = models.CharField("preferred mode", max_length=20, choices=Mode.choices, blank=True)
     city = models.CharField("city / centre", max_length=80, blank=True)
-    message = models.TextField(blank=True, validators=[MaxLengthValidator(2000)])
+    message = models.TextField(blank=True, validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)])
 
     consent_given = models.BooleanField(default=False)
     consent_notice_version = models.CharField(max_length=20, blank=True)

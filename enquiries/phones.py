@@ -1,11 +1,39 @@
 """The one place that decides what an Indian phone number is and how it is written."""
 
+import unicodedata
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 
 INDIA = "IN"
 INDIA_COUNTRY_CODE = 91
 MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+SEPARATORS = set(" \t.-()/")
+
+
+def _only_digits_and_separators(raw: str, expected: str) -> str:
+    """The number with every digit in ASCII and separators as spaces; any other character is refused.
+
+    libphonenumber reads letters as a phone keypad would ("O" becomes 6), which would store somebody
+    else's number, so letters never reach it. Digits of any script (Devanagari, full-width) count, and
+    invisible marks that copy-paste brings along (zero-width spaces, direction marks) are dropped.
+    """
+    kept = []
+    for character in raw.strip():
+        category = unicodedata.category(character)
+        if character.isdecimal():
+            kept.append(str(unicodedata.decimal(character)))
+        elif category == "Cf":
+            continue
+        elif character in SEPARATORS or category in ("Zs", "Pd"):
+            kept.append(" ")
+        elif character == "+" and not "".join(kept).strip():
+            kept.append("+")
+        else:
+            raise ValidationError(
+                f"Use digits only (“{character}” is not a digit): enter {expected}.", code="not_digits"
+            )
+    return "".join(kept)
 
 
 def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
@@ -15,8 +43,9 @@ def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
     country code and, for mobiles, the number type are checked explicitly.
     """
     expected = "a 10-digit Indian mobile number, e.g. 98765 43210" if mobile_only else "an Indian phone number"
+    digits = _only_digits_and_separators(raw or "", expected)
     try:
-        number = phonenumbers.parse((raw or "").strip(), INDIA)  # pragma: no mutate (any non-number fails alike)
+        number = phonenumbers.parse(digits, INDIA)  # pragma: no mutate (any non-number fails alike)
     except phonenumbers.NumberParseException:
         raise ValidationError(f"Enter {expected}.", code="invalid_phone") from None
     if number.country_code != INDIA_COUNTRY_CODE:

@@ -21,6 +21,14 @@ logger = logging.getLogger(__name__)
 
 MERGE_WINDOW = timedelta(days=90)
 UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
+# Direction overrides and isolates can make a name display reversed or hide text around it in the admin
+# and in exports ("Trojan Source"); no real name needs them.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def tidy_name(name):
+    """A person's name as stored: direction controls removed, runs of whitespace made single spaces."""
+    return " ".join((name or "").translate(BIDI_CONTROLS).split())
 
 # What a follow-up's outcome says about where the lead stands now.
 OUTCOME_STATUS = {
@@ -46,7 +54,7 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     except ValidationError as error:
         raise ValidationError({"phone": error.messages}) from None
     lead = Enquiry(
-        name=" ".join((name or "").split()), phone=phone, email=(email or "").strip(),
+        name=tidy_name(name), phone=phone, email=(email or "").strip(),
         course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel,
         call_us_number=call_us_number, source_page=source_page, source_article=source_article,
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,

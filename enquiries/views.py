@@ -79,9 +79,13 @@ def enquiry_form(request):
 
 
 def _with_fresh_clock(form):
-    """Re-shown forms get a new clock, so an expired one never traps a real person."""
+    """Re-shown forms get a new clock, so an expired one never traps a real person, and hidden fields that
+    were refused are emptied, so sending the form again goes through."""
     form.data = form.data.copy()
     form.data["started"] = form_clock()
+    for field in form.hidden_fields():
+        if field.errors:
+            form.data[field.name] = ""
     return form
 
 

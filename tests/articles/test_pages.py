@@ -250,8 +250,8 @@ def test_robots_health_check_and_favicon(client):
         ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
         ("/editions/2024/03/", 6),  # edition, count, page, primary relevances
         ("/search/?q=monsoon", 5),  # count, page, primary relevances
-        ("/feeds/articles/", 1),  # the latest articles with their editions
-        ("/sitemap.xml", 8),  # articles, editions, papers, topics, with a count for the paged ones
+        ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
+        ("/sitemap.xml", 10),  # articles, editions, papers, topics, tags, with a count for the paged ones
     ],
 )
 def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, expected_queries,

@@ -13,7 +13,7 @@ from articles.models import Paper, Topic
 
 PROJECT = Path(__file__).resolve().parents[2]
 # The last migration of each app in the previous release, whose databases must migrate forward.
-PREVIOUS_RELEASE = [("articles", "0005_help_texts"), ("enquiries", "0003_role_groups")]
+PREVIOUS_RELEASE = [("articles", "0005_help_texts"), ("enquiries", "0004_lead_verbose_name")]
 PROBE = ("from django.contrib.auth.models import Group; from articles.models import Paper, Topic; "
          "print((sorted(Group.objects.values_list('name', flat=True)), Paper.objects.count(), Topic.objects.count(), "
          "Group.objects.get(name='Writer').permissions.count()))")
@@ -47,6 +47,9 @@ def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
     database = tmp_path / "previous.sqlite3"
     manage(database, "migrate", "--noinput", "-v", "0")
     manage(database, "load_demo")
+    tags_probe = ("from articles.models import Tag, TaggedArticle; "
+                  "print(sorted(Tag.objects.values_list('pk', 'name', 'slug')), TaggedArticle.objects.count())")
+    tags_before = manage(database, "shell", "-v", "0", "-c", tags_probe)
     for app_label, migration in PREVIOUS_RELEASE:
         manage(database, "migrate", app_label, migration, "--noinput", "-v", "0")
 
@@ -56,6 +59,7 @@ def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
     assert unapplied == []
     groups, papers, _, _ = literal_eval(manage(database, "shell", "-v", "0", "-c", PROBE))
     assert len(groups) == 4 and papers == 6
+    assert manage(database, "shell", "-v", "0", "-c", tags_probe) == tags_before  # every tag kept, same ids
 
 
 @pytest.mark.django_db
@@ -74,7 +78,7 @@ def test_a_permission_added_to_a_role_map_needs_no_migration(monkeypatch):
 @pytest.mark.django_db
 def test_a_permission_taken_out_of_a_role_map_is_taken_from_the_group(monkeypatch):
     """A group holds exactly its map's permissions: one removed from the map is removed after migrate."""
-    writer_map = [name for name in articles.roles.ROLE_PERMISSIONS["Writer"] if name != "taggit.add_tag"]
+    writer_map = [name for name in articles.roles.ROLE_PERMISSIONS["Writer"] if name != "articles.add_tag"]
     monkeypatch.setitem(articles.roles.ROLE_PERMISSIONS, "Writer", writer_map)
 
     call_command("migrate", verbosity=0)

@@ -70,7 +70,7 @@ def test_consent_is_required(client, form_data):
     assert not Enquiry.objects.exists()
 
 
-@pytest.mark.parametrize("field, length", [("name", 101), ("city", 81), ("message", 2001), ("email", 255)])
+@pytest.mark.parametrize("field, length", [("name", 101), ("city", 81), ("message", 5001), ("email", 255)])
 def test_every_text_field_has_a_maximum_length(client, form_data, field, length):
     """Over-long input is refused with a per-field message, never a server error."""
     value = "a" * length if field != "email" else "a" * (length - 12) + "@example.com"
@@ -88,6 +88,44 @@ def test_unicode_names_work(client, form_data, name):
     client.post(URL, form_data(name=name))
 
     assert Enquiry.objects.get().name == name
+
+
+def test_direction_controls_are_stripped_from_names(client, form_data):
+    """Right-to-left overrides and isolates pasted into a name are removed before the lead is stored."""
+    client.post(URL, form_data(name="\u202eAditi\u202c \u2066Sharma\u2069\u200f"))
+
+    assert Enquiry.objects.get().name == "Aditi Sharma"
+
+
+def test_a_name_made_only_of_direction_controls_is_refused(client, form_data):
+    """A name with no letters once the controls are gone is refused, and nothing is stored."""
+    response = client.post(URL, form_data(name="\u202e\u202d\u2066"))
+
+    assert "Enter your name." in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+def test_a_five_thousand_character_message_is_kept_whole(client, form_data):
+    """A long message (5,000 characters) is accepted and stored as written."""
+    message = ("Which optional subject suits an engineer? " * 200)[:5000]
+
+    assert client.post(URL, form_data(message=message)).status_code == 302
+    assert Enquiry.objects.get().message == message.strip()
+
+
+def test_a_refused_hidden_field_is_shown_as_a_visible_error_and_reset(client, form_data):
+    """A tampered hidden field is named in a visible message, nothing is stored, and the re-shown form
+    goes through when sent again."""
+    response = client.post(URL, form_data(source_page="/" + "x" * 600))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The form's hidden “Source page” field was not accepted" in page
+    assert "Ensure this value has at most 500 characters (it has 601)." in page
+    assert not Enquiry.objects.exists()
+    resent = {**form_data(), **{k: v for k, v in response.context["form"].data.items() if k == "source_page"}}
+    assert client.post(URL, resent).status_code == 302
+    assert Enquiry.objects.count() == 1
 
 
 @pytest.mark.parametrize("value", ["\x00", "<script>alert(1)</script>" * 200, "😀" * 50, "' OR 1=1 --"])

@@ -24,7 +24,8 @@ MOBILE = "a 10-digit Indian mobile number, e.g. 98765 43210"
         ("+91 12345 67890", f"This looks like a landline: enter {MOBILE}.", "landline_phone"),
         ("080 4123 4567", f"This looks like a landline: enter {MOBILE}.", "landline_phone"),
         ("12345", f"This number does not exist: enter {MOBILE}.", "invalid_phone"),
-        ("call me maybe", f"Enter {MOBILE}.", "invalid_phone"),
+        ("call me maybe", f"Use digits only (“c” is not a digit): enter {MOBILE}.", "not_digits"),
+        ("+", f"Enter {MOBILE}.", "invalid_phone"),
         ("", f"Enter {MOBILE}.", "invalid_phone"),
         (None, f"Enter {MOBILE}.", "invalid_phone"),
     ],
@@ -41,7 +42,7 @@ def test_foreign_landline_and_garbage_numbers_are_refused_with_what_is_expected(
 
 @pytest.mark.parametrize("typed, message", [
     ("+44 20 7946 0000", "Only Indian numbers are accepted: enter an Indian phone number."),
-    ("not a number", "Enter an Indian phone number."),
+    ("not a number", "Use digits only (“n” is not a digit): enter an Indian phone number."),
 ])
 def test_a_call_us_number_that_is_not_indian_says_an_indian_phone_number_is_expected(typed, message):
     """For the institute's own numbers the message asks for any Indian phone number, not a mobile."""
@@ -64,3 +65,36 @@ def test_a_mobile_that_libphonenumber_cannot_tell_from_a_landline_is_accepted():
 def test_a_landline_may_be_a_call_us_number():
     """The institute's own numbers may be landlines."""
     assert normalise_indian_phone("080 4123 4567", mobile_only=False) == "+918041234567"
+
+
+@pytest.mark.parametrize("typed, letter", [
+    ("96O69 00005", "O"),            # a capital O typed for a zero
+    ("9606900OO5", "O"),
+    ("l606900005", "l"),             # a lower-case L for a one
+    ("9606900005 ext", "e"),
+    ("9606-900-005#", "#"),
+    ("+91 9606900005*", "*"),
+    ("96+06900005", "+"),            # a plus only counts in front
+])
+def test_letters_and_symbols_in_a_number_are_refused_never_read_as_keypad_digits(typed, letter):
+    """A letter or symbol that is not a separator is refused by name, instead of being turned into another
+    person's number by the phone keypad mapping."""
+    with pytest.raises(ValidationError) as refused:
+        normalise_indian_phone(typed)
+
+    assert refused.value.code == "not_digits"
+    assert refused.value.messages == [f"Use digits only (“{letter}” is not a digit): enter {MOBILE}."]
+
+
+@pytest.mark.parametrize("typed", [
+    "९६०६९ ००००५",                      # Devanagari digits
+    "９６０６９００００５",               # full-width digits
+    "\u200b9606900005\u200b",            # zero-width spaces from a chat app
+    "\u202a+91 96069 00005\u202c",       # direction marks around a pasted number
+    "96069\u00a000005",                  # a no-break space
+    "96069\u201300005",                  # an en dash
+    "\ufeff9606900005",                  # a byte-order mark
+])
+def test_digits_of_any_script_and_invisible_copy_paste_marks_are_accepted(typed):
+    """Unicode digits are read as digits and invisible marks are dropped, so a pasted number is kept."""
+    assert normalise_indian_phone(typed) == "+919606900005"
