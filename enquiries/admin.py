@@ -50,6 +50,18 @@ class ErasureLogAdmin(admin.ModelAdmin):
         return False
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): anyone can type
+# "=HYPERLINK(...)" into the public form. A leading apostrophe makes the cell text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """The cell as text that no spreadsheet will evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 class EnquiryResource(resources.ModelResource):
     course = fields.Field(attribute="course__name", column_name="course")
     owner = fields.Field(attribute="owner__username", column_name="owner")
@@ -65,6 +77,9 @@ class EnquiryResource(resources.ModelResource):
             "first_response_at", "next_follow_up_at", "consent_notice_version", "consent_at",
         ]
         export_order = fields
+
+    def export_field(self, field, instance, **kwargs):
+        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
 
 class WorkloadFilter(admin.SimpleListFilter):
@@ -155,6 +170,7 @@ class PhoneLeadForm(forms.Form):
 class EnquiryAdmin(ExportActionModelAdmin):
     resource_classes = [EnquiryResource]
     formats = [CSV]
+    to_encoding = "utf-8-sig"  # the byte-order mark makes Excel read Indian-language names as UTF-8
     skip_export_form_from_action = True
     action_form = LeadActionForm
     list_display = ["name", "call", "whatsapp", "course", "source", "status", "age", "next_follow_up", "owner"]
@@ -193,6 +209,11 @@ class EnquiryAdmin(ExportActionModelAdmin):
         if db_field.name == "owner":
             kwargs["queryset"] = services.counsellors()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        """A colleague's lead opens read-only for a counsellor (see services.may_change)."""
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or services.may_change(request.user, obj))
 
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT)

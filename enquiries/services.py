@@ -132,15 +132,29 @@ def _person(user):
     return user.get_full_name() or user.get_username()
 
 
+def may_change(user, lead):
+    """Counsellors see every lead (so nobody calls a student twice) but change only their own and unassigned
+    ones; a counselling manager, who may reassign, changes any."""
+    return user.has_perm(REASSIGN) or lead.owner_id in (None, user.pk)
+
+
+def _refuse_colleagues_leads(by, leads, what):
+    if any(not may_change(by, lead) for lead in leads):
+        raise PermissionDenied(f"Some of these leads belong to another counsellor; only a counselling manager "
+                               f"can {what} them.")
+
+
 @transaction.atomic
 def follow_up_record(*, enquiry, by, outcome, kind=FollowUp.Kind.CALL, note="", at=None, next_due_at=None):
     """Log a counsellor's contact with a lead and bring the lead up to date with it, together or not at all:
     the first response time, the next due time, and the status the outcome implies."""
+    _refuse_colleagues_leads(by, [enquiry], "follow up")
     follow_up = FollowUp(enquiry=enquiry, by=by, kind=kind, outcome=outcome, note=(note or "").strip(),
                          at=at or timezone.now(), next_due_at=next_due_at)
     follow_up.full_clean()
     follow_up.save()
     lead = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    status_before = Enquiry.Status(lead.status)
     fields = ["next_follow_up_at", "status"]
     if lead.first_response_at is None:
         lead.first_response_at = follow_up.at
@@ -153,6 +167,10 @@ def follow_up_record(*, enquiry, by, outcome, kind=FollowUp.Kind.CALL, note="", 
     if not lead.is_open:
         lead.next_follow_up_at = None
     lead.save(update_fields=fields)
+    if lead.status != status_before:
+        Activity.objects.create(enquiry=lead, at=follow_up.at, text=(
+            f"Status {status_before.label.lower()} → {lead.get_status_display().lower()} "
+            f"({follow_up.get_kind_display()} by {_person(by)})."))
     return follow_up
 
 
@@ -164,9 +182,7 @@ def enquiry_assign(*, leads, owner, by):
     manager's permission to reassign.
     """
     leads = list(leads)
-    if not by.has_perm(REASSIGN) and any(lead.owner_id not in (None, by.pk) for lead in leads):
-        raise PermissionDenied("Some of these leads belong to another counsellor; "
-                               "only a counselling manager can reassign them.")
+    _refuse_colleagues_leads(by, leads, "reassign")
     if owner is not None and owner != by and not by.has_perm(REASSIGN):
         raise PermissionDenied("Only a counselling manager can give leads to someone else.")
     for lead in leads:
@@ -181,6 +197,8 @@ def enquiry_assign(*, leads, owner, by):
 def enquiry_set_status(*, leads, status, by):
     """Move leads to a status, noting it on each lead's log; a closed lead has no follow-up due. Return how many."""
     status = Enquiry.Status(status)
+    leads = list(leads)
+    _refuse_colleagues_leads(by, leads, "change")
     pks = [lead.pk for lead in leads]
     closing = {} if status in Enquiry.Status.open_states() else {"next_follow_up_at": None}
     updated = Enquiry.objects.filter(pk__in=pks).update(status=status, **closing)

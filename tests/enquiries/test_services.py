@@ -485,3 +485,53 @@ def test_an_erasure_whose_log_fails_erases_nothing(counsellors):
         enquiry_erase(leads=Enquiry.objects.all(), reason="Retention")
 
     assert Enquiry.objects.get().name == "Keep Me"
+
+
+def test_a_counsellor_may_not_change_the_status_of_a_colleagues_lead(counsellors):
+    """Marking a colleague's lead is refused with the reason, and no lead in the batch moves."""
+    asha, bala = counsellors[:2]
+    mine, theirs = EnquiryFactory(owner=asha), EnquiryFactory(owner=bala)
+
+    with pytest.raises(PermissionDenied) as refused:
+        enquiry_set_status(leads=[mine, theirs], status="enrolled", by=asha)
+
+    assert str(refused.value) == ("Some of these leads belong to another counsellor; only a counselling manager "
+                                  "can change them.")
+    assert set(Enquiry.objects.values_list("status", flat=True)) == {"new"}
+
+
+def test_a_counsellor_may_not_log_a_follow_up_on_a_colleagues_lead(counsellors):
+    """A follow-up on a colleague's lead is refused and nothing is recorded; unassigned leads are open to all."""
+    asha, bala = counsellors[:2]
+    theirs, free = EnquiryFactory(owner=bala), EnquiryFactory(owner=None)
+
+    with pytest.raises(PermissionDenied):
+        follow_up_record(enquiry=theirs, by=asha, outcome="reached")
+    follow_up_record(enquiry=free, by=asha, outcome="reached")
+
+    assert not theirs.follow_ups.exists()
+    assert free.follow_ups.count() == 1
+
+
+def test_a_manager_changes_any_leads_status(counsellors):
+    """A counselling manager marks and follows up any counsellor's lead."""
+    manager = staff_user("rohan", role="Counselling manager", first_name="Rohan")
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    follow_up_record(enquiry=lead, by=manager, outcome="reached")
+    enquiry_set_status(leads=[lead], status="enrolled", by=manager)
+
+    lead.refresh_from_db()
+    assert lead.status == "enrolled"
+
+
+def test_a_status_change_by_follow_up_is_written_to_the_log(counsellors):
+    """A follow-up whose outcome moves the lead writes the old and new status to the lead's log; one that
+    leaves the status as it was writes no status line."""
+    lead = EnquiryFactory(owner=counsellors[0])
+
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome="no_answer")
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome="demo_booked", kind="whatsapp")
+
+    assert [activity.text for activity in lead.activities.order_by("pk")] == [
+        "Status new → visited / demo (WhatsApp by asha)."]

@@ -148,8 +148,30 @@ def test_csv_export_holds_the_selected_leads(client, staff):
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     assert {k: rows[0][k] for k in ["name", "phone", "city", "status", "owner", "source article", "utm_source"]} == {
-        "name": "प्रिया सिंह", "phone": "+919876543210", "city": "Lucknow", "status": "New", "owner": "asha",
+        "name": "प्रिया सिंह", "phone": "'+919876543210", "city": "Lucknow", "status": "New", "owner": "asha",
         "source article": "UPI goes global", "utm_source": "telegram"}
+
+
+def test_csv_export_opens_in_excel_with_names_intact_and_no_formulas(client, staff):
+    """The export starts with a UTF-8 byte-order mark, and cells a spreadsheet would run as a formula are
+    made text with a leading apostrophe."""
+    leads = [
+        EnquiryFactory(name="=HYPERLINK(\"http://evil.example\",\"Click\")", city="+1+1", message="@SUM(A1)"),
+        EnquiryFactory(name="-2+3", city="\tTab", email="ok@example.com"),
+        EnquiryFactory(name="அருண் குமார்", city="\rCR"),
+    ]
+    client.force_login(staff["manager"])
+
+    response = client.post(f"{LIST}?leads=all", {"action": "export_admin_action",
+                                                 "_selected_action": [lead.pk for lead in leads]})
+
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
+    first, second, third = (rows[str(lead.pk)] for lead in leads)
+    assert first["name"] == "'=HYPERLINK(\"http://evil.example\",\"Click\")" and first["city"] == "'+1+1"
+    assert second["name"] == "'-2+3" and second["city"] == "'\tTab"
+    assert third["name"] == "அருண் குமார்" and third["city"] == "'\rCR"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows.values() for cell in row.values())
 
 
 def test_mark_actions_move_the_pipeline(client, staff):
@@ -235,3 +257,45 @@ def test_changing_the_status_in_the_lead_form_goes_through_the_service(client, s
     lead.refresh_from_db()
     assert (lead.status, lead.next_follow_up_at) == ("not_interested", None)
     assert lead.activities.last().text == "Marked not interested by Asha."
+
+
+def test_a_counsellor_sees_a_colleagues_lead_read_only_and_cannot_post_to_it(client, staff):
+    """A colleague's lead opens without a save button; a crafted POST is refused and changes nothing."""
+    lead = EnquiryFactory(owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
+
+    page = client.get(change(lead))
+    crafted = client.post(change(lead), {**follow_up_post(lead), "status": "enrolled"})
+
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert crafted.status_code == 403
+    lead.refresh_from_db()
+    assert lead.status == "new" and not lead.follow_ups.exists()
+
+
+def test_a_counsellors_mark_action_on_a_colleagues_lead_is_refused_with_the_reason(client, staff):
+    """The bulk "mark enrolled" over a colleague's lead shows why it was refused and moves nothing."""
+    lead = EnquiryFactory(owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
+
+    response = client.post(f"{LIST}?leads=all", {"action": "mark_enrolled", "_selected_action": [lead.pk]},
+                           follow=True)
+
+    assert "only a counselling manager can change them" in response.content.decode()
+    lead.refresh_from_db()
+    assert lead.status == "new"
+
+
+def test_a_status_changed_on_the_change_form_is_written_to_the_log(client, staff):
+    """Changing the status field on the lead's page writes who did it to the lead's log."""
+    lead = EnquiryFactory(owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
+    data = follow_up_post(lead)
+    data.update(formset("follow_ups", []))
+
+    client.post(change(lead), {**data, "status": "contacted"})
+
+    lead.refresh_from_db()
+    assert lead.status == "contacted"
+    assert lead.activities.last().text == "Marked contacted by Asha."
