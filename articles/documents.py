@@ -3,9 +3,11 @@ blocks, the unit the importer recognises an article in; and rich text back into 
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+import lxml.etree
+import lxml.html
 import mammoth
 
 # Blocks: the unit the parser works on — one paragraph, heading or list item.
@@ -37,26 +39,65 @@ def blocks_from_text(text):
             blocks.append(Block(BULLET_MARK.sub("", line, count=1), BULLET))
         else:
             blocks.append(Block(line))
-    return blocks
+    return Blocks(blocks)
 
 
-class _HtmlBlocks(HTMLParser):
-    """Flatten HTML into blocks, keeping headings, list items and a bold opening label."""
+class UnreadableDocument(ValueError):
+    """A file the importer will not open, with the reason for the person importing it."""
+
+
+class Blocks(list):
+    """The blocks of a document, and the names of the elements whose text was left out (scripts, SVG,
+    drop-down menus), so the import report can say so."""
+
+    def __init__(self, blocks=(), skipped=()):
+        super().__init__(blocks)
+        self.skipped = list(skipped)
+
+
+class _HtmlBlocks:
+    """Flatten parsed HTML into blocks, keeping headings, list items and a bold opening label."""
 
     BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
                   "blockquote", "header", "footer", "nav", "figure", "td"}
     SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "svg", "button", "select", "form"}
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.blocks, self.text, self.kind = [], [], PARAGRAPH
         self.bold_depth, self.bold_text, self.bold_open_at_start = 0, [], False
-        self.lists, self.skipping = [], 0
+        self.lists, self.skipped = [], []
 
-    def handle_starttag(self, tag, attrs):
+    def walk(self, element):
+        tag = _tag_name(element)
         if tag in self.SKIP_TAGS:
-            self.skipping += 1
+            self.recover(element, tag)
             return
+        self.handle_starttag(tag)
+        self.handle_data(element.text or "")
+        for child in element:
+            if _tag_name(child):
+                self.walk(child)
+            self.handle_data(child.tail or "")
+        self.handle_endtag(tag)
+
+    def recover(self, element, skipped_tag):
+        """Leave out an element's own text, but keep whole blocks (paragraphs, headings, lists) that a
+        page left open around it nested inside: an unclosed <svg>, <noscript> or <select> must not take the
+        rest of the article with it."""
+        dropped = [element.text or ""]
+        for child in element:
+            tag = _tag_name(child)
+            if tag in self.BLOCK_TAGS or tag in ("ul", "ol"):
+                self.walk(child)
+            elif tag:
+                dropped.append(self.recover(child, None))
+            dropped.append(child.tail or "")
+        dropped = "".join(dropped)
+        if skipped_tag and dropped.strip() and skipped_tag not in self.skipped:
+            self.skipped.append(skipped_tag)
+        return dropped
+
+    def handle_starttag(self, tag):
         if tag in ("ul", "ol"):
             self.flush()
             self.lists.append(tag)
@@ -72,9 +113,6 @@ class _HtmlBlocks(HTMLParser):
             self.bold_depth += 1
 
     def handle_endtag(self, tag):
-        if tag in self.SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-            return
         if tag in ("ul", "ol"):
             self.flush()
             if self.lists:
@@ -87,8 +125,6 @@ class _HtmlBlocks(HTMLParser):
                 self.bold_open_at_start = False  # only the bold run that opens the paragraph is its label
 
     def handle_data(self, data):
-        if self.skipping:
-            return
         self.text.append(data)
         if self.bold_depth and self.bold_open_at_start:
             self.bold_text.append(data)
@@ -103,17 +139,59 @@ class _HtmlBlocks(HTMLParser):
         self.text, self.bold_text, self.kind, self.bold_open_at_start = [], [], PARAGRAPH, False
 
 
+def _tag_name(element):
+    """An element's lower-case name without its namespace (SVG keeps one); "" for comments."""
+    return element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+
+
+HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
 def blocks_from_html(html):
+    """Blocks from HTML parsed the forgiving way browsers parse it (libxml2, through lxml)."""
     parser = _HtmlBlocks()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.walk(lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=HTML_PARSER))
+    except lxml.etree.ParserError:
+        pass  # nothing but whitespace or comments: no blocks
     parser.flush()
-    return parser.blocks
+    return Blocks(parser.blocks, parser.skipped)
+
+
+# A .docx is a zip: these bounds keep a small "zip bomb" from unpacking into gigabytes in a worker.
+DOCX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+DOCX_MAX_RATIO = 100
+DOCX_MAX_ENTRIES = 2000
+DOCX_UNREADABLE = "This .docx file cannot be read: it is damaged, cut short or not a Word document ({})."
+
+
+def check_docx(data):
+    """Refuse a .docx that is not a Word document or would unpack to far more than it weighs.
+
+    zipfile never reads more than an entry's declared size, so checking the declared sizes bounds memory.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        raise UnreadableDocument(DOCX_UNREADABLE.format(error)) from None
+    if "word/document.xml" not in {entry.filename for entry in entries}:
+        raise UnreadableDocument(DOCX_UNREADABLE.format("it has no word/document.xml"))
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > DOCX_MAX_ENTRIES or unpacked > DOCX_MAX_UNPACKED_BYTES or any(
+            entry.file_size > DOCX_MAX_RATIO * max(entry.compress_size, 1024) for entry in entries):
+        raise UnreadableDocument(
+            f"This .docx file would unpack to {unpacked // (1024 * 1024)} MB, far more than a Word article "
+            f"needs (at most {DOCX_MAX_UNPACKED_BYTES // (1024 * 1024)} MB): save it again from Word, or paste its text.")
 
 
 def docx_to_html(data):
     """A Word document's text as HTML (headings, lists and bold kept), through mammoth."""
-    return mammoth.convert_to_html(io.BytesIO(data)).value
+    check_docx(data)
+    try:
+        return mammoth.convert_to_html(io.BytesIO(data)).value
+    except Exception as error:  # mammoth and its XML reader raise many kinds; each means "cannot read"
+        raise UnreadableDocument(DOCX_UNREADABLE.format(type(error).__name__)) from None
 
 
 def blocks_from_docx(data):

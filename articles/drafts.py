@@ -1,13 +1,13 @@
 """Importing an article: reading a file against the current syllabus, and saving what was recognised as a
 draft (the only step of the import that writes to the database)."""
 
-import zipfile
+import calendar
 
 import reversion
 from django.db import transaction
 from django.utils.text import slugify
 
-from .documents import blocks_from_upload
+from .documents import UnreadableDocument, blocks_from_upload
 from .models import Article, Edition, Paper, Relevance, Section, Topic
 from .recognition import ImportRefused, parse
 
@@ -19,9 +19,36 @@ def read_article(name, data, syllabus=None):
     """
     try:
         blocks = blocks_from_upload(name, data)
-    except (ValueError, KeyError, zipfile.BadZipFile) as error:
-        raise ImportRefused(f"Cannot read this file as text, HTML or .docx ({error}).") from None
-    return parse(blocks, current_syllabus() if syllabus is None else syllabus)
+    except UnreadableDocument as error:
+        raise ImportRefused(str(error)) from None
+    parsed = parse(blocks, current_syllabus() if syllabus is None else syllabus)
+    if blocks.skipped:
+        parsed.report.attention.append(
+            f"Left out what a reader would not see as article text: {', '.join(f'<{tag}>' for tag in blocks.skipped)}.")
+    _check_edition(parsed)
+    return parsed
+
+
+def _check_edition(parsed):
+    """The month line names an edition; the importer files under existing editions only (editors create them)."""
+    if not parsed.edition:
+        return
+    year, month = parsed.edition
+    label = f"{calendar.month_name[month]} {year}"
+    if year not in Edition.YEARS:
+        parsed.report.attention.append(f"“{label}” is outside {Edition.YEARS[0]}–{Edition.YEARS[-1]}: choose the edition.")
+        parsed.edition = None
+    elif not Edition.objects.filter(year=year, month=month).exists():
+        parsed.report.attention.append(f"There is no {label} edition yet: an editor creates it, then choose it here.")
+
+
+def _edition_for(parsed, create):
+    if not parsed.edition or parsed.edition[0] not in Edition.YEARS:
+        return None
+    year, month = parsed.edition
+    if create:
+        return Edition.objects.get_or_create(year=year, month=month)[0]
+    return Edition.objects.filter(year=year, month=month).first()
 
 
 def current_syllabus():
@@ -32,11 +59,12 @@ def current_syllabus():
     return syllabus
 
 
-def create_draft(parsed, *, author=None, slug=None):
+def create_draft(parsed, *, author=None, slug=None, create_edition=False):
     """Save the parsed article as a draft, with its sections, relevances and edition, and keep it as the
     first revision ("As imported") so the original text can always be compared and restored.
 
-    The address is `slug` or one made from the title, numbered when taken.
+    The address is `slug` or one made from the title, numbered when taken. The edition is only looked up,
+    unless `create_edition` (the operator's command line) allows making the month.
     """
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(author)
@@ -45,8 +73,7 @@ def create_draft(parsed, *, author=None, slug=None):
         slug, number = base, 2
         while Article.objects.filter(slug=slug).exists():
             slug, number = f"{base}-{number}", number + 1
-        edition = Edition.objects.get_or_create(year=parsed.edition[0], month=parsed.edition[1])[0] \
-            if parsed.edition else None
+        edition = _edition_for(parsed, create_edition)
         article = Article.objects.create(
             title=parsed.title[:250], slug=slug, context=parsed.context, edition=edition, author=author,
             mains_questions="\n".join(parsed.mains_questions),

@@ -67,10 +67,15 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(release_at__lte=timezone.now())
 
 
+EDITION_YEARS = range(2000, 2101)
+
+
 class Edition(models.Model):
     """The monthly current-affairs edition an article belongs to, e.g. "March 2024"."""
 
-    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    YEARS = EDITION_YEARS
+
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(YEARS[0]), MaxValueValidator(YEARS[-1])])
     month = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(12)])
     release_at = models.DateTimeField(
         null=True, blank=True, editable=False,
@@ -88,6 +93,7 @@ class Edition(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["year", "month"], name="edition_unique_month"),
             models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="edition_month_1_to_12"),
+            models.CheckConstraint(condition=Q(year__gte=EDITION_YEARS[0], year__lte=EDITION_YEARS[-1]), name="edition_year_2000_to_2100"),
         ]
 
     def __str__(self):

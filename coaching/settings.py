@@ -183,8 +183,8 @@ SITE_NAME = os.environ.get("SITE_NAME", "Pragati IAS Academy")
 TAGGIT_CASE_INSENSITIVE = True
 
 # CKEditor 5: the toolbar writers need for analysis articles. It names an image entry because the
-# bundled build warns in the console otherwise; uploads stay limited to staff (see urls.py).
-CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+# bundled build warns in the console otherwise; image uploads are turned off (see coaching/urls.py).
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "ckeditor_uploads_off"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {

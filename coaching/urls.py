@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
@@ -21,6 +21,13 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def image_uploads_are_off(request):
+    """Where CKEditor would send a pasted or dropped image. Articles carry no uploaded images (nothing shows
+    them and every staff role could fill the disk), so the editor is told why instead."""
+    return JsonResponse({"error": {"message": "Image uploads are turned off: articles are text; describe the "
+                                              "figure or link to its source instead."}}, status=403)
+
+
 def favicon(request):
     """Browsers ask for /favicon.ico on every page, admin included."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))
@@ -29,7 +36,7 @@ def favicon(request):
 urlpatterns = [
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("ckeditor5/image_upload/", image_uploads_are_off, name="ckeditor_uploads_off"),
     path("healthz", healthz, name="healthz"),
     path(
         "robots.txt",

@@ -72,5 +72,5 @@ def test_a_corrupt_docx_upload_gets_a_clear_message_not_an_error_page(client):
         "file": SimpleUploadedFile("notes.docx", b"plain bytes, not a zip"), "preview": "Preview"})
 
     assert response.status_code == 200
-    assert "Cannot read this file as text, HTML or .docx" in response.content.decode()
+    assert "This .docx file cannot be read: it is damaged, cut short or not a Word document" in response.content.decode()
     assert not Article.objects.exists()

@@ -56,7 +56,7 @@ class Command(BaseCommand):
             parsed = read_article(path.name, data, syllabus)
         except ImportRefused as error:
             raise CommandError(str(error)) from None
-        article = create_draft(parsed, author=person)
+        article = create_draft(parsed, author=person, create_edition=True)  # the operator may open a month
         for line in parsed.report.guessed + parsed.report.attention:
             self.stdout.write(f"{path}: check: {line}")
         if publish:
