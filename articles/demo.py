@@ -73,8 +73,8 @@ def load_articles(author, reviewer):
 
 def _import(demo, author, reviewer):
     path = DEMO_DIR / f"{demo.slug}.txt"
-    article = create_draft(read_article(path.name, path.read_bytes()), author=author, slug=demo.slug,
-                           create_edition=True)
+    parsed = read_article(path.name, path.read_bytes(), may_open_edition=True)
+    article = create_draft(parsed, author=author, slug=demo.slug, create_edition=True)
     if demo.changes_requested:
         workflow.apply(article, "submit", author)
         workflow.apply(article, "request_changes", reviewer, comment=demo.changes_requested)

@@ -12,7 +12,7 @@ from .models import Article, Edition, Paper, Relevance, Section, Topic
 from .recognition import ImportRefused, parse
 
 
-def read_article(name, data, syllabus=None):
+def read_article(name, data, syllabus=None, *, may_open_edition=False):
     """Recognise the article in a file (or pasted text named like one) against the current syllabus.
 
     Raises ImportRefused, with a message for the person importing, when it cannot be read or is not one article.
@@ -25,12 +25,13 @@ def read_article(name, data, syllabus=None):
     if blocks.skipped:
         parsed.report.attention.append(
             f"Left out what a reader would not see as article text: {', '.join(f'<{tag}>' for tag in blocks.skipped)}.")
-    _check_edition(parsed)
+    _check_edition(parsed, may_open_edition)
     return parsed
 
 
-def _check_edition(parsed):
-    """The month line names an edition; the importer files under existing editions only (editors create them)."""
+def _check_edition(parsed, may_open_edition):
+    """The month line names an edition; writers' imports file under existing editions only (editors create
+    them), while the operator's command line may open the month."""
     if not parsed.edition:
         return
     year, month = parsed.edition
@@ -38,7 +39,7 @@ def _check_edition(parsed):
     if year not in Edition.YEARS:
         parsed.report.attention.append(f"“{label}” is outside {Edition.YEARS[0]}–{Edition.YEARS[-1]}: choose the edition.")
         parsed.edition = None
-    elif not Edition.objects.filter(year=year, month=month).exists():
+    elif not may_open_edition and not Edition.objects.filter(year=year, month=month).exists():
         parsed.report.attention.append(f"There is no {label} edition yet: an editor creates it, then choose it here.")
 
 

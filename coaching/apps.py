@@ -9,6 +9,7 @@ class CoachingConfig(AppConfig):
     verbose_name = "Coaching CMS"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the production checks)
         from .roles import sync_role_groups
 
         # Sent once per app after every migrate (and after a test database is flushed); this app is

@@ -1,25 +1,17 @@
 """Settings for Coaching CMS, read from the environment (see the README's production section)."""
 
 import os
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from coaching.env import env_flag, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-TRUE_WORDS = {"1", "true", "yes", "on"}
-
-
-def env_flag(name, default=False):
-    value = os.environ.get(name)
-    return default if value is None else value.strip().lower() in TRUE_WORDS
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 DEBUG = env_flag("DJANGO_DEBUG")
 
@@ -50,6 +42,10 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "django_ckeditor_5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "articles",
     "enquiries",
     "coaching",  # last: its post_migrate handler syncs role groups once every app has migrated
@@ -57,13 +53,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coaching.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "coaching.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "coaching.urls"
@@ -115,7 +116,7 @@ CACHES = {
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -162,13 +163,78 @@ if os.environ.get("EMAIL_URL"):
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coaching CMS <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# With DEBUG off everything fails closed: HTTPS only, HSTS, secure cookies. Each can be turned off
+# explicitly (e.g. DJANGO_SECURE_SSL_REDIRECT=false while TLS is being set up).
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT")
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
-    if env_flag("DJANGO_BEHIND_TLS_PROXY"):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a commitment to the browsers' HSTS list that the institute makes deliberately.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if env_flag("DJANGO_BEHIND_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# The admin's address: set DJANGO_ADMIN_PATH to something unguessable; robots.txt never names it.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+CSRF_FAILURE_VIEW = "coaching.views.csrf_failure"
+
+# Staff sessions: at most 12 hours, and signed out after an hour without a request.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "12")) * 60 * 60
+SESSION_IDLE_SECONDS = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "60")) * 60
+
+# Sign-in: django-axes locks a username at one address after 5 wrong passwords, for 15 minutes.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "coaching.client_ip.client_ip"
+AXES_VERBOSE = False
+
+# Two-factor sign-in (TOTP, django-otp): "required" makes managers and superusers, who can export and
+# erase leads, set it up before the admin opens; "optional" offers it to everyone. DEBUG defaults to
+# optional so the demo logins work at once.
+STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "required").strip().lower()
+if STAFF_2FA not in ("required", "optional"):
+    raise ImproperlyConfigured("DJANGO_STAFF_2FA must be required or optional.")
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Coaching CMS")
+
+# The client's address, for rate limits and lockouts: REMOTE_ADDR, unless the request came through one
+# of these proxies (addresses or networks, e.g. 127.0.0.1 for nginx on the same host), in which case
+# X-Forwarded-For is read from the right, past the trusted hops.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+
+# Content-Security-Policy (django-csp): only this site's own files; no inline script anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin's rich-text editor (CKEditor 5) writes inline styles and data: images while editing.
+ADMIN_CONTENT_SECURITY_POLICY_EXTRA = {"style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"]}
+PERMISSIONS_POLICY = {
+    feature: [] for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb",
+        "browsing-topics",
+    )
+}
+
+# Uncaught errors are mailed to these people (DJANGO_ADMINS="Name <ops@example.in>, other@example.in").
+ADMINS = getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if os.environ.get("DJANGO_ADMINS") else []
 
 LOGGING = {
     "version": 1,
@@ -206,12 +272,11 @@ CKEDITOR_5_CONFIGS = {
     }
 }
 
-# The public address of the site, for links in mail (no trailing slash).
+# The public address of the site, for links in mail (no trailing slash). Required with DEBUG off.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Enquiry form abuse limits (django-ratelimit counts in the cache, shared through Redis in production).
 ENQUIRY_RATE_PER_IP = os.environ.get("ENQUIRY_RATE_PER_IP", "20/h")
 ENQUIRY_RATE_PER_PHONE = os.environ.get("ENQUIRY_RATE_PER_PHONE", "5/h")
 ENQUIRY_MIN_FILL_SECONDS = float(os.environ.get("ENQUIRY_MIN_FILL_SECONDS", "3"))
-# Behind a proxy, the client address comes from this request header (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = "coaching.client_ip.client_ip"

@@ -13,6 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP; tests/coaching/test_production.py checks the real default
+# Most tests act as staff through force_login; the two-factor tests switch this to "required" themselves.
+STAFF_2FA = "optional"
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 # Serve static files straight from the apps and static/ (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
@@ -6,9 +7,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from . import two_factor
+from .two_factor import StaffSignInForm
+
 admin.site.site_header = "Coaching CMS"
 admin.site.site_title = "Coaching CMS admin"
 admin.site.index_title = "Back office"
+admin.site.login_form = StaffSignInForm
 
 
 @require_GET
@@ -35,7 +40,8 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
-    path("admin/", admin.site.urls),
+    path(f"{settings.ADMIN_PATH}two-factor/", two_factor.setup, name="two_factor"),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("ckeditor5/image_upload/", image_uploads_are_off, name="ckeditor_uploads_off"),
     path("healthz", healthz, name="healthz"),
     path(

@@ -228,11 +228,13 @@ def test_only_staff_who_work_on_articles_may_preview_drafts(client, staff, who, 
 
 
 def test_robots_health_check_and_favicon(client):
-    """robots.txt keeps crawlers out of the admin; /healthz answers ok; /favicon.ico points at the icon."""
+    """robots.txt keeps crawlers off the enquiry form and never names the admin's address; /healthz answers
+    ok; /favicon.ico points at the icon."""
     robots = client.get("/robots.txt")
     health = client.get("/healthz")
 
-    assert robots.status_code == 200 and "Disallow: /admin/" in robots.content.decode()
+    assert robots.status_code == 200 and "Disallow: /enquiry/" in robots.content.decode()
+    assert "admin" not in robots.content.decode() and "ckeditor" not in robots.content.decode()
     assert health.status_code == 200 and health.content == b"ok"
     assert client.get("/favicon.ico")["Location"] == "/static/favicon.svg"
 

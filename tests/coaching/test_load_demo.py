@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate, get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from articles.demo import DEMO_ARTICLES, DEMO_DIR, MOVES_TO, RELEASED_EDITIONS
 from articles.drafts import create_draft, read_article
@@ -16,10 +17,10 @@ def test_load_demo_builds_a_browsable_site_and_is_idempotent(monkeypatch, client
     months, articles in several workflow states, courses and about thirty leads."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     counts = (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
               get_user_model().objects.count(), Enquiry.objects.count(), Course.objects.count())
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
     assert (Article.objects.count(), Edition.objects.count(), CallUsNumber.objects.count(),
             get_user_model().objects.count(), Enquiry.objects.count(), Course.objects.count()) == counts
@@ -42,7 +43,7 @@ def test_load_demo_builds_a_browsable_site_and_is_idempotent(monkeypatch, client
 def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client):
     """The India–Japan article has context, GS2 relevance, a mains question, three Dimensions ending in Way Forward."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
     article = Article.objects.get(slug="japan-india-deeper-defence-partnership")
     page = client.get(article.get_absolute_url()).content.decode()
@@ -59,11 +60,11 @@ def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client)
 def test_demo_staff_logins_use_demo_password_and_have_their_roles(monkeypatch):
     """admin, editor, writer, counsellor and manager log in with DEMO_PASSWORD and sit in their role groups."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
     roles = {}
     for username in ["admin", "editor", "writer", "counsellor", "manager"]:
-        user = authenticate(username=username, password="demo-pass-2024")
+        user = authenticate(sign_in_request(), username=username, password="demo-pass-2024")
         assert user is not None and user.is_staff, username
         roles[username] = list(user.groups.values_list("name", flat=True))
     assert get_user_model().objects.get(username="admin").is_superuser
@@ -76,21 +77,21 @@ def test_generated_password_is_printed_only_in_debug(monkeypatch, settings, caps
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
 
     settings.DEBUG = False
-    call_command("load_demo")
+    call_command("load_demo", "--force")
     quiet = capsys.readouterr().out
     settings.DEBUG = True
-    call_command("load_demo")
+    call_command("load_demo", "--force")
     shown = capsys.readouterr().out
 
     assert "Password for all of them" not in quiet
     password = shown.split("Password for all of them: ")[1].split()[0]
-    assert authenticate(username="editor", password=password) is not None
+    assert authenticate(sign_in_request(), username="editor", password=password) is not None
 
 
 def test_demo_articles_come_through_the_importer_and_the_workflow(monkeypatch, client):
     """Each demo article starts as an "As imported" revision and reaches its state by recorded workflow moves."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
     for demo in DEMO_ARTICLES:
         article = Article.objects.get(slug=demo.slug)
@@ -101,6 +102,11 @@ def test_demo_articles_come_through_the_importer_and_the_workflow(monkeypatch, c
     published = Article.objects.get(slug="upi-goes-global").transitions.order_by("created_at", "id")
     assert [(step.name, step.actor.username) for step in published] == [
         ("submit", "writer"), ("approve", "editor"), ("publish", "editor")]
+
+
+def sign_in_request():
+    """Signing in always comes with a request: the lockout (django-axes) counts attempts per address."""
+    return RequestFactory().post("/admin/login/")
 
 
 @pytest.mark.parametrize("demo", DEMO_ARTICLES, ids=lambda demo: demo.slug)
@@ -116,3 +122,30 @@ def test_each_demo_file_imports_cleanly_and_exports_as_written(demo, editor, cli
 
     assert parsed.report.attention == [] and parsed.report.guessed == []
     assert client.get(f"/articles/{article.slug}/text/").content.decode().strip() == path.read_text().strip()
+
+
+def test_load_demo_refuses_to_run_with_debug_off_unless_forced(settings):
+    """With DEBUG off the command stops with the reason and adds nothing; --force loads the demo."""
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", verbosity=0)
+
+    assert "DEBUG is off, so this looks like the live site" in str(refused.value)
+    assert not get_user_model().objects.exists() and not Article.objects.exists()
+
+
+@pytest.mark.parametrize("weak, reason", [
+    ("short-pw", "This password is too short. It must contain at least 12 characters."),
+    ("password1234", "This password is too common."),
+    ("123456789012345", "This password is entirely numeric."),
+])
+def test_load_demo_never_creates_an_account_with_a_password_the_validators_refuse(monkeypatch, weak, reason):
+    """A DEMO_PASSWORD that fails the password rules is refused with the rule, and no login is created."""
+    monkeypatch.setenv("DEMO_PASSWORD", weak)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", "--force", verbosity=0)
+
+    assert reason in str(refused.value)
+    assert not get_user_model().objects.exists()

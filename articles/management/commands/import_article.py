@@ -4,10 +4,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from articles import workflow
 from articles.drafts import create_draft, current_syllabus, read_article
 from articles.recognition import ImportRefused
+
+
+def admin_url(article):
+    return settings.SITE_URL + reverse("admin:articles_article_change", args=[article.pk])
 
 
 class Command(BaseCommand):
@@ -32,7 +37,7 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: {error}")
                 continue
-            self.stdout.write(f"{path}: {settings.SITE_URL}/admin/articles/article/{article.pk}/change/")
+            self.stdout.write(f"{path}: {admin_url(article)}")
             if publish:
                 self.stdout.write(f"{path}: {settings.SITE_URL}{article.get_absolute_url()}")
         if failures:
@@ -53,7 +58,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot read the file ({error.strerror}).") from None
         try:
-            parsed = read_article(path.name, data, syllabus)
+            parsed = read_article(path.name, data, syllabus, may_open_edition=True)
         except ImportRefused as error:
             raise CommandError(str(error)) from None
         article = create_draft(parsed, author=person, create_edition=True)  # the operator may open a month
@@ -67,7 +72,7 @@ class Command(BaseCommand):
                     workflow.apply(article, move, person)
             except (ValidationError, PermissionDenied) as error:
                 reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
-                raise CommandError(f"imported as a draft ({settings.SITE_URL}/admin/articles/article/{article.pk}/"
-                                   f"change/) but not published: {' '.join(reasons)}") from None
+                raise CommandError(f"imported as a draft ({admin_url(article)}) but not published: "
+                                   f"{' '.join(reasons)}") from None
             article.refresh_from_db()
         return article

@@ -4,8 +4,11 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.test.utils import override_settings
 
 from articles.demo import load_articles
@@ -30,9 +33,18 @@ class Command(BaseCommand):
         "printed (in DEBUG only)."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Load the demo even with DEBUG off (a staging copy; never the institute's live site).")
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "DEBUG is off, so this looks like the live site: the demo adds fictional articles, leads and five "
+                "staff logins. Run it with --force if this really is a demo or staging copy.")
         given = os.environ.get("DEMO_PASSWORD", "")
-        password = given or secrets.token_urlsafe(9)
+        password = given or secrets.token_urlsafe(12)
         # The demo's people are fictional: the workflow's mail to its authors goes nowhere.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             users, created = self.load_staff(password, reset=bool(given) or settings.DEBUG)
@@ -43,7 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Demo content ready: {articles} articles, {numbers} call-us numbers, {courses} courses, {leads} leads."))
         if given or settings.DEBUG or created:
-            self.stdout.write("Staff logins at /admin/: " + ", ".join(DEMO_STAFF))
+            self.stdout.write(f"Staff logins at {reverse('admin:index')}: " + ", ".join(DEMO_STAFF))
         if settings.DEBUG and not given:
             self.stdout.write(f"Password for all of them: {password}   (set DEMO_PASSWORD to choose one)")
         elif not given and created:
@@ -58,6 +70,12 @@ class Command(BaseCommand):
                 username=username,
                 defaults={"first_name": first, "last_name": last, "email": f"{username}@example.com"},
             )
+            if created or reset:
+                try:
+                    validate_password(password, user)
+                except ValidationError as error:
+                    raise CommandError(f"DEMO_PASSWORD is not accepted for {username}: {' '.join(error.messages)}") \
+                        from None
             user.is_staff = True
             user.is_superuser = role is None
             if created or reset:

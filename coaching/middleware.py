@@ -1,0 +1,74 @@
+"""Request-wide rules for staff: how long a session lasts, and two-factor sign-in where it is required."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from csp.middleware import CSPMiddleware
+
+from . import two_factor
+
+SIGNED_IN_AT, LAST_SEEN = "signed_in_at", "last_seen"
+LAST_SEEN_PRECISION = 60  # seconds: the session is written at most once a minute, not on every click
+
+
+class StaffSessionMiddleware:
+    """Signs a person out after SESSION_IDLE_SECONDS without a request, or SESSION_COOKIE_AGE after
+    signing in, whichever comes first; and keeps staff who must use two-factor sign-in out of the admin
+    until they have."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            expired = self._expired(request)
+            if expired:
+                logout(request)
+                messages.info(request, expired)
+            else:
+                held = self._two_factor_gate(request)
+                if held:
+                    return held
+        return self.get_response(request)
+
+    def _expired(self, request):
+        now, session = int(time.time()), request.session
+        signed_in_at = session.setdefault(SIGNED_IN_AT, now)
+        last_seen = session.get(LAST_SEEN, now)
+        if now - last_seen > settings.SESSION_IDLE_SECONDS:
+            return "You were signed out after an hour without activity. Sign in again."
+        if now - signed_in_at > settings.SESSION_COOKIE_AGE:
+            return "You were signed out: a session lasts at most 12 hours. Sign in again."
+        if now - last_seen >= LAST_SEEN_PRECISION or LAST_SEEN not in session:
+            session[LAST_SEEN] = now
+        return None
+
+    def _two_factor_gate(self, request):
+        admin_root = reverse("admin:index")
+        if not request.path.startswith(admin_root) or request.path in two_factor.open_paths():
+            return None
+        user = request.user
+        if not user.is_staff or user.is_verified():
+            return None
+        if two_factor.has_device(user):
+            # A session that never entered the code (it predates the device): sign in again, with it.
+            logout(request)
+            return redirect(f"{reverse('admin:login')}?next={request.path}")
+        if two_factor.required_for(user):
+            return redirect("two_factor")
+        return None
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy on every response, widened on the admin's pages only by what its rich-text editor
+    (CKEditor 5) needs: inline styles and data: images while editing. Scripts stay 'self' everywhere."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(reverse("admin:index")):
+            parts.update = {**settings.ADMIN_CONTENT_SECURITY_POLICY_EXTRA, **(parts.update or {})}
+        return parts
