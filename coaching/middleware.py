@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
-from csp.middleware import CSPMiddleware
 
 from . import two_factor
 
@@ -62,13 +61,3 @@ class StaffSessionMiddleware:
             return redirect("two_factor")
         return None
 
-
-class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's policy on every response, widened on the admin's pages only by what its rich-text editor
-    (CKEditor 5) needs: inline styles and data: images while editing. Scripts stay 'self' everywhere."""
-
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only)
-        if request.path.startswith(reverse("admin:index")):
-            parts.update = {**settings.ADMIN_CONTENT_SECURITY_POLICY_EXTRA, **(parts.update or {})}
-        return parts

@@ -111,13 +111,17 @@ def setup(request):
 
     device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": DEVICE_NAME})
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["otp_token"]):
+        allowed, _ = device.verify_is_allowed()  # django-otp slows down repeated wrong codes
+        if not allowed:
+            form.add_error("otp_token", "Too many wrong codes in a row: wait a minute, then enter the newest code.")
+        elif device.verify_token(form.cleaned_data["otp_token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             messages.success(request, "Two-factor sign-in is on. From now on, sign in with a code from your app.")
             return redirect("admin:index")
-        form.add_error("otp_token", "That code does not match. Check the phone's clock and enter the newest code.")
+        else:
+            form.add_error("otp_token", "That code does not match. Check the phone's clock and enter the newest code.")
     return _page(request, form, device=device)
 
 

@@ -1,22 +1,44 @@
 """The public "For Enquiry" form: validation and the bot traps. Creating the lead is the service's job."""
 
+import hashlib
+import logging
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 
 from .models import Course, Enquiry
 from .phones import normalise_indian_phone
 from .services import tidy_name
 
+logger = logging.getLogger(__name__)
+
 FORM_CLOCK_SALT = "enquiries.form-clock"
 FORM_MAX_AGE = 24 * 60 * 60
 
 
-def form_clock():
-    """A signed timestamp put in the form, so the server knows how long the person took to fill it in."""
-    return signing.dumps(time.time(), salt=FORM_CLOCK_SALT)
+def form_clock(opened_at=None):
+    """A signed timestamp put in the form, so the server knows how long the person took to fill it in. A
+    random part makes every form's clock different, so each can be spent once."""
+    opened_at = time.time() if opened_at is None else opened_at
+    return signing.dumps([opened_at, secrets.token_urlsafe(8)], salt=FORM_CLOCK_SALT)
+
+
+def spend_clock(token):
+    """Mark this form's clock as used; False when it was used before (the same form replayed).
+
+    The mark lives in the shared cache; if the cache is down the form is let through (and logged), since a
+    lost lead is worse than a replayed one, which the per-phone limit and the 90-day merge still catch.
+    """
+    key = "enquiry-clock:" + hashlib.sha256(token.encode()).hexdigest()
+    try:
+        return cache.add(key, True, FORM_MAX_AGE)
+    except Exception:  # any cache backend error: fail open
+        logger.warning("Cache unavailable: the enquiry form's clock could not be marked as used.", exc_info=True)
+        return True
 
 
 class EnquiryForm(forms.Form):
@@ -74,4 +96,8 @@ class EnquiryForm(forms.Form):
             return False  # an old tab, not a bot: the form is checked and shown again with a fresh clock
         except signing.BadSignature:
             return True
-        return time.time() - float(started) < settings.ENQUIRY_MIN_FILL_SECONDS
+        opened_at = started[0] if isinstance(started, list) else started  # forms opened before the random part
+        try:
+            return time.time() - float(opened_at) < settings.ENQUIRY_MIN_FILL_SECONDS
+        except (TypeError, ValueError):
+            return True

@@ -1,5 +1,7 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -11,8 +13,10 @@ from django_ratelimit.core import is_ratelimited
 from articles.models import Article
 
 from .consent import NOTICE_ITEMS, NOTICE_VERSION
-from .forms import EnquiryForm, form_clock
+from .forms import EnquiryForm, form_clock, spend_clock
 from .services import UTM_FIELDS, enquiry_create
+
+logger = logging.getLogger(__name__)
 
 
 def _local_path(value):
@@ -36,6 +40,16 @@ def _render(request, form, status=200):
                   {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION}, status=status)
 
 
+def _over_limit(request, **limit):
+    """Count this request against a limit kept in the shared cache. If the cache is down the enquiry goes
+    through (and it is logged): losing a student's enquiry is worse than missing a spammer."""
+    try:
+        return is_ratelimited(request, increment=True, **limit)
+    except Exception:  # any cache backend error
+        logger.warning("Cache unavailable: enquiry rate limit %s not applied.", limit["group"], exc_info=True)
+        return False
+
+
 def _too_many(request):
     return render(request, "enquiries/rate_limited.html", status=429)
 
@@ -51,16 +65,18 @@ def enquiry_form(request):
         }
         return _render(request, EnquiryForm(initial=initial))
 
-    if is_ratelimited(request, group="enquiry-ip", key="ip", rate=settings.ENQUIRY_RATE_PER_IP, increment=True):
+    if _over_limit(request, group="enquiry-ip", key="ip", rate=settings.ENQUIRY_RATE_PER_IP):
         return _too_many(request)
     form = EnquiryForm(request.POST)
     if form.looks_like_a_bot():
         return redirect("enquiries:thanks")  # a fake success: the bot learns nothing and nothing is stored
     if not form.is_valid():
         return _render(request, _with_fresh_clock(form))
+    if not spend_clock(form.data["started"]):
+        return redirect("enquiries:thanks")  # the same form sent again (a double tap or a replay): one lead is enough
     phone = form.cleaned_data["phone"]
-    if is_ratelimited(request, group="enquiry-phone", key=lambda group, request: phone,
-                      rate=settings.ENQUIRY_RATE_PER_PHONE, increment=True):
+    if _over_limit(request, group="enquiry-phone", key=lambda group, request: phone,
+                   rate=settings.ENQUIRY_RATE_PER_PHONE):
         return _too_many(request)
     data = form.cleaned_data
     source_page = _local_path(data["source_page"])

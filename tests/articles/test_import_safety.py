@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from articles.documents import UnreadableDocument, blocks_from_html, check_docx, docx_to_html
 from articles.drafts import create_draft, read_article
 from articles.models import Edition
-from articles.recognition import ImportRefused
 from tests.articles.samples import ARTICLE
 
 

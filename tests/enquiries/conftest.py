@@ -1,9 +1,8 @@
 import time
 
 import pytest
-from django.core import signing
 
-from enquiries.forms import FORM_CLOCK_SALT
+from enquiries.forms import form_clock
 from tests.factories import CourseFactory
 
 
@@ -20,7 +19,7 @@ def form_data(course):
         data = {
             "name": "Aditi Sharma", "phone": "98765 43210", "email": "aditi@example.com", "course": course.pk,
             "mode": "online", "city": "Jaipur", "message": "Is there a weekend batch?", "consent": "on",
-            "website": "", "started": signing.dumps(time.time() - 60, salt=FORM_CLOCK_SALT),
+            "website": "", "started": form_clock(opened_at=time.time() - 60),
             "source_page": "", "referrer": "",
         }
         data.update(overrides)

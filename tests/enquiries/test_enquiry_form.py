@@ -1,10 +1,9 @@
 import time
 
 import pytest
-from django.core import signing
 
 from enquiries.consent import NOTICE_VERSION
-from enquiries.forms import FORM_CLOCK_SALT
+from enquiries.forms import form_clock
 from enquiries.models import Enquiry
 from tests.factories import ArticleFactory, CallUsNumberFactory, full_article
 
@@ -146,7 +145,7 @@ def test_honeypot_gives_a_fake_success_and_stores_nothing(client, form_data):
 
 def test_a_form_sent_faster_than_a_person_can_type_is_dropped(client, form_data):
     """Submitting within a second of opening the form counts as a bot: fake success, nothing stored."""
-    quick = signing.dumps(time.time(), salt=FORM_CLOCK_SALT)
+    quick = form_clock()
 
     response = client.post(URL, form_data(started=quick))
 
@@ -157,7 +156,7 @@ def test_a_form_sent_faster_than_a_person_can_type_is_dropped(client, form_data)
 def test_a_forged_clock_is_dropped_but_an_expired_one_is_shown_again(client, form_data):
     """A made-up clock is a bot; a day-old tab is a person, who gets the form back with a fresh clock."""
     forged = client.post(URL, form_data(started="123:forged"))
-    old = signing.dumps(time.time() - 2 * 86400, salt=FORM_CLOCK_SALT)
+    old = form_clock(opened_at=time.time() - 2 * 86400)
     expired = client.post(URL, form_data(started=old, phone="12"))
 
     assert forged["Location"] == "/enquiry/thanks/"
@@ -247,3 +246,66 @@ def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num
     ArticleFactory()
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_the_same_form_sent_twice_makes_one_enquiry(client, form_data):
+    """A form's signed clock is spent by its first accepted submission: sending the very same form again
+    (a double tap or a replay) shows the thank-you page and stores nothing more."""
+    data = form_data()
+
+    first = client.post(URL, data)
+    again = client.post(URL, data)
+
+    assert first.status_code == again.status_code == 302
+    lead = Enquiry.objects.get()
+    assert lead.repeat_count == 0
+    assert lead.activities.filter(text__startswith="Enquired again").count() == 0
+
+
+def test_a_refused_form_does_not_spend_its_clock(client, form_data):
+    """A submission refused for a bad phone leaves the student free to correct it and send again."""
+    data = form_data(phone="12")
+
+    client.post(URL, data)
+    corrected = client.post(URL, {**data, "phone": "98765 43210"})
+
+    assert corrected.status_code == 302
+    assert Enquiry.objects.count() == 1
+
+
+def test_a_cache_outage_still_stores_the_enquiry(client, form_data, monkeypatch, caplog):
+    """With the cache (rate limits and the form clock) failing, the enquiry is stored and the outage logged."""
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    for method in ("add", "get", "get_many", "incr", "set"):
+        monkeypatch.setattr(cache, method, broken)
+
+    response = client.post(URL, form_data())
+
+    assert response.status_code == 302
+    assert Enquiry.objects.count() == 1
+    assert "Cache unavailable" in caplog.text
+
+
+@pytest.mark.parametrize("meta, limited_address", [
+    ({"REMOTE_ADDR": "203.0.113.5", "HTTP_X_FORWARDED_FOR": "198.51.100.1"}, "203.0.113.5"),
+    ({"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.1"}, "198.51.100.1"),
+    ({"REMOTE_ADDR": "127.0.0.1"}, "127.0.0.1"),
+    ({"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "garbage, <script>"}, "127.0.0.1"),
+])
+def test_the_per_address_limit_counts_the_client_behind_a_trusted_proxy(client, form_data, settings, meta,
+                                                                         limited_address):
+    """Behind the trusted proxy the limit counts the forwarded client; a header from anyone else, or a missing
+    or garbled one, never moves the count and never causes an error."""
+    from coaching.client_ip import client_ip
+    from django.test import RequestFactory
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.ENQUIRY_RATE_PER_IP = "1/h"
+
+    assert client_ip(RequestFactory().post(URL, **meta)) == limited_address
+    assert client.post(URL, form_data(phone="98765 43210"), **meta).status_code == 302
+    assert client.post(URL, form_data(phone="98765 43211"), **meta).status_code == 429
