@@ -8,10 +8,11 @@ PORT ?= 8000
 
 .PHONY: run test e2e mutation lock migrate demo collectstatic clean
 
-$(INSTALLED): requirements.lock
+# Everything is pinned with hashes (requirements.txt for the site, requirements-dev.txt adds the tests'
+# tools); pip refuses any file whose hash differs.
+$(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements-dev.txt
 	touch $@
 
 # Local development settings for manage.py; edit .env to change them (see the README).
@@ -36,12 +37,14 @@ e2e: $(INSTALLED)
 mutation: $(INSTALLED)
 	$(BIN)/python -m tests.mutation.run $(MODULES)
 
-# Re-resolve the pinned set from pyproject.toml's ranges after changing a dependency.
+# Re-pin both requirement files, with hashes, from pyproject.toml's ranges after changing a dependency.
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet '.[dev]'
-	.lock-venv/bin/python -m pip freeze --exclude coaching-cms > requirements.lock
+	.lock-venv/bin/python -m pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile $(LOCK_FLAGS) --output-file requirements.txt pyproject.toml
+	.lock-venv/bin/pip-compile $(LOCK_FLAGS) --extra dev --constraint requirements.txt \
+		--output-file requirements-dev.txt pyproject.toml
 	rm -rf .lock-venv build *.egg-info
 
 clean:
