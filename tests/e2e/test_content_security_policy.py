@@ -5,7 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.admin_steps import log_in, type_into_editor
-from tests.factories import CallUsNumberFactory, CourseFactory, EditionFactory, full_article, staff_user
+from tests.factories import (
+    CallUsNumberFactory, CourseFactory, EditionFactory, EnquiryFactory, full_article, staff_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,5 +66,28 @@ def test_the_admin_article_form_with_ckeditor_loads_without_a_csp_violation(live
     page.locator("#sections-0 .ck-insert-table-dropdown-grid-box").first.click()
     page.locator("#id_tags").press_sequentially("Agri")
     page.goto(f"{live_server.url}/admin/")
+
+    assert violations() == []
+
+
+def test_the_back_office_pages_load_without_a_csp_violation(live_server, page):
+    """The lead dashboard, lists, a lead, an article's history, the import page, an edition and the
+    two-factor page show nothing blocked, for a counselling manager and an editor."""
+    staff_user("meera", role="Editor")
+    lead = EnquiryFactory(owner=staff_user("rohan", role="Counselling manager"))
+    edition = EditionFactory(year=2024, month=3)
+    article = full_article(edition=edition)
+    violations = watch_for_violations(page)
+
+    log_in(page, live_server.url, "rohan")
+    for path in ["/admin/", "/admin/enquiries/enquiry/", f"/admin/enquiries/enquiry/{lead.pk}/change/",
+                 "/admin/enquiries/enquiry/log/", "/admin/two-factor/"]:
+        page.goto(live_server.url + path)
+    expect(page.locator(".two-factor__qr svg")).to_be_visible()
+    log_in(page, live_server.url, "meera")
+    for path in ["/admin/", "/admin/articles/article/", f"/admin/articles/article/{article.pk}/change/",
+                 f"/admin/articles/article/{article.pk}/history/", "/admin/articles/article/import/",
+                 f"/admin/articles/edition/{edition.pk}/change/", "/admin/articles/edition/"]:
+        page.goto(live_server.url + path)
 
     assert violations() == []
