@@ -202,9 +202,17 @@ def looks_like_html(text):
     return bool(re.search(r"<(p|div|h[1-6]|li|br|span|strong|b|body|html)\b", text, re.IGNORECASE))
 
 
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+def is_word_document(name, data):
+    """Named .docx, or a zip whatever its name: a Word file saved as "article.txt" is still read as Word."""
+    return name.lower().endswith(".docx") or (isinstance(data, bytes) and data.startswith(ZIP_SIGNATURE))
+
+
 def document_text(name, data):
     """A file's contents as text by its type: a .docx becomes its HTML, anything else is decoded as UTF-8."""
-    if name.lower().endswith(".docx"):
+    if is_word_document(name, data):
         return docx_to_html(data)
     return data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
 
@@ -212,7 +220,7 @@ def document_text(name, data):
 def blocks_from_upload(name, data):
     """Blocks from an uploaded or given file, by its type."""
     text = document_text(name, data)
-    if name.lower().endswith((".docx", ".html", ".htm")) or looks_like_html(text):
+    if is_word_document(name, data) or name.lower().endswith((".html", ".htm")) or looks_like_html(text):
         return blocks_from_html(text)
     return blocks_from_text(text)
 

@@ -68,6 +68,13 @@ def test_a_broken_or_mislabelled_docx_is_refused_with_a_reason(data, reason):
         f"This .docx file cannot be read: it is damaged, cut short or not a Word document ({reason}).")
 
 
+def test_a_word_document_named_like_a_text_file_is_read_as_word():
+    """A .docx saved as "article.txt" is recognised by its contents and read as Word, not as garbled bytes."""
+    from articles.documents import document_text
+
+    assert document_text("article.txt", a_docx()) == "<p>Recently, the monsoon arrived early.</p>"
+
+
 def test_a_real_docx_still_imports():
     """The checks let an ordinary Word document through."""
     assert docx_to_html(a_docx()) == "<p>Recently, the monsoon arrived early.</p>"
