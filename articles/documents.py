@@ -214,7 +214,8 @@ def document_text(name, data):
     """A file's contents as text by its type: a .docx becomes its HTML, anything else is decoded as UTF-8."""
     if is_word_document(name, data):
         return docx_to_html(data)
-    return data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    return text.replace("\x00", "")  # NUL bytes mean nothing in an article, and PostgreSQL cannot store them
 
 
 def blocks_from_upload(name, data):

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from django.contrib.sitemaps.views import sitemap
 
@@ -7,6 +7,21 @@ from .feeds import LatestArticlesFeed
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
+
+
+class TagSlugConverter:
+    """A tag's slug in any script (see Tag.slugify); never control characters, which PostgreSQL cannot compare."""
+
+    regex = "[^/\x00-\x1f\x7f]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(TagSlugConverter, "tagslug")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +32,6 @@ urlpatterns = [
     path("articles/<slug:slug>/text/", views.article_text, name="text"),
     path("papers/<slug:code>/", views.paper_detail, name="paper"),
     path("papers/<slug:code>/<slug:topic_slug>/", views.topic_detail, name="topic"),
-    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("tags/<tagslug:slug>/", views.tag_detail, name="tag"),
     re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.edition_detail, name="edition"),
 ]

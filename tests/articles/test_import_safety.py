@@ -148,3 +148,12 @@ def test_a_zip_bomb_uploaded_in_the_admin_is_a_form_error(client, writer):
 def test_odd_html_gives_blocks_or_none_never_an_exception(html):
     """Empty, comment-only, stray-bracket, NUL and badly encoded HTML all parse without raising."""
     assert isinstance(blocks_from_html(html), list)
+
+
+@pytest.mark.django_db
+def test_a_text_file_with_nul_bytes_imports_without_them(writer):
+    """NUL bytes in an uploaded text file are dropped, so the draft saves on PostgreSQL too."""
+    parsed = read_article("article.txt", ARTICLE.replace("Recently", "Rec\x00ently", 1).encode())
+    article = create_draft(parsed, author=writer)
+
+    assert "\x00" not in article.context and "Recently" in article.context
