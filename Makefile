@@ -24,7 +24,9 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Coaching CMS: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The mail worker sends queued mail (printed to this terminal in development) beside the server.
+	$(BIN)/python manage.py mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "mailer",
     "articles",
     "enquiries",
     "coaching",  # last: its post_migrate handler syncs role groups once every app has migrated
@@ -144,10 +145,13 @@ STORAGES = {
 
 # Mail: EMAIL_URL (e.g. smtp://user:pass@smtp.example.in:587/?tls=True, or submission://… for port 587
 # with STARTTLS) or the usual EMAIL_* variables. DEBUG without either prints mail to the console.
-EMAIL_BACKEND = os.environ.get(
+# Nothing is sent inside a request: the site queues mail in the database (django-mailer) and
+# `manage.py mail_worker` sends it through MAILER_EMAIL_BACKEND, retrying while the server is down.
+MAILER_EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_BACKEND = "mailer.backend.DbBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -158,8 +162,12 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 if os.environ.get("EMAIL_URL"):
     _email = dj_email_url.parse(os.environ["EMAIL_URL"])
     _email["EMAIL_TIMEOUT"] = _email.get("EMAIL_TIMEOUT") or EMAIL_TIMEOUT
-    _email.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    MAILER_EMAIL_BACKEND = _email.pop("EMAIL_BACKEND", None) or "django.core.mail.backends.smtp.EmailBackend"
     globals().update(_email)
+MAILER_USE_FILE_LOCK = False  # one worker process; the database row lock is enough
+MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("MAIL_MAX_RETRIES", "50"))
+MAIL_WORKER_SLEEP_SECONDS = 5
+MAIL_WORKER_RETRY_SECONDS = 5 * 60
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coaching CMS <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

@@ -10,7 +10,8 @@ from coaching.settings import *  # noqa: E402,F403
 # The manifest storage needs collectstatic and keeps CKEditor from loading under live_server.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is queued as in production (django-mailer); tests run the worker (tests.conftest.sent_mail) to read it.
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP; tests/coaching/test_production.py checks the real default

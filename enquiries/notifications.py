@@ -1,5 +1,6 @@
-"""Mail to counsellors about new leads. Sent after the lead is saved; a failure is recorded on the lead and
-`manage.py notify_pending` retries it."""
+"""Mail to counsellors about new leads: queued after the lead is saved (the mail worker sends it); if even
+queueing fails, it is recorded on the lead and `manage.py notify_pending` retries it. The mail links to the
+lead and carries none of the student's details, so erasure leaves nothing behind in mailboxes."""
 
 import logging
 
@@ -20,7 +21,7 @@ def notify_owner(lead_id):
         return False
     body = render_to_string("enquiries/email/new_lead.txt", {"lead": lead, "site_url": settings.SITE_URL})
     try:
-        send_mail(f"New enquiry: {lead.name} ({lead.course or 'no course chosen'})", body, None, [lead.owner.email])
+        send_mail(f"New enquiry #{lead.pk} ({lead.course or 'no course chosen'})", body, None, [lead.owner.email])
     except Exception as error:  # the lead is saved; the retry command sends it later
         logger.exception("Could not email %s about lead %s", lead.owner.email, lead.pk)
         Enquiry.objects.filter(pk=lead.pk).update(notify_error=str(error)[:300])

@@ -1,7 +1,9 @@
 from importlib import import_module
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 
 from tests.factories import staff_user
 
@@ -22,6 +24,13 @@ def empty_cache():
     """Each test starts with an empty cache (rate-limit counters live there), also on a shared Redis."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def mail_is_queued(settings):
+    """Django's test set-up swaps in its in-memory mail backend; put back the production queue, so tests
+    see mail only once the worker has sent it (sent_mail below)."""
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
 
 
 @pytest.fixture
@@ -55,3 +64,9 @@ def cast_member(key):
 
 writer, editor, counsellor, manager, superuser = (
     cast_member(key) for key in ("writer", "editor", "counsellor", "manager", "superuser"))
+
+
+def sent_mail():
+    """Run the mail worker once (the site only queues mail) and return what it delivered."""
+    call_command("mail_worker", "--once")
+    return mail.outbox

@@ -10,6 +10,7 @@ from django.utils import timezone
 from enquiries.models import Enquiry
 from enquiries.services import counsellors as counsellors_query
 from enquiries.services import enquiry_assign, enquiry_create, enquiry_erase, enquiry_set_status, follow_up_record
+from tests.conftest import sent_mail
 from tests.factories import EnquiryFactory, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -56,13 +57,18 @@ def test_new_leads_go_round_robin_to_active_counsellors(counsellors):
 
 
 def test_the_owner_is_emailed_after_the_lead_is_saved(counsellors, django_capture_on_commit_callbacks):
-    """The assigned counsellor gets an email with the lead's details and a link to it."""
+    """The assigned counsellor gets an email, sent by the mail worker, with a link to the lead and none of the
+    student's details."""
     with django_capture_on_commit_callbacks(execute=True):
-        lead, _ = create(message="Weekend batch?")
+        lead, _ = create(message="Weekend batch?", email="aditi@example.com")
 
-    assert [m.to for m in mail.outbox] == [["asha@example.com"]]
-    assert "+919876543210" in mail.outbox[0].body and "Weekend batch?" in mail.outbox[0].body
-    assert f"/admin/enquiries/enquiry/{lead.pk}/change/" in mail.outbox[0].body
+    assert mail.outbox == []  # only queued by the request
+    outbox = sent_mail()
+    assert [m.to for m in outbox] == [["asha@example.com"]]
+    assert outbox[0].subject == f"New enquiry #{lead.pk} (no course chosen)"
+    for detail in ["Aditi", "Sharma", "9876543210", "98765 43210", "Weekend batch?", "aditi@example.com"]:
+        assert detail not in outbox[0].body and detail not in outbox[0].subject
+    assert f"/admin/enquiries/enquiry/{lead.pk}/change/" in outbox[0].body
     lead.refresh_from_db()
     assert lead.notified_at is not None
 
@@ -81,7 +87,7 @@ def test_an_email_outage_keeps_the_lead_and_notify_pending_sends_it_later(
     call_command("notify_pending")
 
     lead.refresh_from_db()
-    assert [m.to for m in mail.outbox] == [["asha@example.com"]]
+    assert [m.to for m in sent_mail()] == [["asha@example.com"]]
     assert lead.notified_at is not None and lead.notify_error == ""
     assert "Sent 1 pending lead notification(s); 0 still failing." in capsys.readouterr().out
 
