@@ -1,2 +1,11 @@
-"""No models. The module exists because Django sends post_migrate only to apps that have one, and this
-app's post_migrate handler syncs the role groups (see apps.py)."""
+from django.db import models
+
+
+class HealthProbe(models.Model):
+    """One row that /healthz rewrites, to prove the database takes writes (a read-only disk or a replica
+    in recovery answers reads but not writes)."""
+
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "health probe"

@@ -1,29 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from . import two_factor
+from . import health, two_factor
 from .two_factor import StaffSignInForm
 
 admin.site.site_header = "Coaching CMS"
 admin.site.site_title = "Coaching CMS admin"
 admin.site.index_title = "Back office"
 admin.site.login_form = StaffSignInForm
-
-
-@require_GET
-def healthz(request):
-    """Answers load balancers; touches the database so a dead connection shows as unhealthy."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def image_uploads_are_off(request):
@@ -38,12 +27,14 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
+handler500 = "coaching.outage.server_error"
+
 urlpatterns = [
     path("favicon.ico", favicon),
     path(f"{settings.ADMIN_PATH}two-factor/", two_factor.setup, name="two_factor"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("ckeditor5/image_upload/", image_uploads_are_off, name="ckeditor_uploads_off"),
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path(
         "robots.txt",
         cache_control(max_age=86400)(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

@@ -1,0 +1,63 @@
+"""/healthz: what a load balancer and the fault tests ask. Each dependency is tried with a short timeout,
+and the answer says which failed."""
+
+import time
+import uuid
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .models import HealthProbe
+
+
+def _database_read():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _database_write():
+    HealthProbe.objects.update_or_create(pk=1, defaults={"checked_at": timezone.now()})
+
+
+def _cache():
+    key, value = f"healthz:{uuid.uuid4().hex}", "ok"
+    cache.set(key, value, 10)
+    if cache.get(key) != value:
+        raise RuntimeError("the value written was not read back")
+    cache.delete(key)
+
+
+def _storage():
+    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    default_storage.delete(name)
+
+
+CHECKS = [("database read", _database_read), ("database write", _database_write), ("cache", _cache),
+          ("storage", _storage)]
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 "ok" when every check passes; otherwise 503 naming each failure. The timeouts that keep each
+    check short are the connections' own (settings: database connect and statement timeouts, cache socket
+    timeouts), so a hung dependency fails its check within a few seconds."""
+    lines, healthy = [], True
+    for name, check in CHECKS:
+        started = time.monotonic()
+        try:
+            check()
+        except Exception as error:  # every failure of a dependency is reported, whatever its type
+            healthy = False
+            lines.append(f"{name}: FAILED after {time.monotonic() - started:.1f}s ({type(error).__name__}: "
+                         f"{str(error).strip().splitlines()[0] if str(error).strip() else 'no detail'})")
+        else:
+            lines.append(f"{name}: ok")
+    body = ("ok" if healthy else "unhealthy") + "\n" + "\n".join(lines) + "\n"
+    return HttpResponse(body, status=200 if healthy else 503, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,49 @@
+"""When the database is down: the page students see instead of an error, with the call-us numbers it can
+no longer read from the database (the last ones shown, kept in the cache)."""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+
+from enquiries.models import PhoneLink
+
+logger = logging.getLogger(__name__)
+
+CALL_US_KEY = "outage:call-us-links"
+RETRY_AFTER_SECONDS = 30
+
+
+def remember_call_us_links(links):
+    """Keep the numbers just shown for the outage page (written only when they change). A cache outage
+    must not break the page showing them."""
+    plain = [(link.tel, link.text, link.continues_previous) for link in links]
+    try:
+        if cache.get(CALL_US_KEY) != plain:
+            cache.set(CALL_US_KEY, plain, None)
+    except Exception:  # any cache backend error
+        logger.warning("Cache unavailable: the call-us numbers for the outage page were not kept.", exc_info=True)
+
+
+def last_known_call_us_links():
+    try:
+        plain = cache.get(CALL_US_KEY) or []
+    except Exception:  # any cache backend error
+        plain = []
+    return [PhoneLink(*link) for link in plain]
+
+
+def server_error(request):
+    """The site's error page. A database outage gets the 503 page with the call-us numbers instead, so a
+    student who came to enquire can still call; anything else gets the plain 500 page. Neither touches the
+    database."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        logger.error("Database unavailable: answered %s with the outage page.", request.path)
+        body = loader.get_template("503.html").render(
+            {"site_name": settings.SITE_NAME, "call_us_links": last_known_call_us_links()})
+        return HttpResponse(body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return HttpResponseServerError(loader.get_template("500.html").render())

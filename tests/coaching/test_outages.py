@@ -1,0 +1,148 @@
+"""When a dependency fails: /healthz names it, a database outage shows the call-us numbers with a 503, and
+a cache outage loses no enquiry."""
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+from django.urls import path
+
+from enquiries.models import Enquiry
+from tests.factories import CallUsNumberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_whose_database_is_down(request):
+    raise OperationalError('connection to server at "db.internal" failed: Connection refused')
+
+
+def page_with_a_bug(request):
+    raise ValueError("a bug")
+
+
+urlpatterns = [path("down/", page_whose_database_is_down), path("bug/", page_with_a_bug)]
+handler500 = "coaching.outage.server_error"  # as in coaching/urls.py
+
+
+def test_healthz_answers_ok_when_every_dependency_answers(client):
+    """Database read and write, cache and storage all pass: 200 and each named ok."""
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content.decode().splitlines() == [
+        "ok", "database read: ok", "database write: ok", "cache: ok", "storage: ok"]
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_healthz_names_a_failing_cache_with_a_503(client, monkeypatch):
+    """With the cache refusing, /healthz answers 503 and says the cache failed and why."""
+    def refused(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+
+    monkeypatch.setattr(cache, "set", refused)
+
+    response = client.get("/healthz")
+
+    body = response.content.decode()
+    assert response.status_code == 503
+    assert body.startswith("unhealthy\n")
+    assert "cache: FAILED after" in body and "ConnectionError: Error 111 connecting" in body
+    assert "database read: ok" in body
+
+
+def test_healthz_names_a_database_that_cannot_write(client, monkeypatch):
+    """A database that reads but refuses writes (a read-only disk) is reported as such."""
+    from coaching.models import HealthProbe
+
+    def read_only(*args, **kwargs):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(HealthProbe.objects, "update_or_create", read_only)
+
+    body = client.get("/healthz").content.decode()
+
+    assert "database read: ok" in body
+    assert "database write: FAILED" in body and "attempt to write a readonly database" in body
+
+
+def test_healthz_names_storage_that_cannot_be_written(client, settings, tmp_path):
+    """A media folder that cannot be written is reported."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the media folder should be")
+    settings.MEDIA_ROOT = blocked
+    from django.core.files.storage import default_storage
+    default_storage._wrapped = None  # the storage reads MEDIA_ROOT when it is set up
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert "storage: FAILED" in response.content.decode()
+    default_storage._wrapped = None
+
+
+@pytest.mark.urls("tests.coaching.test_outages")
+def test_a_database_outage_shows_the_call_us_numbers_with_a_503(client):
+    """A page that cannot reach the database answers 503 with a Retry-After and the last call-us numbers
+    shown, read from the cache, not a bare 500."""
+    from coaching.outage import remember_call_us_links
+    from enquiries.models import CallUsNumber, call_us_links
+
+    CallUsNumberFactory(number="+919606900005")
+    CallUsNumberFactory(number="+919606900004")
+    remember_call_us_links(call_us_links(CallUsNumber.objects.shown()))
+    client.raise_request_exception = False
+
+    response = client.get("/down/")
+
+    page = response.content.decode()
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "We are back in a few minutes" in page
+    assert 'href="tel:+919606900005"' in page and 'href="tel:+919606900004"' in page
+
+
+@pytest.mark.urls("tests.coaching.test_outages")
+def test_other_errors_still_get_the_500_page(client):
+    """A bug that is not a database outage answers the ordinary 500 page."""
+    client.raise_request_exception = False
+
+    response = client.get("/bug/")
+
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_every_page_keeps_the_call_us_numbers_for_the_outage_page(client):
+    """Rendering any page with the header stores its numbers where the outage page finds them."""
+    from coaching.outage import last_known_call_us_links
+
+    CallUsNumberFactory(number="+919606900005")
+    client.get("/")
+
+    assert [link.tel for link in last_known_call_us_links()] == ["+919606900005"]
+
+
+def test_an_enquiry_whose_save_fails_on_the_database_answers_503_and_writes_nothing(client, monkeypatch):
+    """When the database refuses the write, the student gets the outage page (503), and no half lead exists."""
+    import time
+
+    import enquiries.services
+    from enquiries.forms import form_clock
+    from tests.factories import CourseFactory
+
+    course = CourseFactory()
+    original = enquiries.services.Activity.objects.create
+
+    def failing_log(*args, **kwargs):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(enquiries.services.Activity.objects, "create", failing_log)
+    client.raise_request_exception = False
+
+    response = client.post("/enquiry/", {
+        "name": "Aditi Sharma", "phone": "98765 43210", "course": course.pk, "mode": "online", "consent": "on",
+        "started": form_clock(opened_at=time.time() - 60)})
+
+    assert response.status_code == 503
+    assert "We are back in a few minutes" in response.content.decode()
+    monkeypatch.setattr(enquiries.services.Activity.objects, "create", original)
+    assert not Enquiry.objects.exists()
