@@ -3,6 +3,7 @@ each lead stores the version it was shown."""
 
 NOTICE_VERSION = "2024-04"
 RETENTION_DAYS = 730
+BACKUP_DAYS = 30  # how long a backup file is kept (README, "Backups"); erased details leave backups with it
 
 NOTICE_ITEMS = [
     ("What we keep", "Your name, mobile number, email (if given), the course, mode and city you chose, your "

@@ -210,7 +210,8 @@ class Enquiry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_status_display()})"
+        # Never the person's name: this text is copied into the admin's action log, which erasure must not miss.
+        return f"Lead #{self.pk} ({self.get_status_display()})"
 
     @property
     def is_open(self):

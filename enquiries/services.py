@@ -8,7 +8,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import notifications
@@ -219,16 +221,32 @@ def enquiry_erase(*, leads, by=None, reason):
         raise PermissionDenied("Only a counselling manager can erase personal data.")
     erased, phones = 0, set()
     # The lock only exists on PostgreSQL (SQLite serialises writers), where the suite also runs.
+    erased_ids = []
     for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):  # pragma: no mutate
         phones.add(lead.phone)
-        for field in ["email", "city", "message", "referrer"]:
+        for field in ["email", "city", "message", "referrer", "source_page", "notify_error", *UTM_FIELDS]:
             setattr(lead, field, "")
         lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None
         lead.save()
         lead.follow_ups.update(note="")
         lead.activities.all().delete()
+        erased_ids.append(lead.pk)
         erased += 1
     PhoneLock.objects.filter(phone__in=phones).delete()
+    # The admin's "Recent actions" log keeps a text copy of each object it touched; older entries may name
+    # the person.
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Enquiry),
+                            object_id__in=[str(pk) for pk in erased_ids]).update(object_repr=ERASED_NAME,
+                                                                                 change_message="")
     ErasureLog.objects.create(by=by, reason=reason, leads_erased=erased)
     logger.info("Erased personal data of %s lead(s): %s", erased, reason)
+    transaction.on_commit(_flush_deleted_pages)
     return erased
+
+
+def _flush_deleted_pages():
+    """SQLite keeps old page versions in its write-ahead log until a checkpoint: fold them into the database
+    (whose secure_delete setting zeroes freed pages) so the erased details are gone from the files too."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -12,7 +12,7 @@ from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
 
-from .consent import NOTICE_ITEMS, NOTICE_VERSION
+from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
 from .services import UTM_FIELDS, enquiry_create
 
@@ -110,4 +110,6 @@ def thanks(request):
 
 
 def privacy(request):
-    return render(request, "enquiries/privacy.html", {"notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION})
+    return render(request, "enquiries/privacy.html", {
+        "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, "backup_days": BACKUP_DAYS,
+        "retention_years": RETENTION_DAYS // 365})

@@ -238,6 +238,7 @@ def test_privacy_notice_page(client):
 
     assert "Digital Personal Data Protection Act, 2023" in page
     assert "<strong>How long:</strong>" in page and "withdraw" in page
+    assert "keep each backup for 30 days" in page and "erased in the same way" in page
 
 
 @pytest.mark.parametrize("url, queries", [("/enquiry/", 3), ("/enquiry/thanks/", 2), ("/privacy/", 2)])

@@ -1,0 +1,72 @@
+"""Erasure on request (DPDP): afterwards the person's details appear in no table, no mail and no log line."""
+
+import logging
+import time
+
+import pytest
+from django.apps import apps
+from django.core import mail
+from django.utils import timezone
+from mailer.models import MessageLog
+
+from enquiries.forms import form_clock
+from enquiries.models import Enquiry
+from tests.admin_forms import formset
+from tests.conftest import sent_mail
+from tests.factories import CourseFactory, staff_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DETAILS = {
+    "name": "Vaidehi Kulkarni", "phone": "98211 47365", "email": "vaidehi.k@example.org",
+    "city": "Aurangabad-East", "message": "Is the Marathi-medium batch full? Call after 7 pm please.",
+    "utm_source": "wa-forward-qz81", "utm_campaign": "kharif-revision-qz81",
+    "source_page": "/papers/gs3/?ref=qz81-forward", "referrer": "https://t.me/s/qz81channel",
+}
+TRACES = ["Vaidehi", "Kulkarni", "9821147365", "98211 47365", "vaidehi.k@example.org", "Aurangabad-East",
+          "Marathi-medium", "wa-forward-qz81", "kharif-revision-qz81", "qz81-forward", "qz81channel"]
+
+
+def everything_stored():
+    """Every value of every row of every table, as text (mail bodies decoded)."""
+    values = []
+    for model in apps.get_models():
+        for row in model.objects.all().values():
+            values.extend(str(value) for value in row.values())
+    for log in MessageLog.objects.all():
+        values += [log.email.subject, log.email.body] if log.email else []
+    values += [text for message in mail.outbox for text in (message.subject, message.body)]
+    return "\n".join(values)
+
+
+def test_after_erasure_the_persons_details_appear_nowhere(migrated_data, client, caplog):
+    """A web enquiry with every detail, a follow-up note, an admin edit and the counsellor's mail leave no
+    trace of the person once a manager erases the lead: not in any table, the admin log, the mail or the logs."""
+    caplog.set_level(logging.DEBUG)
+    counsellor = staff_user("asha", role="Counsellor", email="asha@example.com")
+    manager = staff_user("rohan", role="Counselling manager")
+    course = CourseFactory()
+    client.post("/enquiry/", {**{key: value for key, value in DETAILS.items() if key != "source_page"},
+                              "source_page": DETAILS["source_page"], "course": course.pk, "mode": "online",
+                              "consent": "on", "started": form_clock(opened_at=time.time() - 60)})
+    lead = Enquiry.objects.get()
+    assert lead.name == "Vaidehi Kulkarni" and lead.utm_source == "wa-forward-qz81" and lead.owner == counsellor
+    client.force_login(manager)
+    now = timezone.localtime()
+    client.get("/admin/enquiries/enquiry/", {"q": "9821147365"})
+    client.post(f"/admin/enquiries/enquiry/{lead.pk}/change/", {
+        "status": "contacted", "owner": counsellor.pk,
+        **formset("follow_ups", [{"at_0": now.strftime("%Y-%m-%d"), "at_1": now.strftime("%H:%M:%S"), "kind": "call",
+                                  "outcome": "call_back", "note": "Vaidehi Kulkarni wants the Marathi-medium batch."}]),
+        **formset("activities", [{"id": a.pk} for a in lead.activities.all()], initial=lead.activities.count())})
+    sent_mail()
+    assert "Vaidehi" in everything_stored()  # the details were really stored before
+
+    client.post("/admin/enquiries/enquiry/?leads=all", {"action": "erase", "_selected_action": [lead.pk]})
+
+    stored, logged = everything_stored(), caplog.text
+    for trace in TRACES:
+        assert trace not in stored, trace
+        assert trace not in logged, trace
+    lead.refresh_from_db()
+    assert lead.erased_at is not None and lead.status == "contacted"
