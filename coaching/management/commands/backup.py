@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from coaching.backups import BackupError, create_backup
+
+
+class Command(BaseCommand):
+    help = "Write one restorable file holding the database and the uploaded media (restore it with `restore`)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", required=True, help="Where to write the backup, e.g. /var/backups/site.tar.gz")
+
+    def handle(self, *args, output, **options):
+        try:
+            manifest = create_backup(output)
+        except (BackupError, OSError) as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(self.style.SUCCESS(
+            f"Backed up the {manifest['engine']} database and {manifest['media_files']} media file(s) to {output}."))
