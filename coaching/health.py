@@ -42,6 +42,19 @@ CHECKS = [("database read", _database_read), ("database write", _database_write)
           ("storage", _storage)]
 
 
+def _mail_line():
+    """Mail the worker could not deliver yet. Reported, never a 503: a mail outage delays mail, not pages."""
+    from mailer.models import Message
+
+    try:
+        deferred = Message.objects.deferred().count()
+    except Exception:  # the database check above already says why
+        return "mail: unknown (the database cannot be read)"
+    if not deferred:
+        return "mail: ok"
+    return f"mail: {deferred} message(s) deferred, the mail server refused or did not answer (the worker retries)"
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -62,5 +75,6 @@ def healthz(request):
                          f"{str(error).strip().splitlines()[0] if str(error).strip() else 'no detail'})")
         else:
             lines.append(f"{name}: ok")
+    lines.append(_mail_line() if not lines[0].startswith("database read: FAILED") else "mail: not checked")
     body = ("ok" if healthy else "unhealthy") + "\n" + "\n".join(lines) + "\n"
     return HttpResponse(body, status=200 if healthy else 503, content_type="text/plain; charset=utf-8")

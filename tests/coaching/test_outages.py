@@ -30,7 +30,7 @@ def test_healthz_answers_ok_when_every_dependency_answers(client):
 
     assert response.status_code == 200
     assert response.content.decode().splitlines() == [
-        "ok", "database read: ok", "database write: ok", "cache: ok", "storage: ok"]
+        "ok", "database read: ok", "database write: ok", "cache: ok", "storage: ok", "mail: ok"]
     assert response["Cache-Control"].startswith("max-age=0")
 
 
@@ -143,3 +143,17 @@ def test_an_enquiry_whose_save_fails_on_the_database_answers_503_and_writes_noth
     assert "We are back in a few minutes" in response.content.decode()
     monkeypatch.setattr(enquiries.services.Activity.objects, "create", original)
     assert not Enquiry.objects.exists()
+
+
+def test_healthz_reports_deferred_mail_without_failing(client):
+    """Mail the server refused is reported, but the site stays healthy: a mail outage delays only mail."""
+    from django.core.mail import send_mail
+    from mailer.models import PRIORITY_DEFERRED, Message
+
+    send_mail("New enquiry #1", "Open the lead", None, ["asha@example.com"])
+    Message.objects.update(priority=PRIORITY_DEFERRED)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert "mail: 1 message(s) deferred, the mail server refused or did not answer" in response.content.decode()

@@ -282,6 +282,8 @@ def test_a_mail_outage_delays_mail_and_never_a_page(site, mode):
     assert_quick_and_never_500(answers)
     assert_no_lead_lost(site, answers, numbers)
     assert worker.returncode == 0 and worker_seconds < 30
+    health = site.health()
+    assert health[0] == 200 and "message(s) deferred, the mail server refused or did not answer" in health[1]
     delivered = site.manage("mail_worker", "--once", EMAIL_URL="",
                             EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
     assert delivered.stdout.count("Subject: New enquiry #") >= 2
