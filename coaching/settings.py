@@ -227,7 +227,6 @@ AXES_VERBOSE = False
 STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "required").strip().lower()
 if STAFF_2FA not in ("required", "optional"):
     raise ImproperlyConfigured("DJANGO_STAFF_2FA must be required or optional.")
-OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Coaching CMS")
 
 # The client's address, for rate limits and lockouts: REMOTE_ADDR, unless the request came through one
 # of these proxies (addresses or networks, e.g. 127.0.0.1 for nginx on the same host), in which case
@@ -264,6 +263,7 @@ LOGGING = {
 
 # Shown in the header and footer of every page.
 SITE_NAME = os.environ.get("SITE_NAME", "Pragati IAS Academy")
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
 
 TAGGIT_CASE_INSENSITIVE = True
 
