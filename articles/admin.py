@@ -275,16 +275,30 @@ class ArticleAdmin(VersionAdmin):
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def move_view(self, request, object_id, name):
-        """One workflow button: the move is decided and recorded by articles.workflow."""
+        """A workflow move without edits (for those who may not change the article): decided and recorded by
+        articles.workflow."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = object_or_404(self, request, object_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
-        form = WorkflowMoveForm(request.POST)
+        self._move(request, article, name, WorkflowMoveForm(request.POST))
+        return redirect("admin:articles_article_change", article.pk)
+
+    def response_change(self, request, obj):
+        """A workflow button pressed on the article form: the form was valid and has been saved (with its
+        revision), so now make the move. An invalid form never gets here: nothing moves, the errors show."""
+        name = request.POST.get("_workflow")
+        if not name:
+            return super().response_change(request, obj)
+        messages.success(request, "Your changes were saved.")
+        self._move(request, obj, name, WorkflowMoveForm(request.POST, prefix=name))
+        return redirect("admin:articles_article_change", obj.pk)
+
+    def _move(self, request, article, name, form):
         if not form.is_valid():
             messages.error(request, "Enter a valid date and time, e.g. 2024-04-01 06:00.")
-            return redirect("admin:articles_article_change", article.pk)
+            return
         try:
             workflow.apply(article, name, request.user, comment=form.cleaned_data["comment"],
                            when=form.cleaned_data["when"])
@@ -294,7 +308,6 @@ class ArticleAdmin(VersionAdmin):
         else:
             article.refresh_from_db()
             messages.success(request, f"“{article.title}” is now {self.state(article).lower()}.")
-        return redirect("admin:articles_article_change", article.pk)
 
     def history_view(self, request, object_id, extra_context=None):
         article = object_or_404(self, request, object_id)

@@ -335,3 +335,83 @@ def test_permission_matrix_for_workflow_buttons_in_the_admin_ui(client, staff, r
         return
     button = f'value="{move}">{BUTTON_LABELS[move]}</button>'
     assert (button in response.content.decode()) == (role in allowed)
+
+
+def test_a_workflow_button_saves_what_was_typed_then_makes_the_move(client, staff):
+    """A writer adds a mains question and presses "Submit for review": one request saves the question (with a
+    revision) and submits the article."""
+    from articles.revisions import versions_of
+
+    article = publishable_article(author=staff["writer"], mains_questions="")
+    revisions_before = versions_of(article).count()
+    client.force_login(staff["writer"])
+
+    response = client.post(change_url(article), article_change_form(
+        article, mains_questions="Discuss the mission's cost overruns. (10 marks)", _workflow="submit"), follow=True)
+
+    article.refresh_from_db()
+    assert article.mains_questions == "Discuss the mission's cost overruns. (10 marks)"
+    assert article.status == "in_review"
+    assert Transition.objects.get().to_status == "in_review"
+    assert versions_of(article).count() > revisions_before
+    page = response.content.decode()
+    assert "Your changes were saved." in page and "is now in review" in page
+
+
+def test_an_editors_fix_is_kept_when_requesting_changes(client, staff):
+    """An editor fixes the context, writes a comment and presses "Request changes": the fix is saved and the
+    article goes back to the writer with the comment."""
+    article = publishable_article(author=staff["writer"], status="in_review")
+    client.force_login(staff["editor"])
+
+    client.post(change_url(article), article_change_form(
+        article, context="Recently, the Union Cabinet approved the scheme's second phase.", _workflow="request_changes",
+        **{"request_changes-comment": "Add the budget figures."}))
+
+    article.refresh_from_db()
+    assert article.context == "Recently, the Union Cabinet approved the scheme's second phase."
+    assert article.status == "draft"
+    assert Transition.objects.get().comment == "Add the budget figures."
+
+
+def test_an_invalid_form_with_a_workflow_button_saves_nothing_and_moves_nothing(client, staff):
+    """With an empty title the form is shown again with its error; the article is neither changed nor moved."""
+    article = publishable_article(author=staff["writer"], title="Original title")
+    client.force_login(staff["writer"])
+
+    response = client.post(change_url(article), article_change_form(
+        article, title="", context="A changed context", _workflow="submit"))
+
+    article.refresh_from_db()
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert (article.title, article.status) == ("Original title", "draft")
+    assert article.context != "A changed context"
+    assert not Transition.objects.exists()
+
+
+def test_a_move_that_is_refused_still_keeps_the_saved_edit(client, staff):
+    """"Request changes" without a comment keeps the editor's edit, does not move, and says what is missing."""
+    article = publishable_article(author=staff["writer"], status="in_review")
+    client.force_login(staff["editor"])
+
+    response = client.post(change_url(article), article_change_form(
+        article, title="A sharper title", _workflow="request_changes"), follow=True)
+
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("A sharper title", "in_review")
+    page = response.content.decode()
+    assert "Your changes were saved." in page and "Say what needs to change: the writer sees this comment." in page
+    assert not Transition.objects.exists()
+
+
+def test_the_buttons_belong_to_the_article_form_for_those_who_may_edit(client, staff):
+    """On the change page each move button submits the article form; the old per-move forms remain only for
+    people who may move but not edit."""
+    article = publishable_article(author=staff["writer"])
+    client.force_login(staff["writer"])
+
+    page = client.get(change_url(article)).content.decode()
+
+    assert '<button type="submit" form="article_form" class="button" name="_workflow" value="submit">' in page
+    assert f'action="/admin/articles/article/{article.pk}/move/submit/"' not in page

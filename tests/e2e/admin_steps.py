@@ -47,9 +47,9 @@ def write_article(page, base_url, *, title, context, sections, paper="GS3", topi
 
 
 def press_workflow_button(page, label, *, comment=None, when=None):
-    form = page.locator(".workflow-panel form", has=page.get_by_role("button", name=label, exact=True))
+    move = page.locator(".workflow-panel .move", has=page.get_by_role("button", name=label, exact=True))
     if comment is not None:
-        form.locator("textarea[name=comment]").fill(comment)
+        move.locator("textarea").fill(comment)
     if when is not None:
-        form.locator("input[name=when]").fill(when)
-    form.get_by_role("button", name=label, exact=True).click()
+        move.locator("input[type=datetime-local]").fill(when)
+    move.get_by_role("button", name=label, exact=True).click()
