@@ -108,20 +108,23 @@ class EnquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=Enquiry.Status.open_states())
 
+    # A follow-up is overdue the moment its time has passed; "today" is what is still to come before midnight.
     def due_overdue(self, now=None):
-        return self.open().filter(next_follow_up_at__lt=start_of_today(now))
+        return self.open().filter(next_follow_up_at__lt=now or timezone.now())
 
     def due_today(self, now=None):
-        start = start_of_today(now)
-        return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=1))
+        now = now or timezone.now()
+        return self.open().filter(next_follow_up_at__gte=now,
+                                  next_follow_up_at__lt=start_of_today(now) + timedelta(days=1))
 
     def due_this_week(self, now=None):
-        start = start_of_today(now)
-        return self.open().filter(next_follow_up_at__gte=start, next_follow_up_at__lt=start + timedelta(days=7))
+        now = now or timezone.now()
+        return self.open().filter(next_follow_up_at__gte=now,
+                                  next_follow_up_at__lt=start_of_today(now) + timedelta(days=7))
 
 
 def start_of_today(now=None):
-    """Midnight IST today: follow-ups due before it are overdue, those due before the next are due today."""
+    """Midnight IST today: follow-ups due before the next midnight (and not yet past) are due today."""
     local = timezone.localtime(now or timezone.now())
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
@@ -222,10 +225,10 @@ class Enquiry(models.Model):
         due filters; None when nothing is due."""
         if self.next_follow_up_at is None or not self.is_open:
             return None
-        start = start_of_today(now)
-        if self.next_follow_up_at < start:
+        now = now or timezone.now()
+        if self.next_follow_up_at < now:
             return "overdue"
-        return "today" if self.next_follow_up_at < start + timedelta(days=1) else "later"
+        return "today" if self.next_follow_up_at < start_of_today(now) + timedelta(days=1) else "later"
 
     @property
     def national_phone(self):

@@ -22,6 +22,8 @@ from .roles import COUNSELLOR, ERASE, REASSIGN
 logger = logging.getLogger(__name__)
 
 MERGE_WINDOW = timedelta(days=90)
+# A new lead is due for its first call this soon after it arrives, and overdue once that time has passed.
+FIRST_CALL_WITHIN = timedelta(hours=2)
 UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
 # Direction overrides and isolates can make a name display reversed or hide text around it in the admin
 # and in exports ("Trojan Source"); no real name needs them.
@@ -60,7 +62,7 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel,
         call_us_number=call_us_number, source_page=source_page, source_article=source_article,
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,
-        next_follow_up_at=now, **{field: (utm or {}).get(field, "")[:100] for field in UTM_FIELDS},
+        next_follow_up_at=now + FIRST_CALL_WITHIN, **{field: (utm or {}).get(field, "")[:100] for field in UTM_FIELDS},
     )
     if consent_given:
         lead.consent_notice_version, lead.consent_at = NOTICE_VERSION, now

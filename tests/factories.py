@@ -121,4 +121,4 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
     phone = factory.Sequence(lambda n: f"+9198100{n:05d}")
     course = factory.SubFactory(CourseFactory)
     consent_given = True
-    next_follow_up_at = factory.LazyFunction(timezone.now)
+    next_follow_up_at = factory.LazyFunction(lambda: timezone.now() + timedelta(minutes=5))  # due, not yet overdue

@@ -128,28 +128,40 @@ def test_first_follow_up_records_the_first_response_time_and_next_due(counsellor
 
 
 def test_due_filters_split_overdue_today_and_this_week():
-    """Overdue is before today, today is today, this week is the next seven days; closed leads are never due."""
-    now = timezone.localtime()
-    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    overdue = EnquiryFactory(next_follow_up_at=start - timedelta(hours=1))
-    today = EnquiryFactory(next_follow_up_at=start + timedelta(hours=12))
-    later = EnquiryFactory(next_follow_up_at=start + timedelta(days=3))
-    EnquiryFactory(next_follow_up_at=start - timedelta(days=2), status="enrolled")
+    """Overdue is any time already past (even earlier today), today is the rest of today, this week the next
+    seven days; closed leads are never due."""
+    now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    overdue_this_morning = EnquiryFactory(next_follow_up_at=now - timedelta(hours=1))
+    overdue_yesterday = EnquiryFactory(next_follow_up_at=now - timedelta(days=1))
+    today = EnquiryFactory(next_follow_up_at=now + timedelta(hours=3))
+    later = EnquiryFactory(next_follow_up_at=now + timedelta(days=3))
+    EnquiryFactory(next_follow_up_at=now - timedelta(days=2), status="enrolled")
 
-    assert list(Enquiry.objects.due_overdue(now)) == [overdue]
+    assert set(Enquiry.objects.due_overdue(now)) == {overdue_this_morning, overdue_yesterday}
     assert list(Enquiry.objects.due_today(now)) == [today]
     assert set(Enquiry.objects.due_this_week(now)) == {today, later}
 
 
+def test_a_follow_up_is_overdue_the_moment_its_time_passes():
+    """A call promised for 11:00 is overdue at 11:01 the same day, not only after midnight."""
+    eleven = timezone.localtime().replace(hour=11, minute=0, second=0, microsecond=0)
+    lead = EnquiryFactory(next_follow_up_at=eleven)
+
+    assert lead.follow_up_urgency(eleven - timedelta(minutes=1)) == "today"
+    assert lead.follow_up_urgency(eleven + timedelta(minutes=1)) == "overdue"
+    assert list(Enquiry.objects.due_overdue(eleven + timedelta(minutes=1))) == [lead]
+    assert not Enquiry.objects.due_today(eleven + timedelta(minutes=1)).exists()
+
+
 def test_follow_up_urgency_uses_the_same_boundaries_as_the_due_filters():
     """The coloured column says overdue/today/later exactly where the due filters split, and nothing for closed leads."""
-    now = timezone.localtime()
-    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    midnight = now.replace(hour=0) + timedelta(days=1)
     leads = {
-        "overdue": EnquiryFactory(next_follow_up_at=start - timedelta(minutes=1)),
-        "today": EnquiryFactory(next_follow_up_at=start),
-        "later": EnquiryFactory(next_follow_up_at=start + timedelta(days=1)),
-        None: EnquiryFactory(next_follow_up_at=start, status="enrolled"),
+        "overdue": EnquiryFactory(next_follow_up_at=now - timedelta(minutes=1)),
+        "today": EnquiryFactory(next_follow_up_at=now),
+        "later": EnquiryFactory(next_follow_up_at=midnight),
+        None: EnquiryFactory(next_follow_up_at=now, status="enrolled"),
     }
 
     assert {label: lead.follow_up_urgency(now) for label, lead in leads.items()} == {
@@ -541,3 +553,14 @@ def test_a_status_change_by_follow_up_is_written_to_the_log(counsellors):
 
     assert [activity.text for activity in lead.activities.order_by("pk")] == [
         "Status new → visited / demo (WhatsApp by asha)."]
+
+
+def test_a_new_lead_is_due_for_its_first_call_within_two_hours(counsellors):
+    """A new lead is not overdue on arrival; two hours later, still uncalled, it is."""
+    from enquiries.services import FIRST_CALL_WITHIN
+
+    lead, _ = create()
+
+    assert lead.next_follow_up_at == lead.created_at + FIRST_CALL_WITHIN
+    assert lead.follow_up_urgency(lead.created_at) != "overdue"
+    assert lead.follow_up_urgency(lead.created_at + FIRST_CALL_WITHIN + timedelta(minutes=1)) == "overdue"
