@@ -49,8 +49,9 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     """Validate and store an enquiry; return (lead, created).
 
     A phone with an open lead from the last 90 days adds a repeat to that lead instead of a new one. A new
-    lead goes to the next active counsellor (unless `owner` is given), who is emailed after commit; if the
-    mail fails the lead is kept and `manage.py notify_pending` tries again.
+    lead goes to the next active counsellor, who is emailed after commit (if the mail cannot be queued the
+    lead is kept and `manage.py notify_pending` tries again); a lead given an `owner` (the counsellor who
+    logged a call or walk-in) is theirs and sends no mail.
     """
     now = timezone.now()
     try:
@@ -83,11 +84,14 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
             _add_repeat(existing, lead, now)
             return existing, False
         lead.owner = owner or _next_counsellor()
+        if owner is not None:
+            lead.notified_at = now  # they logged it themselves: nobody needs telling
         lead.save()
         Activity.objects.create(enquiry=lead, at=now, text=_received_line(lead))
         if lead.owner:
             Activity.objects.create(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")
-        transaction.on_commit(lambda: notifications.notify_owner(lead.pk))
+        if owner is None:
+            transaction.on_commit(lambda: notifications.notify_owner(lead.pk))
     return lead, True
 
 

@@ -564,3 +564,14 @@ def test_a_new_lead_is_due_for_its_first_call_within_two_hours(counsellors):
     assert lead.next_follow_up_at == lead.created_at + FIRST_CALL_WITHIN
     assert lead.follow_up_urgency(lead.created_at) != "overdue"
     assert lead.follow_up_urgency(lead.created_at + FIRST_CALL_WITHIN + timedelta(minutes=1)) == "overdue"
+
+
+def test_a_counsellor_is_not_emailed_about_a_lead_they_logged_themselves(counsellors, django_capture_on_commit_callbacks):
+    """A phone lead logged by a counsellor is theirs, sends no mail, and notify_pending leaves it alone."""
+    with django_capture_on_commit_callbacks(execute=True):
+        lead, _ = enquiry_create(name="Aditi Sharma", phone="98765 43210", consent_given=False,
+                                 channel=Enquiry.Channel.PHONE, owner=counsellors[1])
+    call_command("notify_pending")
+
+    assert lead.owner == counsellors[1]
+    assert sent_mail() == []
