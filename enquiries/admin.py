@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -68,25 +69,42 @@ class EnquiryResource(resources.ModelResource):
     source_article = fields.Field(attribute="source_article__title", column_name="source article")
     status = fields.Field(attribute="get_status_display", column_name="status")
     channel = fields.Field(attribute="get_channel_display", column_name="channel")
+    follow_up_notes = fields.Field(column_name="follow-up notes")
 
     class Meta:
         model = Enquiry
         fields = [
-            "id", "created_at", "name", "phone", "email", "course", "mode", "city", "channel", "status", "owner",
-            "source_page", "source_article", "utm_source", "utm_medium", "utm_campaign", "repeat_count",
-            "first_response_at", "next_follow_up_at", "consent_notice_version", "consent_at",
+            "id", "created_at", "name", "phone", "email", "course", "mode", "city", "message", "channel", "status",
+            "owner", "follow_up_notes", "source_page", "source_article", "utm_source", "utm_medium", "utm_campaign",
+            "repeat_count", "first_response_at", "next_follow_up_at", "consent_notice_version", "consent_at",
         ]
         export_order = fields
 
     def export_field(self, field, instance, **kwargs):
         return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
+    def export(self, queryset=None, **kwargs):
+        if queryset is not None and hasattr(queryset, "prefetch_related"):
+            queryset = queryset.prefetch_related("follow_ups")  # the notes column, without a query per lead
+        return super().export(queryset, **kwargs)
+
+    def dehydrate_follow_up_notes(self, lead):
+        """Each note with its date and kind, oldest first, in one cell."""
+        return " | ".join(
+            f"{timezone.localtime(follow_up.at):%d %b %Y} {follow_up.get_kind_display()}: {follow_up.note}"
+            for follow_up in sorted(lead.follow_ups.all(), key=lambda follow_up: follow_up.at) if follow_up.note)
+
 
 class WorkloadFilter(admin.SimpleListFilter):
-    """By default a counsellor sees the open leads that are theirs or nobody's."""
+    """By default a counsellor sees the open leads that are theirs or nobody's, and a manager, who looks after
+    everyone's (and exports what the list shows), every open lead."""
 
     title = "leads"
     parameter_name = "leads"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.default = "open" if request.user.has_perm(REASSIGN) else "mine"
 
     def lookups(self, request, model_admin):
         return [("mine", "Open: mine and unassigned"), ("open", "All open"), ("all", "All leads")]
@@ -94,13 +112,13 @@ class WorkloadFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         for value, label in self.lookup_choices:
             yield {
-                "selected": (self.value() or "mine") == value,
+                "selected": (self.value() or self.default) == value,
                 "query_string": changelist.get_query_string({self.parameter_name: value}),
                 "display": label,
             }
 
     def queryset(self, request, queryset):
-        value = self.value() or "mine"
+        value = self.value() or self.default
         if value == "mine":
             return queryset.open().filter(Q(owner=request.user) | Q(owner__isnull=True))
         if value == "open":
@@ -214,6 +232,10 @@ class EnquiryAdmin(ExportActionModelAdmin):
         """A colleague's lead opens read-only for a counsellor (see services.may_change)."""
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or services.may_change(request.user, obj))
+
+    def get_export_filename(self, request, queryset, file_format):
+        """Named by the day in India, not in UTC (an export at 2 am IST is today's)."""
+        return f"leads-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT)

@@ -299,3 +299,52 @@ def test_a_status_changed_on_the_change_form_is_written_to_the_log(client, staff
     lead.refresh_from_db()
     assert lead.status == "contacted"
     assert lead.activities.last().text == "Marked contacted by Asha."
+
+
+def test_csv_export_holds_the_message_and_the_follow_up_notes(client, staff):
+    """The export carries what the student wrote and every note the counsellors made, oldest first."""
+    lead = EnquiryFactory(message="Is there a Hindi-medium batch?", owner=staff["counsellor"])
+    first, second = timezone.now() - timedelta(days=2), timezone.now() - timedelta(days=1)
+    FollowUp.objects.create(enquiry=lead, by=staff["counsellor"], at=second, kind="whatsapp", outcome="reached",
+                            note="Sent the brochure.")
+    FollowUp.objects.create(enquiry=lead, by=staff["counsellor"], at=first, kind="call", outcome="call_back",
+                            note="Asked to call after exams.")
+    client.force_login(staff["manager"])
+
+    response = client.post(LIST, {"action": "export_admin_action", "_selected_action": [lead.pk]})
+
+    row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["message"] == "Is there a Hindi-medium batch?"
+    assert row["follow-up notes"] == (
+        f"{timezone.localtime(first):%d %b %Y} Call: Asked to call after exams. | "
+        f"{timezone.localtime(second):%d %b %Y} WhatsApp: Sent the brochure.")
+
+
+def test_a_managers_list_and_export_show_every_open_lead(client, staff):
+    """A manager's lead list opens on all open leads (not "mine", which is usually empty for them), so
+    "select all" then export gives what they see."""
+    leads = [EnquiryFactory(owner=staff["counsellor"]), EnquiryFactory(owner=staff["other_counsellor"])]
+    client.force_login(staff["manager"])
+
+    page = client.get(LIST).content.decode()
+    response = client.post(LIST, {"action": "export_admin_action", "select_across": "1", "index": "0",
+                                  "_selected_action": [leads[0].pk]})
+
+    assert all(f'value="{lead.pk}"' in page for lead in leads)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert sorted(int(row["id"]) for row in rows) == sorted(lead.pk for lead in leads)
+
+
+def test_the_export_file_is_named_by_the_date_in_india(client, staff, monkeypatch):
+    """At 02:00 IST (20:30 UTC the day before) the file carries India's date."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    two_am_ist = datetime(2026, 3, 15, 2, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
+    monkeypatch.setattr(timezone, "now", lambda: two_am_ist)
+    lead = EnquiryFactory()
+    client.force_login(staff["manager"])
+
+    response = client.post(LIST, {"action": "export_admin_action", "_selected_action": [lead.pk]})
+
+    assert 'filename="leads-2026-03-15.csv"' in response["Content-Disposition"]
