@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -201,7 +203,9 @@ class EnquiryAdmin(ExportActionModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    actions = ["assign_to_me", "reassign", "mark_contacted", "mark_enrolled", "mark_not_interested", "erase"]
+    # Erasure is not a bulk action beside "export": it has its own page on the lead, with a confirmation.
+    actions = ["assign_to_me", "reassign", "mark_contacted", "mark_enrolled", "mark_not_interested"]
+    change_form_template = "admin/enquiries/enquiry/change_form.html"
     fieldsets = [
         ("What they asked", {"fields": ["name", "phone_link", "email", "course", "mode", "city", "message"]}),
         ("Counsellor", {"fields": ["owner", "status", "next_follow_up_at", "first_response_at", "notified_at"]}),
@@ -244,8 +248,6 @@ class EnquiryAdmin(ExportActionModelAdmin):
         actions = super().get_actions(request)
         if not request.user.has_perm(REASSIGN):
             actions.pop("reassign", None)
-        if not request.user.has_perm(ERASE):
-            actions.pop("erase", None)
         return actions
 
     # Columns
@@ -305,8 +307,14 @@ class EnquiryAdmin(ExportActionModelAdmin):
             services.enquiry_set_status(leads=[obj], status=obj.status, by=request.user)
 
     def get_urls(self):
-        log = path("log/", self.admin_site.admin_view(self.log_lead_view), name="enquiries_enquiry_log")
-        return [log, *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [path("log/", view(self.log_lead_view), name="enquiries_enquiry_log"),
+                path("<path:object_id>/erase/", view(self.erase_view), name="enquiries_enquiry_erase"),
+                *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {"can_erase": request.user.has_perm(ERASE)}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def add_view(self, request, form_url="", extra_context=None):
         return redirect("admin:enquiries_enquiry_log")
@@ -375,8 +383,22 @@ class EnquiryAdmin(ExportActionModelAdmin):
     def mark_not_interested(self, request, queryset):
         self._mark(request, queryset, Enquiry.Status.NOT_INTERESTED)
 
-    @admin.action(description="Erase personal data (on the person's request)")
-    def erase(self, request, queryset):
-        self._report(request, lambda: services.enquiry_erase(leads=queryset, by=request.user,
-                                                             reason="Erased on request from the admin"),
-                     "Personal data erased from {count} lead(s); anonymous counts are kept.")
+    def erase_view(self, request, object_id):
+        """Erase a person on request: a page that names what goes and asks for confirmation, then erases
+        every lead with that mobile number, as `manage.py erase_enquiry --phone` does."""
+        lead = self.get_object(request, unquote(object_id))
+        if lead is None:
+            raise Http404("No lead with this id.")
+        if not request.user.has_perm(ERASE):
+            raise PermissionDenied
+        same_person = Enquiry.objects.filter(phone=lead.phone, erased_at__isnull=True) if lead.phone \
+            else Enquiry.objects.filter(pk=lead.pk, erased_at__isnull=True)
+        if request.method == "POST":
+            erased = services.enquiry_erase(leads=same_person, by=request.user,
+                                            reason="Erased on the person's request, from the admin")
+            messages.success(request, f"Personal data erased from {erased} lead(s) with that number; anonymous "
+                                      "counts are kept.")
+            return redirect("admin:enquiries_enquiry_changelist")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "lead": lead,
+                   "same_person": same_person.select_related("course"), "title": "Erase this person's data?"}
+        return TemplateResponse(request, "admin/enquiries/enquiry/erase.html", context)

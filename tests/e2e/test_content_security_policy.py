@@ -81,7 +81,7 @@ def test_the_back_office_pages_load_without_a_csp_violation(live_server, page):
 
     log_in(page, live_server.url, "rohan")
     for path in ["/admin/", "/admin/enquiries/enquiry/", f"/admin/enquiries/enquiry/{lead.pk}/change/",
-                 "/admin/enquiries/enquiry/log/", "/admin/two-factor/"]:
+                 f"/admin/enquiries/enquiry/{lead.pk}/erase/", "/admin/enquiries/enquiry/log/", "/admin/two-factor/"]:
         page.goto(live_server.url + path)
     expect(page.locator(".two-factor__qr svg")).to_be_visible()
     log_in(page, live_server.url, "meera")

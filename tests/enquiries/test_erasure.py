@@ -65,7 +65,7 @@ def test_after_erasure_the_persons_details_appear_nowhere(migrated_data, client,
     sent_mail()
     assert "Vaidehi" in everything_stored()  # the details were really stored before
 
-    client.post("/admin/enquiries/enquiry/?leads=all", {"action": "erase", "_selected_action": [lead.pk]})
+    client.post(f"/admin/enquiries/enquiry/{lead.pk}/erase/")
 
     stored, logged = everything_stored(), caplog.text
     for trace in TRACES:

@@ -233,16 +233,40 @@ def test_counsellors_have_no_access_to_articles(client, staff):
     assert client.get("/admin/articles/article/").status_code == 403
 
 
-def test_erase_action_is_for_managers_only(client, staff):
-    """A manager erases from the admin; a counsellor's crafted POST is refused."""
+def test_erasing_is_a_confirmed_page_for_managers_not_a_bulk_action(client, staff):
+    """Erasure is not in the actions menu; a manager's lead page links to a page that names the person and says
+    it cannot be undone; a counsellor gets 403 there and nothing is erased."""
     lead = EnquiryFactory(name="Asks to be forgotten", owner=staff["counsellor"])
     client.force_login(staff["counsellor"])
-    refused = client.post(LIST, {"action": "erase", "_selected_action": [lead.pk]})
+    refused = client.post(f"{LIST}{lead.pk}/erase/")
+    counsellor_page = client.get(change(lead)).content.decode()
     client.force_login(staff["manager"])
-    client.post(f"{LIST}?leads=all", {"action": "erase", "_selected_action": [lead.pk]})
 
-    assert refused.status_code in (200, 302) and ErasureLog.objects.count() == 1
-    assert Enquiry.objects.get(pk=lead.pk).name == "Erased"
+    lead_page = client.get(change(lead)).content.decode()
+    confirm = client.get(f"{LIST}{lead.pk}/erase/").content.decode()
+    actions = client.get(f"{LIST}?leads=all").content.decode()
+
+    assert refused.status_code == 403 and not ErasureLog.objects.exists()
+    assert "/erase/" not in counsellor_page
+    assert f'href="{LIST}{lead.pk}/erase/"' in lead_page
+    assert "This cannot be undone." in confirm and "Asks to be forgotten" in confirm
+    assert 'value="erase"' not in actions
+    assert Enquiry.objects.get(pk=lead.pk).name == "Asks to be forgotten"
+
+
+def test_confirming_erases_every_lead_of_that_mobile_number(client, staff):
+    """Like `erase_enquiry --phone`, one confirmation erases each lead with the person's number and no other."""
+    older = EnquiryFactory(name="Priya", phone="+919876543210", status="enrolled")
+    newer = EnquiryFactory(name="Priya S", phone="+919876543210")
+    someone_else = EnquiryFactory(name="Rahul", phone="+919812345678")
+    client.force_login(staff["manager"])
+
+    response = client.post(f"{LIST}{newer.pk}/erase/", follow=True)
+
+    assert "Personal data erased from 2 lead(s) with that number" in response.content.decode()
+    assert [Enquiry.objects.get(pk=lead.pk).name for lead in (older, newer, someone_else)] == [
+        "Erased", "Erased", "Rahul"]
+    assert ErasureLog.objects.get().leads_erased == 2
 
 
 def test_changing_the_status_in_the_lead_form_goes_through_the_service(client, staff):
