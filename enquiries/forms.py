@@ -86,18 +86,28 @@ class EnquiryForm(forms.Form):
     def clean_phone(self):
         return normalise_indian_phone(self.cleaned_data["phone"])
 
+    def _opened_at(self):
+        """When the form was opened, from its signed clock; None if the clock is missing, forged or expired."""
+        try:
+            started = signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
+            return float(started[0] if isinstance(started, list) else started)  # older forms: a bare time
+        except (signing.BadSignature, TypeError, ValueError, IndexError):
+            return None
+
     def looks_like_a_bot(self):
-        """Filled the invisible field, sent a forged clock, or answered faster than a person can type."""
+        """Filled the invisible field, or sent a clock this site never signed."""
         if self.data.get("website"):
             return True
         try:
-            started = signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
+            signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
         except signing.SignatureExpired:
             return False  # an old tab, not a bot: the form is checked and shown again with a fresh clock
         except signing.BadSignature:
             return True
-        opened_at = started[0] if isinstance(started, list) else started  # forms opened before the random part
-        try:
-            return time.time() - float(opened_at) < settings.ENQUIRY_MIN_FILL_SECONDS
-        except (TypeError, ValueError):
-            return True
+        return self._opened_at() is None
+
+    def sent_too_fast(self):
+        """Sent sooner after opening than a person usually types. A person with autofill can, so this asks
+        them to confirm instead of dropping the enquiry."""
+        opened_at = self._opened_at()
+        return opened_at is not None and time.time() - opened_at < settings.ENQUIRY_MIN_FILL_SECONDS

@@ -1,6 +1,7 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,9 +36,10 @@ def _article_at(path):
     return Article.objects.published().filter(slug=match.kwargs["slug"]).first()
 
 
-def _render(request, form, status=200):
+def _render(request, form, status=200, **context):
     return render(request, "enquiries/enquiry_form.html",
-                  {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION}, status=status)
+                  {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, **context},
+                  status=status)
 
 
 def _over_limit(request, **limit):
@@ -70,6 +72,8 @@ def enquiry_form(request):
     form = EnquiryForm(request.POST)
     if form.looks_like_a_bot():
         return redirect("enquiries:thanks")  # a fake success: the bot learns nothing and nothing is stored
+    if form.sent_too_fast():
+        return _render(request, _with_fresh_clock(form, confirmed=True), please_confirm=True)
     if not form.is_valid():
         return _render(request, _with_fresh_clock(form))
     if not spend_clock(form.data["started"]):
@@ -94,11 +98,13 @@ def enquiry_form(request):
     return redirect("enquiries:thanks")
 
 
-def _with_fresh_clock(form):
+def _with_fresh_clock(form, *, confirmed=False):
     """Re-shown forms get a new clock, so an expired one never traps a real person, and hidden fields that
-    were refused are emptied, so sending the form again goes through."""
+    were refused are emptied, so sending the form again goes through. A form shown to confirm a quick
+    submission gets a clock that has already run its minimum time, so the confirming press is kept."""
     form.data = form.data.copy()
-    form.data["started"] = form_clock()
+    form.data["started"] = form_clock(
+        opened_at=time.time() - settings.ENQUIRY_MIN_FILL_SECONDS if confirmed else None)
     for field in form.hidden_fields():
         if field.errors:
             form.data[field.name] = ""

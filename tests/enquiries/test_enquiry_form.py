@@ -143,14 +143,18 @@ def test_honeypot_gives_a_fake_success_and_stores_nothing(client, form_data):
     assert not Enquiry.objects.exists()
 
 
-def test_a_form_sent_faster_than_a_person_can_type_is_dropped(client, form_data):
-    """Submitting within a second of opening the form counts as a bot: fake success, nothing stored."""
-    quick = form_clock()
+def test_a_form_sent_very_quickly_asks_to_confirm_and_is_kept_when_confirmed(client, form_data):
+    """A form sent within seconds of opening (autofill) is shown again with what was typed and a request to
+    confirm; pressing Send again stores the enquiry. Nothing is silently dropped."""
+    response = client.post(URL, form_data(started=form_clock(), name="Quick Typist"))
 
-    response = client.post(URL, form_data(started=quick))
+    page = response.content.decode()
+    assert response.status_code == 200 and not Enquiry.objects.exists()
+    assert "press “Send enquiry” again to confirm" in page and 'value="Quick Typist"' in page
+    confirmed = client.post(URL, dict(response.context["form"].data.items()))
 
-    assert response["Location"] == "/enquiry/thanks/"
-    assert not Enquiry.objects.exists()
+    assert confirmed["Location"] == "/enquiry/thanks/"
+    assert Enquiry.objects.get().name == "Quick Typist"
 
 
 def test_a_forged_clock_is_dropped_but_an_expired_one_is_shown_again(client, form_data):
