@@ -167,7 +167,7 @@ class ActivityInline(admin.TabularInline):
 
 
 class LeadActionForm(ActionForm):
-    owner = forms.ModelChoiceField(services.counsellors(), required=False, label="Counsellor")
+    owner = forms.ModelChoiceField(services.lead_owners(), required=False, label="Counsellor")
 
 
 class PhoneLeadForm(forms.Form):
@@ -229,7 +229,7 @@ class EnquiryAdmin(ExportActionModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "owner":
-            kwargs["queryset"] = services.counsellors()
+            kwargs["queryset"] = services.lead_owners()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):

@@ -27,6 +27,7 @@ def lead_dashboard(user, now=None):
         "overdue": leads.due_overdue(now).filter(owner=user).count(),
         "overdue_all": leads.due_overdue(now).count(),
         "my_open": leads.open().filter(owner=user).count(),
+        "unassigned": leads.open().filter(owner__isnull=True).count(),
         "median_first_response": _duration(statistics.median(waits)) if waits else None,
         "funnel": _bars([(label, by_status.get(value, 0)) for value, label in Enquiry.Status.choices]),
         "sources": _bars([(label, by_channel.get(value, 0)) for value, label in Enquiry.Channel.choices]),

@@ -17,7 +17,7 @@ from . import notifications
 from .consent import NOTICE_VERSION
 from .models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock, RoundRobin
 from .phones import normalise_indian_phone
-from .roles import COUNSELLOR, ERASE, REASSIGN
+from .roles import COUNSELLING_MANAGER, COUNSELLOR, ERASE, REASSIGN
 
 logger = logging.getLogger(__name__)
 
@@ -118,8 +118,29 @@ def _received_line(lead):
 
 
 def counsellors():
-    """Active counsellor logins, in a fixed order: round-robin and every owner dropdown read this one query."""
+    """Active counsellor logins, in a fixed order: round-robin hands new leads to these."""
     return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COUNSELLOR).order_by("pk")
+
+
+def lead_owners():
+    """Who may own a lead: active staff in a counselling role (counsellors and counselling managers). Every
+    owner dropdown and every assignment reads this."""
+    return (get_user_model().objects.filter(is_active=True, is_staff=True,
+                                            groups__name__in=[COUNSELLOR, COUNSELLING_MANAGER])
+            .distinct().order_by("pk"))
+
+
+@transaction.atomic
+def leads_return_from(user):
+    """Someone who no longer works leads (deactivated, or out of the counselling roles) hands back their open
+    leads to the unassigned queue, each noted on its log; return how many."""
+    if lead_owners().filter(pk=user.pk).exists():
+        return 0
+    leads = list(Enquiry.objects.open().filter(owner=user))
+    Enquiry.objects.filter(pk__in=[lead.pk for lead in leads]).update(owner=None)
+    Activity.objects.bulk_create([Activity(enquiry=lead, text=f"Back in the unassigned queue: {_person(user)} "
+                                                               "no longer works leads.") for lead in leads])
+    return len(leads)
 
 
 def _next_counsellor():
@@ -191,6 +212,9 @@ def enquiry_assign(*, leads, owner, by):
     """
     leads = list(leads)
     _refuse_colleagues_leads(by, leads, "reassign")
+    if owner is not None and not lead_owners().filter(pk=owner.pk).exists():
+        raise PermissionDenied(f"{_person(owner)} is not an active member of the counselling team: leads go "
+                               "only to counsellors and counselling managers.")
     if owner is not None and owner != by and not by.has_perm(REASSIGN):
         raise PermissionDenied("Only a counselling manager can give leads to someone else.")
     for lead in leads:

@@ -27,3 +27,17 @@ def test_dashboard_shows_today_overdue_mine_median_and_funnels(client, staff):
     assert "<strong>1 h 20 min</strong> median first response this week" in page
     assert '<span class="bar__label">Heatwaves and preparedness</span>' in page
     assert '<span class="bar__label">Contacted</span>' in page
+
+
+def test_the_dashboard_counts_open_leads_nobody_owns(client, staff):
+    """Leads left without an owner (say, their counsellor left) show on the managers' dashboard with a link."""
+    EnquiryFactory(owner=None)
+    EnquiryFactory(owner=staff["counsellor"])
+    client.force_login(staff["manager"])
+
+    page = client.get("/admin/").content.decode()
+
+    assert "<strong>1</strong> open leads nobody owns" in page
+    assert "?leads=open&amp;owner__isnull=True" in page
+    listed = client.get("/admin/enquiries/enquiry/?leads=open&owner__isnull=True")
+    assert listed.status_code == 200 and listed.context["cl"].result_count == 1

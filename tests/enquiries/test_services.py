@@ -575,3 +575,51 @@ def test_a_counsellor_is_not_emailed_about_a_lead_they_logged_themselves(counsel
 
     assert lead.owner == counsellors[1]
     assert sent_mail() == []
+
+
+def test_leads_go_only_to_active_members_of_the_counselling_team(counsellors):
+    """Assigning to an editor, to a deactivated counsellor or to a superuser outside the team is refused;
+    counsellors and counselling managers may own leads, and the dropdowns list exactly them."""
+    from enquiries.services import lead_owners
+
+    manager = staff_user("rohan", role="Counselling manager")
+    editor = staff_user("meera", role="Editor")
+    gone = staff_user("dev", role="Counsellor", is_active=False)
+    root = staff_user("root", is_superuser=True)
+    lead = EnquiryFactory(owner=None)
+
+    for outsider in (editor, gone, root):
+        with pytest.raises(PermissionDenied) as refused:
+            enquiry_assign(leads=[lead], owner=outsider, by=manager)
+        assert "is not an active member of the counselling team" in str(refused.value)
+    enquiry_assign(leads=[lead], owner=manager, by=manager)
+
+    assert set(lead_owners()) == {*counsellors, manager}
+    lead.refresh_from_db()
+    assert lead.owner == manager
+
+
+def test_a_deactivated_counsellors_open_leads_return_to_the_unassigned_queue(counsellors):
+    """Deactivating a counsellor unassigns their open leads (logged on each); closed ones keep their owner."""
+    asha = counsellors[0]
+    open_lead, closed_lead = EnquiryFactory(owner=asha), EnquiryFactory(owner=asha, status="enrolled")
+
+    asha.is_active = False
+    asha.save()
+
+    open_lead.refresh_from_db(), closed_lead.refresh_from_db()
+    assert open_lead.owner is None and closed_lead.owner == asha
+    assert open_lead.activities.last().text == "Back in the unassigned queue: asha no longer works leads."
+
+
+def test_leaving_the_counselling_roles_returns_open_leads_too(counsellors):
+    """Taking a counsellor out of the Counsellor group hands their open leads back."""
+    from django.contrib.auth.models import Group
+
+    bala = counsellors[1]
+    lead = EnquiryFactory(owner=bala)
+
+    bala.groups.remove(Group.objects.get(name="Counsellor"))
+
+    lead.refresh_from_db()
+    assert lead.owner is None
