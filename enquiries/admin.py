@@ -1,6 +1,7 @@
 """The counsellor workspace: leads to call back, their follow-ups, and the manager's tools."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
@@ -313,7 +314,11 @@ class EnquiryAdmin(ExportActionModelAdmin):
                 *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        lead = self.get_object(request, unquote(object_id))
         extra = {"can_erase": request.user.has_perm(ERASE)}
+        if lead is not None and lead.phone:
+            counsellor = request.user.get_short_name() or request.user.get_username()
+            extra["whatsapp_link"] = lead.whatsapp_link(counsellor, settings.SITE_NAME)
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def add_view(self, request, form_url="", extra_context=None):

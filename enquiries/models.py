@@ -1,6 +1,7 @@
 """Leads and the ways they reach the institute: call-us numbers, courses, enquiries and their follow-ups."""
 
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -233,6 +234,13 @@ class Enquiry(models.Model):
     @property
     def national_phone(self):
         return national_digits(self.phone)
+
+    def whatsapp_link(self, counsellor_name, institute):
+        """wa.me link that opens a chat with this person, the greeting already typed and naming the course."""
+        course = f" about the {self.course.name} course" if self.course_id else ""
+        greeting = (f"Namaste {self.name.split()[0] if self.name else ''}, this is {counsellor_name} from "
+                    f"{institute}. You enquired{course}; is this a good time to talk?")
+        return f"https://wa.me/{self.phone.lstrip('+')}?text={quote(greeting)}"
 
 
 class Activity(models.Model):

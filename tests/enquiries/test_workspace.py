@@ -1,6 +1,9 @@
 import csv
+import html
 import io
+import re
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.utils import timezone
@@ -372,3 +375,20 @@ def test_the_export_file_is_named_by_the_date_in_india(client, staff, monkeypatc
     response = client.post(LIST, {"action": "export_admin_action", "_selected_action": [lead.pk]})
 
     assert 'filename="leads-2026-03-15.csv"' in response["Content-Disposition"]
+
+
+def test_the_lead_page_has_a_call_button_and_a_whatsapp_greeting_naming_the_course(client, staff):
+    """A big tap-to-call button and a WhatsApp button whose message greets the student by name, names the
+    counsellor, the institute and the course."""
+    lead = EnquiryFactory(name="Priya Nair", phone="+919876543210", course__name="GS Foundation 2027",
+                          owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
+
+    page = client.get(change(lead)).content.decode()
+
+    assert '<a class="lead-contact__call" href="tel:+919876543210">Call 9876543210</a>' in page
+    link = re.search(r'class="lead-contact__whatsapp" href="([^"]+)"', page).group(1)
+    assert link.startswith("https://wa.me/919876543210?text=")
+    assert unquote(html.unescape(link).split("text=")[1]) == (
+        "Namaste Priya, this is Asha from Pragati IAS Academy. You enquired about the GS Foundation 2027 course; "
+        "is this a good time to talk?")
