@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html_join
 from reversion.admin import VersionAdmin
 import taggit.models
@@ -107,7 +108,8 @@ class EditionAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         found = self.get_object(request, unquote(object_id))
         edition = found and next(workflow.with_edition_counts(Edition.objects.filter(pk=found.pk)), None)
-        extra = {"edition_counts": edition, "release_form": WorkflowMoveForm(),
+        release_now = timezone.localtime().replace(second=0, microsecond=0)  # the usual choice: release at once
+        extra = {"edition_counts": edition, "release_form": WorkflowMoveForm(initial={"when": release_now}),
                  "can_release": request.user.has_perm(RELEASE)}
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
@@ -115,8 +117,17 @@ class EditionAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         edition = object_or_404(self, request, object_id)
+        if not request.user.has_perm(RELEASE):
+            raise PermissionDenied
         form = WorkflowMoveForm(request.POST)
         when = form.cleaned_data["when"] if form.is_valid() else None
+        unfinished = Article.objects.filter(edition=edition, status__in=[Article.Status.DRAFT, Article.Status.IN_REVIEW])
+        if unfinished.exists() and not request.POST.get("confirm"):
+            # Articles still being written or reviewed would miss the release: show them and ask first.
+            context = {**self.admin_site.each_context(request), "opts": self.model._meta, "edition": edition,
+                       "unfinished": unfinished.select_related("author"), "when": request.POST.get("when", ""),
+                       "title": f"Release {edition} with articles still unfinished?"}
+            return TemplateResponse(request, "admin/articles/edition/release_confirm.html", context)
         try:
             scheduled, held_back = workflow.release_edition(edition, request.user, when)
         except ValidationError as error:

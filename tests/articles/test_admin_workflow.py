@@ -1,4 +1,5 @@
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -415,3 +416,40 @@ def test_the_buttons_belong_to_the_article_form_for_those_who_may_edit(client, s
 
     assert '<button type="submit" form="article_form" class="button" name="_workflow" value="submit">' in page
     assert f'action="/admin/articles/article/{article.pk}/move/submit/"' not in page
+
+
+def test_releasing_a_month_with_unfinished_articles_lists_them_and_asks_first(client, staff):
+    """Drafts and articles in review are listed before the release, nothing is released until the editor
+    confirms, and then the approved ones are scheduled."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    publishable_article(status="approved", edition=april, title="Ready piece")
+    publishable_article(author=staff["writer"], edition=april, title="Half-written piece")
+    publishable_article(status="in_review", edition=april, title="Piece in review")
+    when = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    client.force_login(staff["editor"])
+
+    asked = client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when})
+    april.refresh_from_db()
+    assert april.release_at is None
+    page = asked.content.decode()
+    assert "2 articles of April 2024 are still in draft or in review" in page
+    assert "Half-written piece</a> — draft, by Arjun" in page and "Piece in review</a> — in review" in page
+    assert f'name="when" value="{when}"' in page
+
+    client.post(f"/admin/articles/edition/{april.pk}/release/", {"when": when, "confirm": "1"})
+
+    april.refresh_from_db()
+    assert april.release_at is not None
+    assert Article.objects.get(title="Ready piece").status == "scheduled"
+    assert Article.objects.get(title="Half-written piece").status == "draft"
+
+
+def test_the_release_time_defaults_to_now(client, staff):
+    """The edition page's release field is filled with the current minute (IST)."""
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    client.force_login(staff["editor"])
+
+    page = client.get(f"/admin/articles/edition/{april.pk}/change/").content.decode()
+
+    shown = datetime.strptime(re.search(r'name="when" value="([^"]+)"', page).group(1), "%Y-%m-%dT%H:%M")
+    assert abs(timezone.make_aware(shown) - timezone.now()) < timedelta(minutes=2)
