@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .documents import document_text
-from .models import Article, Relevance, Section
+from .models import Article, Paper, Relevance, Section
 from .sanitize import has_visible_text
 
 
@@ -99,9 +99,24 @@ class RelevanceInlineFormSet(forms.BaseInlineFormSet):
 
 
 class RelevanceForm(forms.ModelForm):
+    """A GS paper and syllabus topic. The topic alone decides the paper (its label names it, e.g.
+    "GS2 - International Relations"); the paper is chosen by itself only for a paper-wide article."""
+
+    paper = forms.ModelChoiceField(Paper.objects.all(), required=False,
+                                   help_text="Filled from the topic; choose it alone for a paper-wide article.")
+
     class Meta:
         model = Relevance
         fields = ["paper", "topic", "is_primary"]
+
+    def clean(self):
+        cleaned = super().clean()
+        topic, paper = cleaned.get("topic"), cleaned.get("paper")
+        if topic and not paper:
+            cleaned["paper"] = topic.paper
+        elif not topic and not paper and not self.errors:
+            raise forms.ValidationError("Choose a topic (or, for an article about a whole paper, the paper).")
+        return cleaned
 
 
 class ArticleForm(forms.ModelForm):

@@ -175,3 +175,33 @@ def test_untouched_spare_section_row_is_ignored(editor_client):
 
     assert response.status_code == 302
     assert [s.heading for s in Article.objects.get().sections.all()] == ["Background"]
+
+
+def test_the_topic_alone_decides_the_paper(editor_client):
+    """A relevance row with only a topic chosen is filed under that topic's paper."""
+    topic = Topic.objects.get(paper__code="gs3", name="Agriculture")
+    data = article_post([{"heading": "Way Forward", "body": "<p>Raise storage capacity.</p>"}])
+    data.update(formset("relevances", [{"paper": "", "topic": topic.pk, "is_primary": "on"}]))
+
+    response = editor_client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    relevance = Article.objects.get().relevances.get()
+    assert (relevance.paper.code, relevance.topic.name) == ("gs3", "Agriculture")
+
+
+def test_a_topic_of_another_paper_is_refused_and_an_empty_row_asks_for_a_topic(editor_client):
+    """Choosing GS2 with a GS3 topic names the mismatch; a primary row with neither asks for a topic."""
+    topic = Topic.objects.get(paper__code="gs3", name="Agriculture")
+    mismatched = article_post([{"heading": "Way Forward", "body": "<p>Act.</p>"}], slug="mismatch")
+    mismatched.update(formset("relevances", [{"paper": Paper.objects.get(code="gs2").pk, "topic": topic.pk,
+                                              "is_primary": "on"}]))
+    empty = article_post([{"heading": "Way Forward", "body": "<p>Act.</p>"}], slug="empty-row")
+    empty.update(formset("relevances", [{"paper": "", "topic": "", "is_primary": "on"}]))
+
+    refused = editor_client.post(ADD_URL, mismatched).content.decode()
+    asked = editor_client.post(ADD_URL, empty).content.decode()
+
+    assert "“Agriculture” is a topic of GS3, not of GS2." in refused
+    assert "Choose a topic (or, for an article about a whole paper, the paper)." in asked
+    assert not Article.objects.exists()
