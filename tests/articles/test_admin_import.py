@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from articles.models import Article
@@ -74,3 +76,19 @@ def test_a_corrupt_docx_upload_gets_a_clear_message_not_an_error_page(client):
     assert response.status_code == 200
     assert "This .docx file cannot be read: it is damaged, cut short or not a Word document" in response.content.decode()
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_each_section_in_full(client):
+    """A long section is previewed whole, to its last sentence, not cut at a few hundred characters."""
+    from tests.factories import staff_user
+
+    long_paragraph = "Storage capacity must grow with procurement. " * 40 + "The last sentence of the section."
+    text = ARTICLE.replace("Way Forward:\n", "Way Forward:\n" + long_paragraph + "\n", 1)
+    assert long_paragraph in text
+    client.force_login(staff_user("meera", role="Editor"))
+
+    page = client.post("/admin/articles/article/import/", {"text": text, "preview": "Preview"}).content.decode()
+
+    previews = re.findall(r'<div class="preview-body">(.*?)</div>', page, re.DOTALL)
+    assert any("The last sentence of the section." in preview for preview in previews)
