@@ -14,8 +14,9 @@ class EnquiriesConfig(AppConfig):
         User = get_user_model()
 
         # A counsellor who is deactivated or leaves the counselling roles hands their open leads back.
-        def user_saved(sender, instance, created, **kwargs):
-            if not created:
+        def user_saved(sender, instance, created, update_fields=None, **kwargs):
+            # A sign-in saves last_login alone: not a change of who works leads, and no queries for it.
+            if not created and (update_fields is None or "is_active" in update_fields):
                 services.leads_return_from(instance)
 
         def groups_changed(sender, instance, action, reverse, **kwargs):

@@ -86,28 +86,30 @@ class EnquiryForm(forms.Form):
     def clean_phone(self):
         return normalise_indian_phone(self.cleaned_data["phone"])
 
-    def _opened_at(self):
-        """When the form was opened, from its signed clock; None if the clock is missing, forged or expired."""
+    def _read_clock(self):
+        """(when the form was opened, whether its clock has expired), from the signed clock; the time is None
+        for a clock that is missing, expired or forged."""
         try:
             started = signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
-            return float(started[0] if isinstance(started, list) else started)  # older forms: a bare time
-        except (signing.BadSignature, TypeError, ValueError, IndexError):
-            return None
+        except signing.SignatureExpired:
+            return None, True
+        except signing.BadSignature:
+            return None, False
+        try:
+            return float(started[0] if isinstance(started, list) else started), False  # older forms: a bare time
+        except (TypeError, ValueError, IndexError):
+            return None, False
 
     def looks_like_a_bot(self):
-        """Filled the invisible field, or sent a clock this site never signed."""
+        """Filled the invisible field, or sent a clock this site never signed. An expired clock is an old tab,
+        not a bot: the form is checked and shown again with a fresh clock."""
         if self.data.get("website"):
             return True
-        try:
-            signing.loads(self.data.get("started", ""), salt=FORM_CLOCK_SALT, max_age=FORM_MAX_AGE)
-        except signing.SignatureExpired:
-            return False  # an old tab, not a bot: the form is checked and shown again with a fresh clock
-        except signing.BadSignature:
-            return True
-        return self._opened_at() is None
+        opened_at, expired = self._read_clock()
+        return opened_at is None and not expired
 
     def sent_too_fast(self):
         """Sent sooner after opening than a person usually types. A person with autofill can, so this asks
         them to confirm instead of dropping the enquiry."""
-        opened_at = self._opened_at()
+        opened_at, _ = self._read_clock()
         return opened_at is not None and time.time() - opened_at < settings.ENQUIRY_MIN_FILL_SECONDS

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core import mail
 from django.urls import path
 
 from tests.coaching.test_settings_from_environment import run_django
@@ -81,7 +80,6 @@ def test_the_app_server_starts_when_production_is_configured():
 
 def _manage_with_env_file(tmp_path, env_file, **environment):
     """Run manage.py from a copy whose .env holds `env_file`, printing DEBUG and the secret key's source."""
-    project = tmp_path / "project"
     subprocess.run(["cp", "-r", str(PROJECT / "manage.py"), str(PROJECT / "coaching"), str(PROJECT / "articles"),
                     str(PROJECT / "enquiries"), str(PROJECT / "templates"), str(PROJECT / "static"), str(tmp_path)],
                    check=True)

@@ -50,6 +50,13 @@ def a_wrong_code(device):
     return next(code for code in ("000000", "111111") if code != current_code(device))
 
 
+def setting_up(client, user):
+    """The person signs in with a password and opens the set-up page, which makes their unconfirmed device."""
+    client.force_login(user)
+    client.get("/admin/two-factor/")
+    return TOTPDevice.objects.get(user=user)
+
+
 def a_confirmed_device(user):
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
@@ -147,9 +154,7 @@ def test_when_required_an_editor_is_not_held_back(client, meera, settings):
 def test_confirming_a_code_turns_two_factor_on_and_opens_the_admin(client, rohan, settings):
     """The right code confirms the device and opens the admin."""
     settings.STAFF_2FA = "required"
-    client.force_login(rohan)
-    client.get("/admin/two-factor/")
-    device = TOTPDevice.objects.get(user=rohan)
+    device = setting_up(client, rohan)
 
     right = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
 
@@ -162,9 +167,7 @@ def test_confirming_a_code_turns_two_factor_on_and_opens_the_admin(client, rohan
 def test_a_wrong_code_leaves_two_factor_off_and_says_why(client, rohan, settings):
     """A wrong code is refused with a message and the admin stays closed; repeated wrong codes are slowed down."""
     settings.STAFF_2FA = "required"
-    client.force_login(rohan)
-    client.get("/admin/two-factor/")
-    device = TOTPDevice.objects.get(user=rohan)
+    device = setting_up(client, rohan)
 
     wrong = client.post("/admin/two-factor/", {"otp_token": a_wrong_code(device)})
     hurried = client.post("/admin/two-factor/", {"otp_token": current_code(device)})

@@ -623,3 +623,16 @@ def test_leaving_the_counselling_roles_returns_open_leads_too(counsellors):
 
     lead.refresh_from_db()
     assert lead.owner is None
+
+
+def test_signing_in_is_not_mistaken_for_leaving_the_team(counsellors):
+    """A save of last_login alone (what signing in does) leaves the counsellor's leads where they are."""
+    asha = counsellors[0]
+    lead = EnquiryFactory(owner=asha)
+    type(asha).objects.filter(pk=asha.pk).update(is_active=False)  # deactivated behind the signal's back
+    asha.last_login = timezone.now()
+
+    asha.save(update_fields=["last_login"])
+
+    lead.refresh_from_db()
+    assert lead.owner == asha
