@@ -7,7 +7,7 @@ from django.utils.html import format_html
 
 from .documents import document_text
 from .models import Article, Paper, Relevance, Section
-from .sanitize import has_visible_text
+from .sanitize import has_visible_text, same_rich_text
 
 
 class QueryForm(forms.Form):
@@ -35,6 +35,11 @@ class RichTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return value if has_visible_text(value) else ""
+
+    def has_changed(self, initial, data):
+        # CKEditor re-serialises what it loads (<b> becomes <strong>, tables gain wrappers), so comparing
+        # strings would record an untouched section as edited in the history.
+        return not same_rich_text(initial or "", self.to_python(data))
 
 
 class SectionForm(forms.ModelForm):

@@ -7,6 +7,7 @@ through `clean_rich_text` first.
 import html
 import re
 
+import lxml.html
 import nh3
 
 ALLOWED_TAGS = {
@@ -56,3 +57,66 @@ def plain_text(value: str) -> str:
 def has_visible_text(value: str) -> bool:
     """True when rich text holds words, not just an empty editor's `<p>&nbsp;</p>`."""
     return bool(plain_text(value).strip())
+
+
+# What CKEditor changes when it merely loads and re-saves a body: which of two equivalent tags it writes,
+# wrappers it adds around tables, and whitespace. None of it is an edit.
+_SAME_TAG = {"b": "strong", "i": "em"}
+_WRAPPERS = {"figure", "thead", "tbody", "tfoot"}
+_BLOCKS = {"p", "h3", "h4", "h5", "ul", "ol", "li", "blockquote", "hr", "pre", "table", "caption", "tr", "th", "td",
+           "colgroup", "col", "figcaption", "br"}
+
+
+def same_rich_text(old: str, new: str) -> bool:
+    """True when two bodies would show a reader the same thing, so saving one over the other is no change."""
+    return _rendered_form(old) == _rendered_form(new)
+
+
+def _rendered_form(value: str) -> tuple:
+    cleaned = clean_rich_text(value)
+    if not cleaned:
+        return ()
+    tokens = []
+    for element in lxml.html.fragments_fromstring(f"<div>{cleaned}</div>"):
+        _tokens_of(element, tokens, outermost=True)
+    return tuple(_trim_around_blocks(tokens))
+
+
+def _tokens_of(element, tokens, *, outermost=False):
+    tag = _SAME_TAG.get(element.tag, element.tag)
+    shown = not outermost and tag not in _WRAPPERS
+    if shown:
+        tokens.append(("<", tag, tuple(sorted(element.attrib.items()))))
+    _add_text(element.text, tokens)
+    for child in element:
+        _tokens_of(child, tokens)
+        _add_text(child.tail, tokens)
+    if shown:
+        tokens.append((">", tag))
+
+
+def _add_text(text, tokens):
+    if text:
+        tokens.append(("text", re.sub(r"\s+", " ", text)))
+
+
+def _trim_around_blocks(tokens):
+    """Whitespace next to a block's edge is layout, not text."""
+    def is_block(token):
+        return token is not None and token[0] in "<>" and token[1] in _BLOCKS
+
+    trimmed = []
+    for index, token in enumerate(tokens):
+        if token[0] == "text":
+            text = token[1]
+            if index == 0 or is_block(tokens[index - 1]):
+                text = text.lstrip()
+            if index == len(tokens) - 1 or is_block(tokens[index + 1]):
+                text = text.rstrip()
+            if not text:
+                continue
+            if trimmed and trimmed[-1][0] == "text":
+                text = trimmed.pop()[1] + text
+            token = ("text", text)
+        trimmed.append(token)
+    return trimmed

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.sanitize import clean_rich_text, has_visible_text, plain_text
+from articles.sanitize import clean_rich_text, has_visible_text, plain_text, same_rich_text
 from tests.factories import SectionFactory
 
 HOSTILE = (
@@ -160,3 +160,29 @@ def test_nothing_cleans_to_nothing(value):
 def test_plain_text_keeps_the_words_and_decodes_entities():
     """plain_text drops tags, decodes entities and turns no-break spaces into spaces."""
     assert plain_text("<p>Fish&nbsp;&amp;&nbsp;chips</p><p>&lt;b&gt;</p>").split() == ["Fish", "&", "chips", "<b>"]
+
+
+CKEDITOR_RESAVE = (
+    '<p><b>Launch:</b>&nbsp;the craft lifted off   from Sriharikota.</p>\n<ul>\n  <li><i>Payload</i> on board</li>\n</ul>'
+    '<table><tr><th>Stage</th></tr><tr><td>Solid</td></tr></table>',
+    '<p><strong>Launch:</strong> the craft lifted off from Sriharikota.</p><ul><li><em>Payload</em> on board</li></ul>'
+    '<figure class="table"><table><thead><tr><th>Stage</th></tr></thead><tbody><tr><td>Solid</td></tr></tbody>'
+    '</table></figure>',
+)
+
+
+def test_a_body_re_serialised_by_the_editor_is_the_same_rich_text():
+    """Equivalent tags, table wrappers, no-break spaces and layout whitespace are not differences."""
+    assert same_rich_text(*CKEDITOR_RESAVE)
+
+
+@pytest.mark.parametrize("edited", [
+    '<p><strong>Launch:</strong> the craft lifted off from Sriharikota!</p>',    # a character
+    '<p><strong>Launch:</strong> the craftlifted off from Sriharikota.</p>',     # a space between words
+    '<p><strong>Launch: the craft</strong> lifted off from Sriharikota.</p>',    # bold moved
+    '<p><strong>Launch:</strong> the craft <a href="https://isro.gov.in">lifted off</a> from Sriharikota.</p>',
+    '<h4><strong>Launch:</strong> the craft lifted off from Sriharikota.</h4>',  # paragraph became a heading
+])
+def test_every_visible_edit_is_a_difference(edited):
+    """Changed words, spaces between words, formatting, links and block types all count as edits."""
+    assert not same_rich_text('<p><strong>Launch:</strong> the craft lifted off from Sriharikota.</p>', edited)
