@@ -12,7 +12,7 @@ from reversion.admin import VersionAdmin
 import taggit.models
 
 from . import revisions, workflow
-from .drafts import create_draft, read_article
+from .drafts import articles_titled_like, create_draft, read_article
 from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
@@ -354,21 +354,25 @@ class ArticleAdmin(VersionAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        parsed = None
+        parsed, same_title = None, []
         if request.method == "POST" and form.is_valid():
             try:
                 parsed = read_article(form.source_name, form.source)
             except ImportRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
-                if "create" in request.POST:
+                same_title = list(articles_titled_like(parsed.title)[:5])
+                if "create" in request.POST and (not same_title or form.cleaned_data["create_another"]):
                     article = create_draft(parsed, author=request.user)
                     messages.success(request, f"Imported “{article.title}” as a draft. Check the points the "
                                               "import report listed, then submit it for review.")
                     return redirect("admin:articles_article_change", article.pk)
+                if "create" in request.POST:
+                    messages.warning(request, "Nothing was created: an article with this title already exists. "
+                                              "Open it below, or tick “Create a second article anyway”.")
                 form = ImportForm(initial={"text": form.source_as_text()})
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "parsed": parsed, "title": "Import article"}
+                   "parsed": parsed, "same_title": same_title, "title": "Import article"}
         return TemplateResponse(request, "admin/articles/article/import.html", context)
 
     def tag_suggestions(self, request):

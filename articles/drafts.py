@@ -5,6 +5,7 @@ import calendar
 
 import reversion
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from .documents import UnreadableDocument, blocks_from_upload
@@ -58,6 +59,15 @@ def current_syllabus():
     for code, name in Topic.objects.values_list("paper__code", "name"):
         syllabus.setdefault(code, []).append(name)
     return syllabus
+
+
+def articles_titled_like(title):
+    """Articles an import of `title` would duplicate: the same title in any letter case, or the same address."""
+    title = " ".join(title.split())
+    same = Q(title__iexact=title)
+    if slugify(title):
+        same |= Q(slug=slugify(title)[:230])
+    return Article.objects.filter(same).order_by("-pk")
 
 
 def create_draft(parsed, *, author=None, slug=None, create_edition=False):

@@ -177,6 +177,8 @@ class ImportForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
                            help_text="Plain text or HTML copied from a web page or Google Docs.")
     file = forms.FileField(required=False, label="…or upload a file", help_text=".txt, .html or .docx")
+    # Asked for only when the preview found an article with the same title (see the import page).
+    create_another = forms.BooleanField(required=False, label="Create a second article anyway")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

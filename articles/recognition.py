@@ -66,6 +66,11 @@ PAPER_MENTION = re.compile(r"\bGS\s*[-–]?\s*(?:paper\s*[-–]?\s*)?(IV|I{1,3}|
 RELEVANCE_PREFIX = re.compile(r"^(?:relevance|focus|syllabus|mapping)\s*[:\-–]\s*", re.IGNORECASE)
 LABEL_LEAD = re.compile(r"^([A-Z0-9][^:.!?]{1,70}?):\s+(\S.*)$")
 HEADING_WORDS_MAX = 12
+# How a heading may be numbered: "1.", "2)", "(3)", "IV.", "(b)", "c)".
+HEADING_NUMBER = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)])\s+",
+                            re.IGNORECASE)
+# A second article's relevance line stands this close above its Dimensions label.
+HEAD_SPAN = 10
 DIGEST_READ_MORES = 2
 
 
@@ -131,16 +136,28 @@ def similarity(a, b):
 def looks_like_heading(block):
     if block.kind == HEADING:
         return True
-    if block.kind != PARAGRAPH or block.bold_lead:
-        return False
-    text = block.text.rstrip(":").strip()
-    if not text or LABEL_LEAD.match(block.text) or len(text.split()) > HEADING_WORDS_MAX:
+    return block.kind == PARAGRAPH and not block.bold_lead and _reads_like_a_heading(block.text)
+
+
+def could_be_numbered_heading(block):
+    """A list item that may really be a numbered section heading ("1. Mission profile:"), which only
+    a matching Dimensions entry can confirm."""
+    return block.kind in (BULLET, NUMBERED) and _reads_like_a_heading(block.text)
+
+
+def _reads_like_a_heading(text):
+    text = heading_text_of(text)
+    if not text or LABEL_LEAD.match(text) or len(text.split()) > HEADING_WORDS_MAX:
         return False
     return not re.search(r"[.!]\s*$", text) and not re.search(r"[.;]\s", text)
 
 
 def heading_text(block):
-    return block.text.rstrip(":").strip()
+    return heading_text_of(block.text)
+
+
+def heading_text_of(text):
+    return HEADING_NUMBER.sub("", text, count=1).rstrip(":").strip()
 
 
 def parse(blocks, syllabus):
@@ -159,6 +176,7 @@ def parse(blocks, syllabus):
             "Import each article on its own.")
     if not blocks:
         raise ImportRefused("There is no article text to import.")
+    _refuse_several_articles(blocks, syllabus)
 
     remaining = _take_tags(_take_edition(blocks, article), article)
     article.title = remaining.pop(0).text
@@ -173,6 +191,34 @@ def parse(blocks, syllabus):
     if not article.edition:
         report.attention.append("No month line (e.g. “March 2024”) was found: choose the edition.")
     return article
+
+
+def _refuse_several_articles(blocks, syllabus):
+    """Whole articles pasted one after another each bring a title, a relevance line and a Dimensions list;
+    more than one such head means the text must be imported article by article."""
+    titles, previous_label = [], -1
+    for index, block in enumerate(blocks):
+        if not DIMENSIONS_LABEL.match(block.text):
+            continue
+        window = range(index - 1, max(previous_label, index - HEAD_SPAN - 1), -1)
+        relevance_at = next((at for at in window if parse_relevance(blocks[at].text, syllabus)), None)
+        previous_label = index
+        if relevance_at is not None:
+            titles.append(_title_above(blocks, relevance_at))
+    if len(titles) > 1:
+        named = ", ".join(f"“{title}”" for title in titles)
+        raise ImportRefused(
+            f"This text holds {len(titles)} articles ({named}): each has its own title, relevance line and "
+            "Dimensions list. Import each article on its own.")
+
+
+def _title_above(blocks, relevance_at):
+    """The nearest heading-like line above a relevance line, over at most a context paragraph or two."""
+    for at in range(relevance_at - 1, max(relevance_at - 4, -1), -1):
+        block = blocks[at]
+        if looks_like_heading(block) and not MONTH_LINE.match(block.text.strip()):
+            return block.text
+    return "untitled"
 
 
 def _take_edition(blocks, article):
@@ -247,15 +293,12 @@ def _take_dimensions(blocks, article):
         items, end = [], index + 1
         while end < len(blocks):
             item = blocks[end]
-            if item.kind in (BULLET, NUMBERED) or (
-                    item.kind == PARAGRAPH and looks_like_heading(item) and not any(
-                        similarity(item.text, earlier) > 0.9 for earlier in items)):
-                if items and item.kind == PARAGRAPH and similarity(item.text, items[0]) > 0.9:
-                    break  # the body has begun: its first heading repeats the first dimension
-                items.append(heading_text(item))
-                end += 1
-            else:
+            if not (item.kind in (BULLET, NUMBERED) or (item.kind == PARAGRAPH and looks_like_heading(item))):
                 break
+            if any(similarity(heading_text(item), earlier) > 0.9 for earlier in items):
+                break  # the body has begun: its first heading repeats a dimension
+            items.append(heading_text(item))
+            end += 1
         if items:
             article.dimensions = items
             article.report.recognised.append(
@@ -284,7 +327,8 @@ def _build_sections(blocks, article):
     report = article.report
     candidates = [index for index, block in enumerate(blocks) if looks_like_heading(block)]
     if article.dimensions:
-        starts = _match_dimensions(article.dimensions, blocks, candidates, report)
+        numbered = [index for index, block in enumerate(blocks) if could_be_numbered_heading(block)]
+        starts = _match_dimensions(article.dimensions, blocks, candidates, numbered, report)
         headings = list(article.dimensions)
     else:
         starts = candidates
@@ -317,13 +361,14 @@ def _build_sections(blocks, article):
             f"the end of the last section, “{heading}”: move or delete them.")
 
 
-def _match_dimensions(dimensions, blocks, candidates, report):
-    """For each dimension, the index of the block that starts its section (or None)."""
+def _match_dimensions(dimensions, blocks, candidates, numbered, report):
+    """For each dimension, the index of the block that starts its section (or None). List items that read
+    like headings (`numbered`) count only when their words match a dimension, never by position."""
     starts = [None] * len(dimensions)
     taken = set()
     for number, dimension in enumerate(dimensions):
         scored = [(similarity(dimension, heading_text(blocks[index])), index)
-                  for index in candidates if index not in taken]
+                  for index in candidates + numbered if index not in taken]
         if scored:
             score, index = max(scored)
             if score >= 0.75:

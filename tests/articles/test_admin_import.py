@@ -92,3 +92,57 @@ def test_the_preview_shows_each_section_in_full(client):
 
     previews = re.findall(r'<div class="preview-body">(.*?)</div>', page, re.DOTALL)
     assert any("The last sentence of the section." in preview for preview in previews)
+
+
+@pytest.mark.django_db
+def test_importing_a_title_that_exists_warns_links_to_it_and_asks_before_creating_a_second(client):
+    """The preview names the article that already has this title (any letter case) with a link; "Create
+    draft" alone creates nothing; ticking "Create a second article anyway" creates the second one."""
+    from tests.factories import full_article, staff_user
+
+    existing = full_article(title="Monsoon forecast raises hopes for kharif sowing", slug="monsoon-forecast")
+    client.force_login(staff_user("meera", role="Editor"))
+    url = "/admin/articles/article/import/"
+
+    preview = client.post(url, {"text": ARTICLE, "preview": "Preview"}).content.decode()
+    refused = client.post(url, {"text": ARTICLE, "create": "Create draft"}, follow=True)
+
+    assert "An article with this title already exists." in preview
+    assert f'href="/admin/articles/article/{existing.pk}/change/"' in preview
+    assert "Create a second article anyway" in preview
+    assert refused.redirect_chain == [] and "Nothing was created" in refused.content.decode()
+    assert Article.objects.count() == 1
+
+    created = client.post(url, {"text": ARTICLE, "create": "Create draft", "create_another": "on"})
+
+    assert created.status_code == 302
+    assert Article.objects.filter(title="Monsoon Forecast Raises Hopes for Kharif Sowing").count() == 1
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_new_title_imports_without_the_duplicate_question(client):
+    """With no article of that title, the preview asks nothing more and "Create draft" creates it."""
+    from tests.factories import full_article, staff_user
+
+    full_article(title="A different story altogether")
+    client.force_login(staff_user("meera", role="Editor"))
+
+    preview = client.post("/admin/articles/article/import/", {"text": ARTICLE, "preview": "Preview"}).content.decode()
+
+    assert "already exists" not in preview and "Create a second article anyway" not in preview
+
+
+@pytest.mark.django_db
+def test_two_articles_pasted_together_are_refused_on_the_import_page(client):
+    """The import page refuses two pasted articles, naming both, and creates nothing."""
+    from tests.articles.test_recognition import TWO_ARTICLES
+    from tests.factories import staff_user
+
+    client.force_login(staff_user("meera", role="Editor"))
+
+    page = client.post("/admin/articles/article/import/", {"text": TWO_ARTICLES, "create": "Create draft"})
+
+    assert page.status_code == 200
+    assert "This text holds 2 articles" in page.content.decode()
+    assert not Article.objects.exists()

@@ -155,3 +155,79 @@ def test_a_sentence_that_merely_starts_with_main_question_is_not_a_mains_questio
 
     assert article.mains_questions == ["How does the monsoon shape rural demand in India? Discuss. (10 marks)"]
     assert "Main question is whether warehouses are ready." in dict(article.sections)["Way Forward"]
+
+
+NUMBERED_HEADINGS = """Lunar Lander Completes Its Hop Test
+Recently, the space agency's lander lifted off the lunar surface briefly and settled again.
+GS3- Science and Technology
+Dimensions of the article:
+{dimensions}
+{first}
+The lander fired its engines for a few seconds and rose about forty centimetres.
+{second}
+A spectrometer measured the sulphur in the soil near the landing site.
+{third}
+Short hops prepare the ground for bringing samples back to Earth.
+{fourth}
+More landers should carry instruments built by universities.
+August 2024
+"""
+DIMENSIONS = ["Mission profile", "Instruments on board", "Why it matters", "Way Forward"]
+
+
+@pytest.mark.parametrize("numbering", [
+    ["1. Mission profile:", "2. Instruments on board:", "3. Why it matters:", "4. Way Forward:"],
+    ["1) Mission profile", "2) Instruments on board", "3) Why it matters", "4) Way Forward"],
+    ["I. Mission profile", "II. Instruments on board", "III. Why it matters", "IV. Way Forward"],
+    ["(a) Mission profile", "(b) Instruments on board", "(c) Why it matters", "(d) Way Forward"],
+    ["1. Mission profile:", "2) Instruments on board", "III. Why it matters", "(d) Way Forward"],
+])
+@pytest.mark.parametrize("listed", ["1. {}", "{}", "I. {}"])
+def test_numbered_body_headings_are_matched_to_the_dimensions_whatever_the_numbering(numbering, listed):
+    """Body headings numbered “1.”, “2)”, “I.” or “(a)” each start their dimension's section, whichever
+    style the Dimensions list itself uses."""
+    text = NUMBERED_HEADINGS.format(dimensions="\n".join(listed.format(name) for name in DIMENSIONS),
+                                    first=numbering[0], second=numbering[1], third=numbering[2], fourth=numbering[3])
+
+    article = parsed(text)
+
+    assert article.dimensions == DIMENSIONS
+    assert [heading for heading, _ in article.sections] == DIMENSIONS
+    bodies = dict(article.sections)
+    assert bodies["Mission profile"] == "<p>The lander fired its engines for a few seconds and rose about forty centimetres.</p>"
+    assert "sulphur" in bodies["Instruments on board"] and "samples back" in bodies["Why it matters"]
+    assert bodies["Way Forward"] == "<p>More landers should carry instruments built by universities.</p>"
+    assert not article.report.attention
+
+
+TWO_ARTICLES = ARTICLE + """Deep Sea Mission Tests Its Crewed Submersible
+Recently, a crewed submersible completed a shallow-water trial off the eastern coast.
+GS3- Science and Technology
+Dimensions of the article:
+1. About the submersible
+2. Way Forward
+About the submersible
+Depth rating: The vehicle is designed to reach six kilometres.
+Way Forward
+Trials should move to deeper water step by step.
+"""
+
+
+def test_two_whole_articles_pasted_together_are_refused_naming_both():
+    """A second title, relevance line and Dimensions list in the same text is a second article: the import
+    is refused, naming both titles, instead of appending the second to the first's last section."""
+    with pytest.raises(ImportRefused) as refusal:
+        parsed(TWO_ARTICLES)
+
+    message = str(refusal.value)
+    assert "2 articles" in message
+    assert "Monsoon Forecast Raises Hopes for Kharif Sowing" in message
+    assert "Deep Sea Mission Tests Its Crewed Submersible" in message
+    assert "Import each article on its own" in message
+
+
+def test_a_relevance_line_repeated_in_the_body_is_not_a_second_article():
+    """One article that mentions its paper again further down (no second Dimensions list) imports normally."""
+    article = parsed(ARTICLE.replace("Storage: Warehouses", "GS3- Agriculture\nStorage: Warehouses"))
+
+    assert article.title == "Monsoon Forecast Raises Hopes for Kharif Sowing"

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from articles import workflow
-from articles.drafts import create_draft, current_syllabus, read_article
+from articles.drafts import articles_titled_like, create_draft, current_syllabus, read_article
 from articles.recognition import ImportRefused
 
 
@@ -61,7 +61,10 @@ class Command(BaseCommand):
             parsed = read_article(path.name, data, syllabus, may_open_edition=True)
         except ImportRefused as error:
             raise CommandError(str(error)) from None
+        duplicates = list(articles_titled_like(parsed.title)[:3])
         article = create_draft(parsed, author=person, create_edition=True)  # the operator may open a month
+        for existing in duplicates:
+            self.stdout.write(f"{path}: check: an article with this title already exists: {admin_url(existing)}")
         for line in parsed.report.guessed + parsed.report.attention:
             self.stdout.write(f"{path}: check: {line}")
         if publish:
