@@ -12,6 +12,15 @@ def moment(value):
     return f"{local.day} {local:%b %Y, %H:%M %Z}"
 
 
+def short_moment(value):
+    """The same point in a narrow column: "5 Mar, 09:00" this year, "5 Mar 2025, 09:00" in another."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    year = "" if local.year == timezone.localtime().year else f" {local.year}"
+    return f"{local.day} {local:%b}{year}, {local:%H:%M}"
+
+
 def live_phrase(article):
     """ "goes live 1 Apr 2024, 06:00 IST" or "live since …" for an article with a live status; else ""."""
     if article.status not in article.Status.live() or article.published_at is None:

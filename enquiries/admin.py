@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from import_export import fields, resources
 from import_export.admin import ExportActionModelAdmin
@@ -22,7 +21,7 @@ from import_export.formats.base_formats import CSV
 
 from . import services
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
-from articles.when import moment
+from articles.when import moment, short_moment
 
 from .phones import national_digits
 from .roles import ERASE, EXPORT, REASSIGN
@@ -194,7 +193,9 @@ class EnquiryAdmin(ExportActionModelAdmin):
     to_encoding = "utf-8-sig"  # the byte-order mark makes Excel read Indian-language names as UTF-8
     skip_export_form_from_action = True
     action_form = LeadActionForm
-    list_display = ["name", "call", "whatsapp", "course", "source", "status", "age", "next_follow_up", "owner"]
+    # What a counsellor acts on, in the order they read it; the source is a one-line label (the full article
+    # title is its tooltip and is on the lead page), so the row fits 1280 px without scrolling sideways.
+    list_display = ["name", "contact", "course_name", "status", "next_follow_up", "owner", "age", "source"]
     list_filter = [WorkloadFilter, DueFilter, "status", "channel", "course",
                    ("owner", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["name", "phone", "email", "city"]
@@ -203,6 +204,10 @@ class EnquiryAdmin(ExportActionModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    # The list's columns and the follow-up log need the page's width, so the app menu beside them is left out
+    # (the breadcrumbs lead back to the other sections).
+    FULL_WIDTH = {"is_nav_sidebar_enabled": False}
 
     # Erasure is not a bulk action beside "export": it has its own page on the lead, with a confirmation.
     actions = ["assign_to_me", "reassign", "mark_contacted", "mark_enrolled", "mark_not_interested"]
@@ -245,6 +250,14 @@ class EnquiryAdmin(ExportActionModelAdmin):
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT)
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**self.FULL_WIDTH, **(extra_context or {})}
+        response = super().changelist_view(request, extra_context)
+        action_form = getattr(response, "context_data", {}).get("action_form")
+        if action_form is not None and not request.user.has_perm(REASSIGN):
+            del action_form.fields["owner"]  # the counsellor picker only serves "Reassign", which they lack
+        return response
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.has_perm(REASSIGN):
@@ -254,30 +267,33 @@ class EnquiryAdmin(ExportActionModelAdmin):
     # Columns
 
     @admin.display(description="phone")
-    def call(self, lead):
+    def phone_link(self, lead):
         if not lead.phone:
             return "—"
         return format_html('<a href="tel:{}">{}</a>', lead.phone, national_digits(lead.phone))
 
     @admin.display(description="phone")
-    def phone_link(self, lead):
-        return self.call(lead)
-
-    @admin.display(description="WhatsApp")
-    def whatsapp(self, lead):
+    def contact(self, lead):
+        """Tap to call, and a WhatsApp chat beside it."""
         if not lead.phone:
             return "—"
-        return format_html('<a href="https://wa.me/{}" target="_blank" rel="noopener">WhatsApp</a>',
-                           lead.phone.lstrip("+"))
+        return format_html('<a class="lead-call" href="tel:{}">{}</a> '
+                           '<a class="lead-whatsapp" href="https://wa.me/{}" target="_blank" rel="noopener">WhatsApp</a>',
+                           lead.phone, national_digits(lead.phone), lead.phone.lstrip("+"))
+
+    @admin.display(description="course", ordering="course__name")
+    def course_name(self, lead):
+        return format_html('<span class="lead-course">{}</span>', lead.course) if lead.course_id else "—"
 
     @admin.display(description="source", ordering="channel")
     def source(self, lead):
         if lead.source_article_id:
-            return format_html("{}: <em>{}</em>", lead.get_channel_display(),
-                               Truncator(lead.source_article.title).chars(40))
-        if lead.call_us_number_id:
-            return f"{lead.get_channel_display()} to {lead.call_us_number}"
-        return lead.get_channel_display()
+            label, full = lead.source_article.title, f"{lead.get_channel_display()}: {lead.source_article.title}"
+        elif lead.call_us_number_id:
+            label = full = f"{lead.get_channel_display()} to {lead.call_us_number}"
+        else:
+            label = full = lead.get_channel_display()
+        return format_html('<span class="lead-source" title="{}">{}</span>', full, label)
 
     @admin.display(description="age", ordering="created_at")
     def age(self, lead):
@@ -288,7 +304,8 @@ class EnquiryAdmin(ExportActionModelAdmin):
         urgency = lead.follow_up_urgency()
         if urgency is None:
             return "—"
-        return format_html('<span class="due due--{}">{} · {}</span>', urgency, urgency, moment(lead.next_follow_up_at))
+        return format_html('<span class="due due--{}" title="{}">{}<span class="due__when">{}</span></span>', urgency,
+                           moment(lead.next_follow_up_at), urgency, short_moment(lead.next_follow_up_at))
 
     # Writes: each goes through enquiries.services
 
@@ -315,7 +332,7 @@ class EnquiryAdmin(ExportActionModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         lead = self.get_object(request, unquote(object_id))
-        extra = {"can_erase": request.user.has_perm(ERASE)}
+        extra = {"can_erase": request.user.has_perm(ERASE), **self.FULL_WIDTH}
         if lead is not None and lead.phone:
             counsellor = request.user.get_short_name() or request.user.get_username()
             extra["whatsapp_link"] = lead.whatsapp_link(counsellor, settings.SITE_NAME)

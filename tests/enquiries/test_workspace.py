@@ -55,10 +55,35 @@ def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client
 
     page = client.get(LIST).content.decode()
 
-    assert '<a href="tel:+919876543210">9876543210</a>' in page
+    assert '<a class="lead-call" href="tel:+919876543210">9876543210</a>' in page
     assert 'href="https://wa.me/919876543210"' in page
-    assert "Web form: <em>Japan and India step up defence ties</em>" in page
-    assert '<span class="due due--overdue">overdue' in page
+    assert ('<span class="lead-source" title="Web form: Japan and India step up defence ties">'
+            "Japan and India step up defence ties</span>") in page
+    assert '<span class="due due--overdue"' in page and ">overdue<" in page
+
+
+def test_the_list_columns_are_in_the_order_a_counsellor_reads_them(client, staff):
+    """Name, phone (with WhatsApp), course, status, next follow-up, owner, age, then the short source label."""
+    EnquiryFactory(owner=staff["counsellor"])
+    client.force_login(staff["counsellor"])
+
+    page = client.get(LIST).content.decode()
+
+    headers = re.findall(r'<th scope="col" class="[^"]*column-(\w+)', page)
+    assert headers == ["name", "contact", "course_name", "status", "next_follow_up", "owner", "age", "source"]
+
+
+def test_only_people_who_may_reassign_get_the_counsellor_picker(client, staff):
+    """The "Counsellor" drop-down beside the actions is for reassigning: a manager has it, a counsellor does not."""
+    EnquiryFactory(owner=staff["counsellor"])
+
+    client.force_login(staff["counsellor"])
+    counsellor_page = client.get(LIST).content.decode()
+    client.force_login(staff["manager"])
+    manager_page = client.get(LIST).content.decode()
+
+    assert '<select name="owner"' not in counsellor_page and "Reassign to the counsellor" not in counsellor_page
+    assert '<select name="owner"' in manager_page and "Reassign to the counsellor chosen above" in manager_page
 
 
 def test_due_filters_in_the_list(client, staff):
