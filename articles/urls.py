@@ -30,8 +30,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/text/", views.article_text, name="text"),
+    path("articles/<slug:slug>/pdf", views.article_pdf, name="pdf"),
     path("papers/<slug:code>/", views.paper_detail, name="paper"),
     path("papers/<slug:code>/<slug:topic_slug>/", views.topic_detail, name="topic"),
     path("tags/<tagslug:slug>/", views.tag_detail, name="tag"),
+    path("editions/", views.editions_index, name="editions"),
     re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.edition_detail, name="edition"),
+    re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/pdf$", views.edition_pdf, name="edition_pdf"),
 ]

@@ -3,10 +3,11 @@ widens it, for staff previewing a draft."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
+from . import editions, pdf
 from .forms import QueryForm
 from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
@@ -103,10 +104,40 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
+def editions_index(request):
+    return render(request, "articles/editions.html", {"editions": editions.released_months()})
+
+
+def _released_edition(year, month):
+    return get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
+
+
 def edition_detail(request, year, month):
-    edition = get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
-    articles = Article.objects.published().filter(edition=edition).for_listing()
-    page = paginate(request, articles)
-    if not page.object_list:
+    edition = _released_edition(year, month)
+    chapter_list = editions.chapters(editions.published_articles(edition))
+    if not chapter_list:
         raise Http404("This edition has no published articles yet.")
-    return render(request, "articles/edition_detail.html", {"edition": edition, "page": page})
+    previous, following = editions.neighbours(edition)
+    return render(request, "articles/edition_detail.html", {
+        "edition": edition, "chapters": chapter_list, "previous": previous, "following": following,
+        "article_count": sum(chapter.article_count for chapter in chapter_list)})
+
+
+def edition_pdf(request, year, month):
+    edition = _released_edition(year, month)
+    if not Article.objects.published().filter(edition=edition).exists():
+        raise Http404("This edition has no published articles yet.")
+    return _pdf_response(pdf.edition_pdf(request, edition), f"{edition.year}-{edition.month:02d}-current-affairs")
+
+
+def article_pdf(request, slug):
+    article = _article_for(request, slug)
+    if article is None:
+        raise Http404("No article at this address.")
+    return _mark_preview(_pdf_response(pdf.article_pdf(request, article), article.slug), article)
+
+
+def _pdf_response(content, name):
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response

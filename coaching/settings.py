@@ -259,6 +259,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every step of every PDF at INFO; its warnings (a missing font) still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Shown in the header and footer of every page.

@@ -1,0 +1,108 @@
+"""The monthly edition as students revise from it: the released months, one month's articles grouped by GS
+paper and syllabus topic like the chapters of a book, and the months before and after it."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef
+
+from .models import Article, Edition, Relevance
+
+
+@dataclass
+class TopicGroup:
+    topic: object  # a Topic, or None for articles filed under the whole paper
+    articles: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return f"{self.topic.paper.code}-{self.topic.slug}" if self.topic else ""
+
+
+@dataclass
+class Chapter:
+    paper: object  # a Paper, or None for articles without a primary relevance
+    groups: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return self.paper.code if self.paper else "other"
+
+    @property
+    def title(self):
+        return f"{self.paper.short_name} · {self.paper.title}" if self.paper else "Other articles"
+
+    @property
+    def article_count(self):
+        return sum(len(group.articles) for group in self.groups)
+
+
+def _with_published_articles():
+    return Edition.objects.released().filter(
+        Exists(Article.objects.published().filter(edition=OuterRef("pk"))))
+
+
+def released_months():
+    """Every released month that has published articles, newest first, each with `paper_counts`:
+    [(paper short name, number of articles)] by primary paper, in paper order."""
+    editions = list(_with_published_articles())
+    counts = (
+        Relevance.objects.filter(is_primary=True, article__in=Article.objects.published(),
+                                 article__edition__in=[edition.pk for edition in editions])
+        .values("article__edition_id", "paper__short_name", "paper__position")
+        .annotate(articles=Count("article", distinct=True))
+        .order_by("paper__position", "paper__short_name")
+    )
+    by_edition = {}
+    for row in counts:
+        by_edition.setdefault(row["article__edition_id"], []).append((row["paper__short_name"], row["articles"]))
+    for edition in editions:
+        edition.paper_counts = by_edition.get(edition.pk, [])
+        edition.article_count = sum(count for _, count in edition.paper_counts)
+    return editions
+
+
+def published_articles(edition):
+    """The edition's published articles in reading order: by paper, topic, then oldest first."""
+    return list(Article.objects.published().filter(edition=edition).for_listing().order_by("published_at", "pk"))
+
+
+def chapters(articles):
+    """The articles grouped by primary paper, then topic, in syllabus order; articles without a primary
+    relevance come last."""
+    by_paper = {}
+    for article in articles:
+        relevance = article.primary_relevance
+        paper = relevance.paper if relevance else None
+        topic = relevance.topic if relevance else None
+        chapter = by_paper.setdefault(paper.pk if paper else None, Chapter(paper))
+        group = next((group for group in chapter.groups if group.topic == topic), None)
+        if group is None:
+            group = TopicGroup(topic)
+            chapter.groups.append(group)
+        group.articles.append(article)
+
+    def paper_order(chapter):
+        return (chapter.paper is None, chapter.paper.position if chapter.paper else 0,
+                chapter.paper.code if chapter.paper else "")
+
+    def topic_order(group):
+        return (group.topic is not None, group.topic.position if group.topic else 0,
+                group.topic.name if group.topic else "")
+
+    ordered = sorted(by_paper.values(), key=paper_order)
+    for chapter in ordered:
+        chapter.groups.sort(key=topic_order)
+    return ordered
+
+
+def reading_order(chapter_list):
+    """The articles in the order the edition prints them."""
+    return [article for chapter in chapter_list for group in chapter.groups for article in group.articles]
+
+
+def neighbours(edition):
+    """The released months with published articles just before and just after this one (or None)."""
+    months = _with_published_articles()
+    earlier = months.filter(year__lt=edition.year) | months.filter(year=edition.year, month__lt=edition.month)
+    later = months.filter(year__gt=edition.year) | months.filter(year=edition.year, month__gt=edition.month)
+    return earlier.order_by("-year", "-month").first(), later.order_by("year", "month").first()
