@@ -3,7 +3,7 @@ from django.urls import path, re_path, register_converter
 from django.contrib.sitemaps.views import sitemap
 
 from . import views
-from .feeds import LatestArticlesFeed
+from .feeds import LatestArticlesFeed, PaperFeed
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -27,6 +27,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
+    path("feeds/papers/<slug:code>/", PaperFeed(), name="paper_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/text/", views.article_text, name="text"),

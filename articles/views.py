@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
-from . import editions, pdf
+from . import editions, pdf, reading
 from .forms import QueryForm
 from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
@@ -47,7 +47,11 @@ def article_detail(request, slug):
         if moved is None:
             raise Http404("No article at this address.")
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
-    return _mark_preview(render(request, "articles/article_detail.html", {"article": article}), article)
+    previous, following = reading.month_neighbours(article)
+    return _mark_preview(render(request, "articles/article_detail.html", {
+        "article": article, "related": reading.related(article), "previous": previous, "following": following,
+        "structured_data": reading.news_article(article), "share_image": reading.share_image(),
+    }), article)
 
 
 def _mark_preview(response, article):

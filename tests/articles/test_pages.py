@@ -245,7 +245,9 @@ def test_robots_health_check_and_favicon(client):
     [
         # Every page also reads the call-us numbers and the paper menu for its header.
         ("/", 5),  # latest articles + their primary relevances, current edition
-        ("/articles/measured/", 6),  # article + edition, sections, tags, relevances
+        # article + edition, sections, tags, relevances; related articles + their primary relevances;
+        # the month's previous and next article
+        ("/articles/measured/", 10),
         ("/articles/measured/text/", 4),  # the same, as plain text (no header, so no menu or numbers)
         ("/papers/gs2/", 7),  # paper, its topics, count, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, count, page, primary relevances
@@ -254,6 +256,7 @@ def test_robots_health_check_and_favicon(client):
         ("/editions/2024/03/", 7),  # edition, its articles, their primary relevances, previous and next month
         ("/search/?q=monsoon", 5),  # count, page, primary relevances
         ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
+        ("/feeds/papers/gs2/", 3),  # the paper, then the same for its articles
         ("/sitemap.xml", 10),  # articles, editions, papers, topics, tags, with a count for the paged ones
     ],
 )

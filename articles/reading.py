@@ -1,0 +1,82 @@
+"""Where an article leads a student next, and how it presents itself when shared: related reading by shared
+topics and tags, the previous and next article of its month, and the structured data search engines and
+messaging apps read (schema.org NewsArticle, OpenGraph)."""
+
+from django.conf import settings
+from django.db.models import Count, F, Q
+from django.templatetags.static import static
+
+from .models import Article
+
+RELATED_LIMIT = 5
+
+
+def related(article):
+    """Up to five published articles sharing the most syllabus topics and tags with this one, newest first
+    among equals. Expects the article's relevances and tags prefetched (the article page has them)."""
+    topic_ids = {relevance.topic_id for relevance in article.relevances.all() if relevance.topic_id}
+    tag_ids = {tag.pk for tag in article.tags.all()}
+    if not topic_ids and not tag_ids:
+        return []
+    candidates = (
+        Article.objects.published().exclude(pk=article.pk)
+        .filter(Q(relevances__topic__in=topic_ids) | Q(tagged_items__tag__in=tag_ids))
+        .annotate(
+            shared_topics=Count("relevances__topic", filter=Q(relevances__topic__in=topic_ids), distinct=True),
+            shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
+        )
+        .annotate(shared=F("shared_topics") + F("shared_tags"))
+        .order_by("-shared", "-published_at", "-pk")
+    )
+    return list(candidates.for_listing()[:RELATED_LIMIT])
+
+
+def month_neighbours(article):
+    """The published articles of the same edition just before and just after this one (or None)."""
+    if article.edition_id is None or article.published_at is None:
+        return None, None
+    month = Article.objects.published().filter(edition_id=article.edition_id).exclude(pk=article.pk).only(
+        "title", "slug", "published_at")
+    earlier = month.filter(Q(published_at__lt=article.published_at)
+                           | Q(published_at=article.published_at, pk__lt=article.pk))
+    later = month.filter(Q(published_at__gt=article.published_at)
+                         | Q(published_at=article.published_at, pk__gt=article.pk))
+    return earlier.order_by("-published_at", "-pk").first(), later.order_by("published_at", "pk").first()
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def share_image():
+    """The picture shown beside a shared link: the institute's card (1200 × 630, as OpenGraph expects)."""
+    return absolute(static("img/share-card.png"))
+
+
+def news_article(article):
+    """schema.org NewsArticle for the article page (JSON-LD)."""
+    relevance = article.primary_relevance
+    publisher = {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": absolute("/"),
+        "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.png")), "width": 512, "height": 512},
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.context,
+        "image": [share_image()],
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.updated_at.isoformat(),
+        "author": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")},
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
+        "url": absolute(article.get_absolute_url()),
+        "inLanguage": "en-IN",
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if relevance is not None:
+        data["articleSection"] = str(relevance)
+    return {key: value for key, value in data.items() if value not in (None, [])}
