@@ -7,7 +7,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -103,6 +103,11 @@ class Edition(models.Model):
         return reverse("articles:edition", args=[self.year, f"{self.month:02d}"])
 
     @property
+    def code(self):
+        """The month as "2024-03", as the search's month filter writes it."""
+        return f"{self.year}-{self.month:02d}"
+
+    @property
     def is_released(self):
         return self.release_at is not None and self.release_at <= timezone.now()
 
@@ -165,40 +170,6 @@ class ArticleQuerySet(models.QuerySet):
         if user.is_active and user.is_staff and user.has_perm(VIEW):
             return self.all()
         return self.published()
-
-    def search(self, query):
-        """Articles matching every word of the query in their title, context or sections, best first.
-
-        PostgreSQL uses its full-text search (stemmed English, title weighted above the rest); SQLite,
-        the zero-setup default, matches the words as substrings with title matches first.
-        """
-        words = query.split()[:8]
-        if not words:
-            return self.none()
-        if connection.vendor == "postgresql":
-            return self._full_text_search(" ".join(words))
-        matching = self
-        for word in words:
-            in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
-            matching = matching.filter(
-                Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id"))
-            )
-        title_first = models.Case(models.When(title__icontains=words[0], then=0), default=1)
-        return matching.annotate(title_first=title_first).order_by("title_first", "-published_at")
-
-    def _full_text_search(self, text):
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        wanted = SearchQuery(text, config="english", search_type="websearch")
-        document = SearchVector("title", weight="A", config="english") + SearchVector(
-            "context", weight="B", config="english")
-        in_sections = Section.objects.annotate(
-            document=SearchVector("heading", "body", config="english")).filter(document=wanted)
-        return (
-            self.annotate(document=document, rank=SearchRank(document, wanted))
-            .filter(Q(document=wanted) | Q(pk__in=in_sections.values("article_id")))
-            .order_by("-rank", "-published_at")
-        )
 
     def for_listing(self):
         """Everything an article card prints, in a fixed number of queries."""

@@ -78,6 +78,12 @@ def is_boilerplate(block):
     return any(pattern.match(block.text) for pattern in BOILERPLATE)
 
 
+def paper_code(mention):
+    """The paper code ("gs2") a PAPER_MENTION match names, however it was written ("GS 2", "GS-II", "GS Paper 2")."""
+    number = mention.group(1).lower()
+    return f"gs{ROMAN.get(number, number)}"
+
+
 def parse_relevance(text, syllabus):
     """[(paper code, topic or None, as written)] for a relevance line, or [] when it is not one.
 
@@ -89,8 +95,7 @@ def parse_relevance(text, syllabus):
         return []
     found = []
     for index, mention in enumerate(mentions):
-        number = mention.group(1).lower()
-        code = f"gs{ROMAN.get(number, number)}"
+        code = paper_code(mention)
         end = mentions[index + 1].start() if index + 1 < len(mentions) else len(line)
         written = line[mention.end():end].strip(" :-–—,;|&/")
         written = re.sub(r"^(?:and|&)\s+", "", written, flags=re.IGNORECASE)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
-from .forms import QueryForm
+from .search import SearchForm, find, snippet
 from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
 ARTICLES_PER_PAGE = 12
@@ -73,14 +73,19 @@ def article_text(request, slug):
 
 
 def search(request):
-    form = QueryForm(request.GET)
-    if not form.is_valid():
-        return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
+    form = SearchForm(request.GET)
+    months = list(Edition.objects.released())
+    context = {"form": form, "query": "", "months": months, "page": None}
+    if not form.is_valid():  # only a paper or month that is not in the lists; the words never are
+        return render(request, "articles/search.html", context, status=400)
     query = form.cleaned_data["q"]
-    page = None
     if query:
-        page = paginate(request, Article.objects.published().search(query).for_listing())
-    return render(request, "articles/search.html", {"form": form, "query": query, "page": page})
+        results = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"])
+        page = paginate(request, results.for_listing().prefetch_related("sections"))
+        for article in page.object_list:
+            article.snippet = snippet(article, query)
+        context.update(query=query, page=page)
+    return render(request, "articles/search.html", context)
 
 
 def paper_detail(request, code):

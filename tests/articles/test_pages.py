@@ -254,7 +254,7 @@ def test_robots_health_check_and_favicon(client):
         ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
         ("/editions/", 4),  # released months with published articles, their articles per paper
         ("/editions/2024/03/", 7),  # edition, its articles, their primary relevances, previous and next month
-        ("/search/?q=monsoon", 5),  # count, page, primary relevances
+        ("/search/?q=monsoon", 7),  # months to filter by, count, page, primary relevances, sections for snippets
         ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
         ("/feeds/papers/gs2/", 3),  # the paper, then the same for its articles
         ("/sitemap.xml", 10),  # articles, editions, papers, topics, tags, with a count for the paged ones
@@ -288,7 +288,7 @@ def test_search_finds_published_articles_by_words_in_title_context_or_sections(c
     narrowed = client.get("/search/?q=quad+tokyo").content.decode()
     empty = client.get("/search/?q=").content.decode()
 
-    assert "2 results for “quad”" in page
+    assert "2 results for “<strong>quad</strong>”" in page
     assert page.index("Quad summit and maritime security") < page.index("Indo-Pacific outlook")
     assert "Quad draft" not in page
     assert "Indo-Pacific outlook" in narrowed and "Quad summit" not in narrowed

@@ -1,0 +1,135 @@
+"""Search as students type it: words of an article, a paper written any way ("GS2", "GS 2", "GS-II"), a
+topic, tag or paper name, in any script, narrowed by paper and month, with a highlighted snippet.
+
+Whatever is typed is searched: control characters become spaces and the query is cut to its first
+100 characters, so no query is refused and none can make the database work hard.
+"""
+
+import html
+import re
+
+from django import forms
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.safestring import mark_safe
+
+from .models import Article, Paper, Section
+from .recognition import PAPER_MENTION, paper_code
+from .sanitize import plain_text
+
+MAX_QUERY = 100
+MAX_WORDS = 8
+SNIPPET_WORDS = 30
+MIN_NAME_LENGTH = 3  # a topic, tag or paper name is matched by a phrase at least this long
+
+
+class SearchWords(forms.Field):
+    """The query as words: never refused, whatever was typed."""
+
+    def to_python(self, value):
+        text = "".join(character if character.isprintable() else " " for character in str(value or ""))
+        return " ".join(text.split())[:MAX_QUERY].strip()
+
+
+class SearchForm(forms.Form):
+    q = SearchWords(required=False, label="Search words")
+    paper = forms.ModelChoiceField(Paper.objects.all(), to_field_name="code", required=False, empty_label="All papers",
+                                   error_messages={"invalid_choice": "Choose a paper from the list."})
+    month = forms.RegexField(r"^\d{4}-(0[1-9]|1[0-2])$", required=False,
+                             error_messages={"invalid": "Choose a month from the list (e.g. 2024-03)."})
+
+    MAX_LENGTH = MAX_QUERY
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        return tuple(int(part) for part in month.split("-")) if month else None
+
+
+def find(query, *, paper=None, month=None):
+    """Published articles matching the query, best first, narrowed to a paper and a (year, month)."""
+    codes = [paper_code(mention) for mention in PAPER_MENTION.finditer(query)]
+    rest = " ".join(PAPER_MENTION.sub(" ", query).split())
+    words = rest.split()[:MAX_WORDS]
+    articles = Article.objects.published()
+    if paper is not None:
+        articles = articles.filter(relevances__paper=paper)
+    if month is not None:
+        articles = articles.filter(edition__year=month[0], edition__month=month[1])
+    if codes:
+        articles = articles.filter(relevances__paper__code__in=codes)
+    if not words:
+        return articles.distinct().order_by("-published_at", "-pk") if codes else Article.objects.none()
+    matching = Q(pk__in=_by_words(words).values("pk"))
+    if len(rest) >= MIN_NAME_LENGTH:
+        matching |= Q(pk__in=_by_name(rest).values("pk"))
+    title_first = Case(When(title__icontains=words[0], then=Value(0)), default=Value(1), output_field=IntegerField())
+    return articles.filter(matching).distinct().annotate(title_first=title_first).order_by(
+        "title_first", "-published_at", "-pk")
+
+
+def _by_words(words):
+    """Articles holding every word in their title, context or a section. PostgreSQL's full-text search
+    (stemmed English) takes the words in Latin script; words in other scripts, which English stemming
+    would not know, are matched as written, as they are everywhere on SQLite."""
+    articles = Article.objects.all()
+    if connection.vendor == "postgresql":
+        latin = [word for word in words if word.isascii()]
+        if latin:
+            articles = articles.filter(pk__in=_full_text(" ".join(latin)))
+        words = [word for word in words if not word.isascii()]
+    for word in words:
+        in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
+        articles = articles.filter(
+            Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id")))
+    return articles
+
+
+def _full_text(text):
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    wanted = SearchQuery(text, config="english", search_type="websearch")
+    in_articles = Article.objects.annotate(
+        document=SearchVector("title", "context", config="english")).filter(document=wanted)
+    in_sections = Section.objects.annotate(
+        document=SearchVector("heading", "body", config="english")).filter(document=wanted)
+    return in_articles.values("pk").union(in_sections.values("article_id"))
+
+
+def _by_name(phrase):
+    """Articles filed under a topic, tag or paper whose name contains the phrase ("International Relations")."""
+    return Article.objects.filter(
+        Q(relevances__topic__name__icontains=phrase) | Q(tagged_items__tag__name__icontains=phrase)
+        | Q(relevances__paper__title__icontains=phrase) | Q(relevances__paper__short_name__iexact=phrase))
+
+
+def snippet(article, query):
+    """About thirty words of the article around the first searched word, the words marked; the context's
+    opening when no word is in its text (it was found by its paper, topic or tag)."""
+    words = sorted(set(PAPER_MENTION.sub(" ", query).split()[:MAX_WORDS]), key=len, reverse=True)
+    texts = [article.context] + [plain_text(section.body) for section in article.sections.all()]
+    if words:
+        found = _pattern(words)
+        for text in texts:
+            tokens = text.split()
+            hit = next((index for index, token in enumerate(tokens) if found.search(token)), None)
+            if hit is not None:
+                start = max(hit - SNIPPET_WORDS // 3, 0)
+                return _marked(tokens, start, words)
+    return _marked(article.context.split(), 0, [])
+
+
+def _pattern(words):
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+def _marked(tokens, start, words):
+    """The window of tokens from `start`, escaped for HTML, each searched word inside <mark>."""
+    window = " ".join(tokens[start:start + SNIPPET_WORDS])
+    pieces, done = [], 0
+    for match in (_pattern(words).finditer(window) if words else ()):
+        pieces += [html.escape(window[done:match.start()]), f"<mark>{html.escape(match.group(0))}</mark>"]
+        done = match.end()
+    text = "".join(pieces) + html.escape(window[done:])
+    before = "… " if start > 0 else ""
+    after = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return mark_safe(before + text + after)

@@ -1,0 +1,125 @@
+"""Search that finds: papers however written, topic and tag names, any script, a highlighted snippet,
+filters by paper and month, pages, and an empty result that helps. Runs on SQLite and (in CI) PostgreSQL."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, EditionFactory, SectionFactory, relevance
+
+pytestmark = pytest.mark.django_db
+
+
+def published(title, paper_code="gs2", topic="International Relations", *, tags=(), month=3, days_ago=1, **kwargs):
+    article = ArticleFactory(title=title, edition=EditionFactory(year=2024, month=month),
+                             published_at=timezone.now() - timedelta(days=days_ago), **kwargs)
+    relevance(article, paper_code, topic)
+    article.tags.set(list(tags))
+    return article
+
+
+def titles(response):
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+@pytest.mark.parametrize("query", ["GS2", "gs2", "GS 2", "GS-II", "gs ii", "GS Paper 2", "GS-2"])
+def test_a_paper_written_any_way_finds_that_papers_articles(client, query):
+    """"GS2", "GS 2", "GS-II", "GS Paper 2" … all find GS2's articles and no other paper's."""
+    published("Quad summit in Tokyo", "gs2", "International Relations")
+    published("Fiscal federalism", "gs2", "Federalism")
+    published("Bustards and power lines", "gs3", "Biodiversity")
+
+    found = titles(client.get("/search/", {"q": query}))
+
+    assert sorted(found) == ["Fiscal federalism", "Quad summit in Tokyo"]
+
+
+def test_a_paper_and_words_narrow_to_that_papers_matching_articles(client):
+    """"GS3 power" finds the GS3 article about power lines, not a GS2 article that mentions power."""
+    published("Bustards and power lines", "gs3", "Biodiversity")
+    published("Power sharing between states", "gs2", "Federalism")
+
+    assert titles(client.get("/search/", {"q": "GS3 power"})) == ["Bustards and power lines"]
+
+
+def test_topic_tag_and_paper_names_find_their_articles(client):
+    """A topic ("International Relations"), a tag ("Quad") or a paper's name finds the articles filed under
+    it, though the words are nowhere in their text."""
+    published("Leaders meet in Tokyo", "gs2", "International Relations", context="Recently, leaders met.")
+    published("Sea lanes and security", "gs3", "Biodiversity", tags=["Quad"], context="Recently, navies met.")
+    published("Unrelated piece", "gs3", "Biodiversity", context="Recently, birds flew.")
+
+    assert titles(client.get("/search/", {"q": "International Relations"})) == ["Leaders meet in Tokyo"]
+    assert titles(client.get("/search/", {"q": "quad"})) == ["Sea lanes and security"]
+    assert "Leaders meet in Tokyo" in titles(client.get("/search/", {"q": "Governance, Constitution"}))
+
+
+def test_devanagari_words_are_searched_not_dropped(client):
+    """A Hindi word finds the article holding it, in its title or its sections; others are not listed."""
+    hindi = published("जलवायु परिवर्तन और कृषि", "gs3", "Biodiversity")
+    in_section = published("Monsoon and farm output", "gs3", "Biodiversity")
+    SectionFactory(article=in_section, position=1, heading="किसान", body="<p>खरीफ की बुवाई समय पर हुई।</p>")
+    published("An English-only piece", "gs2", "Federalism")
+
+    assert titles(client.get("/search/", {"q": "जलवायु"})) == [hindi.title]
+    assert titles(client.get("/search/", {"q": "खरीफ"})) == [in_section.title]
+
+
+def test_results_show_a_snippet_with_the_searched_words_marked(client):
+    """Each result shows the words around the first match in its text, the match in <mark>, escaped."""
+    article = published("Monsoon outlook", "gs3", "Biodiversity", context="Recently, the forecast said <b>rain</b>.")
+    SectionFactory(article=article, position=1, heading="Storage",
+                   body="<p>Warehouses must be ready for a bumper <em>harvest</em> in the north.</p>")
+
+    page = client.get("/search/", {"q": "harvest"}).content.decode()
+    context_hit = client.get("/search/", {"q": "forecast"}).content.decode()
+
+    assert "Warehouses must be ready for a bumper <mark>harvest</mark> in the north." in page
+    assert "Recently, the <mark>forecast</mark> said &lt;b&gt;rain&lt;/b&gt;." in context_hit
+
+
+def test_filters_by_paper_and_month_narrow_the_results(client):
+    """The paper and month filters keep only that paper's and that month's matches."""
+    published("Quad in March", "gs2", "International Relations", month=3)
+    published("Quad in April", "gs2", "International Relations", month=4)
+    published("Quad and the environment", "gs3", "Biodiversity", month=3)
+
+    assert sorted(titles(client.get("/search/", {"q": "quad", "month": "2024-03"}))) == [
+        "Quad and the environment", "Quad in March"]
+    assert titles(client.get("/search/", {"q": "quad", "paper": "gs3"})) == ["Quad and the environment"]
+    assert titles(client.get("/search/", {"q": "quad", "paper": "gs2", "month": "2024-04"})) == ["Quad in April"]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"q": "quad", "paper": "gs9"}, "Choose a paper from the list."),
+    ({"q": "quad", "month": "2024-13"}, "Choose a month from the list (e.g. 2024-03)."),
+])
+def test_a_filter_that_is_not_in_the_lists_gets_a_clear_message(client, params, message):
+    """A paper or month that does not exist is named in a 400 page, not searched and not a 500."""
+    response = client.get("/search/", params)
+
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_results_are_paginated_and_the_links_keep_the_filters(client):
+    """Thirteen matches make two pages; the page links keep the words and the filters."""
+    for number in range(13):
+        published(f"Quad analysis {number:02d}", days_ago=number + 1)
+
+    first = client.get("/search/", {"q": "quad", "paper": "gs2"}).content.decode()
+
+    assert "Page 1 of 2" in first and len(re.findall('class="card__title"', first)) == 12
+    assert 'rel="next" href="?q=quad&amp;paper=gs2&amp;page=2"' in first
+
+
+def test_an_empty_result_says_what_was_searched_and_suggests_papers(client):
+    """No match shows the words searched and links to every paper, never "No articles here yet"."""
+    published("Quad summit in Tokyo")
+
+    page = client.get("/search/", {"q": "zebra crossings"}).content.decode()
+
+    assert "Nothing matched “<strong>zebra crossings</strong>”" in page
+    assert 'href="/papers/gs1/"' in page and 'href="/papers/gs3/"' in page
+    assert "No articles here yet" not in page
