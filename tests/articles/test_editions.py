@@ -160,3 +160,20 @@ def test_an_article_downloads_as_pdf_and_a_draft_does_not(client):
     assert response.status_code == 200 and article.title in text
     assert "Dimensions of the article" in text and "Aspect 2 of the story" in text
     assert client.get("/articles/secret-draft/pdf").status_code == 404
+
+
+def test_build_pdfs_prepares_each_released_month_so_no_student_waits(client):
+    """The timer's command builds every released month's PDF; the students' download then comes from the cache."""
+    march = EditionFactory(year=2024, month=3)
+    filed("Quad leaders meet in Tokyo", "gs2", "International Relations", march)
+    filed("Not yet out", "gs3", "Space", EditionFactory(year=2024, month=4, unreleased=True))
+    from django.core.management import call_command
+    from weasyprint import HTML
+
+    output = io.StringIO()
+    with mock.patch.object(HTML, "write_pdf", autospec=True, side_effect=HTML.write_pdf) as build:
+        call_command("build_pdfs", stdout=output)
+        downloaded = client.get("/editions/2024/03/pdf")
+
+    assert build.call_count == 1 and downloaded.status_code == 200
+    assert "March 2024: " in output.getvalue() and "April 2024" not in output.getvalue()
