@@ -1,4 +1,4 @@
-"""Staff role groups, kept in line with each app's role map (articles/roles.py, enquiries/roles.py) after
+"""Staff role groups, kept in line with each app's role map (articles/roles.py, enquiries/roles.py, practice/roles.py) after
 every `migrate`, the way django.contrib.auth creates permissions: a permission added to a map needs no
 migration, and no migration reads these maps."""
 
@@ -9,13 +9,19 @@ from django.db import DEFAULT_DB_ALIAS
 
 import articles.roles
 import enquiries.roles
+import practice.roles
 
-ROLE_MAPS = [articles.roles, enquiries.roles]
+ROLE_MAPS = [articles.roles, enquiries.roles, practice.roles]
 
 
 def role_permissions():
-    """Every role group's permission codenames ("app_label.codename"), from both apps' maps."""
-    return {role: codenames for module in ROLE_MAPS for role, codenames in module.ROLE_PERMISSIONS.items()}
+    """Every role group's permission codenames ("app_label.codename"), gathered from every app's map (a role
+    such as Editor may be given permissions by more than one app)."""
+    roles = {}
+    for module in ROLE_MAPS:
+        for role, codenames in module.ROLE_PERMISSIONS.items():
+            roles.setdefault(role, []).extend(codenames)
+    return roles
 
 
 def sync_role_groups(*, using=DEFAULT_DB_ALIAS, **kwargs):

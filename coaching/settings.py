@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "mailer",
     "articles",
     "enquiries",
+    "practice",
     "coaching",  # last: its post_migrate handler syncs role groups once every app has migrated
 ]
 

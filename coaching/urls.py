@@ -41,5 +41,6 @@ urlpatterns = [
         name="robots",
     ),
     path("", include("enquiries.urls")),
+    path("", include("practice.urls")),
     path("", include("articles.urls")),
 ]

@@ -14,6 +14,7 @@ from django.test.utils import override_settings
 from articles.demo import load_articles
 from articles.roles import EDITOR, WRITER
 from enquiries.demo import load_call_us_numbers, load_courses, load_leads
+from practice.demo import load_questions
 from enquiries.roles import COUNSELLING_MANAGER, COUNSELLOR
 
 # username → (role group, full name); "admin" is the superuser.
@@ -52,8 +53,10 @@ class Command(BaseCommand):
             numbers = load_call_us_numbers()
             courses = load_courses()
             leads = load_leads(counsellors=[users["counsellor"], users["manager"]])
+            questions = load_questions()
         self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: {articles} articles, {numbers} call-us numbers, {courses} courses, {leads} leads."))
+            f"Demo content ready: {articles} articles, {questions} Prelims questions, {numbers} call-us numbers, "
+            f"{courses} courses, {leads} leads."))
         if given or settings.DEBUG or created:
             self.stdout.write(f"Staff logins at {reverse('admin:index')}: " + ", ".join(DEMO_STAFF))
         if settings.DEBUG and not given:

@@ -1,0 +1,87 @@
+"""Demo Prelims questions of every shape beside the demo articles, written for this project."""
+
+from django.db import transaction
+
+from articles.models import Article
+
+from . import keys
+from .models import Option, Question, Statement
+
+# (article slug, shape, stem, statements [(text, true?, note)], options [(text, correct?, explanation)],
+#  Statement-II explains Statement-I?)
+DEMO_QUESTIONS = [
+    ("sixteenth-finance-commission-fiscal-federalism", keys.SINGLE,
+     "Under which Article of the Constitution is the Finance Commission appointed?", [],
+     [("Article 280", True, "Article 280 asks the President to appoint the Commission at least every five years."),
+      ("Article 270", False, "Article 270 says how Union taxes are levied and distributed, not who advises on it."),
+      ("Article 275", False, "Article 275 provides grants-in-aid to States; the Commission only advises on them."),
+      ("Article 293", False, "Article 293 concerns borrowing by States.")], False),
+    ("sixteenth-finance-commission-fiscal-federalism", keys.WHICH_CORRECT,
+     "Consider the following statements about the divisible pool of taxes:",
+     [("Cesses and surcharges are shared with the States like other Union taxes.", False,
+       "They stay outside the divisible pool, which is why their growth worries the States."),
+      ("The Fifteenth Finance Commission kept the States' share at 41 per cent.", True,
+       "It adjusted the earlier 42 per cent for the new Union Territories."),
+      ("The Commission also advises on measures to strengthen local bodies.", True,
+       "Its terms cover panchayats and municipalities as well.")],
+     [("1 only", False, "Statement 1 is wrong: cesses and surcharges are not shared."),
+      ("2 and 3 only", True, "Statements 2 and 3 are correct; statement 1 is not."),
+      ("1 and 3 only", False, "Statement 1 is wrong."),
+      ("1, 2 and 3", False, "Statement 1 is wrong.")], False),
+    ("great-indian-bustard-power-lines", keys.HOW_MANY_CORRECT,
+     "Consider the following statements about the Great Indian Bustard:",
+     [("It is listed as Critically Endangered by the IUCN.", True, "It is among the most threatened birds of India."),
+      ("It is protected under Schedule I of the Wild Life (Protection) Act.", True, "It has the highest protection."),
+      ("Its main habitat is the mangrove forests of the eastern coast.", False,
+       "It lives in the grasslands of Rajasthan and Gujarat.")],
+     [("Only one", False, "Two statements are correct."), ("Only two", True, "Statements 1 and 2 are correct."),
+      ("All three", False, "Statement 3 is wrong."), ("None", False, "Two statements are correct.")], False),
+    ("great-indian-bustard-power-lines", keys.STATEMENT_I_II,
+     "Consider the following statements:",
+     [("Statement-I: Overhead power lines are a leading cause of death of the Great Indian Bustard.", True,
+       "Collisions with wires now kill more birds than anything else."),
+      ("Statement-II: The bird's poor frontal vision keeps it from seeing wires in time to turn.", True,
+       "Heavy and with limited forward vision, it cannot swerve in time.")],
+     [(text, index == 0, explanation) for index, (text, explanation) in enumerate(zip(
+         keys.FIXED_OPTIONS[keys.STATEMENT_I_II],
+         ["Both are true, and the bird's vision is why the wires kill it.",
+          "Statement-II does explain Statement-I.", "Statement-II is also correct.", "Statement-I is also correct."]))],
+     True),
+    ("upi-goes-global", keys.PAIRS,
+     "Consider the following pairs (payment system : what it is):",
+     [("UPI : a real-time system for payments between bank accounts", True, "It runs on the NPCI's platform."),
+      ("RuPay : India's domestic card network", True, "It was launched by the NPCI."),
+      ("SWIFT : a payment app run by the Reserve Bank of India", False,
+       "SWIFT is a global messaging network for banks, based in Belgium.")],
+     [("Only one pair", False, "Two pairs are right."), ("Only two pairs", True, "The first two pairs are right."),
+      ("All three pairs", False, "The SWIFT pair is wrong."), ("None of the pairs", False, "Two pairs are right.")],
+     False),
+    ("japan-india-deeper-defence-partnership", keys.ASSERTION_REASON,
+     "Consider the following:",
+     [("Assertion (A): India and Japan hold joint naval exercises.", True, "JIMEX is their bilateral naval exercise."),
+      ("Reason (R): India and Japan are both members of NATO.", False, "Neither country is a member of NATO.")],
+     [(text, index == 2, explanation) for index, (text, explanation) in enumerate(zip(
+         keys.FIXED_OPTIONS[keys.ASSERTION_REASON],
+         ["R is false.", "R is false.", "A is true and R is false.", "A is true."]))],
+     False),
+]
+
+
+@transaction.atomic
+def load_questions():
+    """Create the demo questions that are not there yet (approved, so the articles offer practice)."""
+    for position, (slug, shape, stem, statements, options, explains) in enumerate(DEMO_QUESTIONS):
+        article = Article.objects.filter(slug=slug).first()
+        if article is None or Question.objects.filter(article=article, stem=stem).exists():
+            continue
+        question = Question.objects.create(article=article, shape=shape, stem=stem, second_explains_first=explains,
+                                           position=position, status=Question.Status.APPROVED)
+        Statement.objects.bulk_create([Statement(question=question, position=number, text=text, is_true=flag, note=note)
+                                       for number, (text, flag, note) in enumerate(statements, start=1)])
+        Option.objects.bulk_create([Option(question=question, position=index, text=text, is_correct=correct,
+                                           explanation=explanation)
+                                    for index, (text, correct, explanation) in enumerate(options)])
+        problems = keys.problems(question.as_key(), approving=True)
+        if problems:
+            raise ValueError(f"Demo question “{stem}” has a bad key: {problems}")
+    return Question.objects.count()

@@ -1,0 +1,173 @@
+"""Prelims questions written beside the articles, and the attempts students make at them.
+
+A question follows its article: nothing of a draft, scheduled-not-yet-live or unpublished article is
+public (Question.objects.public() is the one rule, built on Article.objects.published())."""
+
+import uuid
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+
+from articles.models import Article, Edition, Paper, Section, Topic
+
+from . import keys
+
+
+class QuestionQuerySet(models.QuerySet):
+    def public(self):
+        """Approved, not dropped, and on an article students can read now."""
+        return self.filter(status=Question.Status.APPROVED, dropped_at__isnull=True,
+                           article__in=Article.objects.published())
+
+    def for_paper(self):
+        """Everything a question paper prints, in a fixed number of queries."""
+        return self.select_related("article", "section", "topic", "paper").prefetch_related("statements", "options")
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="prelims_questions",
+                                help_text="The article the question is about; imported questions may wait without one.")
+    paper = models.ForeignKey(Paper, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                              help_text="Filled from the article's primary relevance when left empty.")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                              help_text="Filled from the article's primary relevance when left empty.")
+    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name="section that answers it",
+                                help_text="Optional: the results page links students to it (“Read: …”).")
+    shape = models.CharField(max_length=30, choices=keys.SHAPES, default=keys.SINGLE)
+    stem = models.TextField(help_text="The question as printed, before its statements and options.")
+    second_explains_first = models.BooleanField(
+        "Statement-II explains Statement-I (R explains A)", default=False,
+        help_text="For the two-statement shapes, when both statements are true.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    dropped_at = models.DateTimeField(null=True, blank=True, editable=False,
+                                      help_text="Set when an editor drops a faulty question from every attempt.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position", "pk"]
+        permissions = [("approve_question", "Can approve Prelims questions")]
+
+    def __str__(self):
+        return self.stem if len(self.stem) <= 80 else self.stem[:79] + "…"
+
+    def save(self, *args, **kwargs):
+        if self.article_id and not (self.paper_id and self.topic_id):
+            # By default a question is filed under its article's primary paper and topic.
+            relevance = self.article.primary_relevance
+            if relevance is not None:
+                self.paper_id = self.paper_id or relevance.paper_id
+                self.topic_id = self.topic_id or relevance.topic_id
+        super().save(*args, **kwargs)
+
+    @property
+    def closing_line(self):
+        return keys.CLOSING_LINES.get(self.shape, "")
+
+    @property
+    def numbered_statements(self):
+        return [(number, statement) for number, statement in enumerate(self.statements.all(), start=1)]
+
+    def as_key(self, statements=None, options=None):
+        """The question as the key rules see it (keys.py), from its rows or from rows about to be saved."""
+        statements = self.statements.all() if statements is None else statements
+        options = self.options.all() if options is None else options
+        return keys.Question(
+            shape=self.shape,
+            statements=[keys.Statement(row.text, row.is_true) for row in statements],
+            options=[keys.Option(row.text, row.is_correct, row.explanation) for row in options],
+            second_explains_first=self.second_explains_first,
+        )
+
+    @property
+    def right_option(self):
+        return next((option for option in self.options.all() if option.is_correct), None)
+
+
+class Statement(models.Model):
+    """A numbered statement (or a pair "X : Y") of a question, true or false, with a note for the results."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="statements")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    is_true = models.BooleanField("true (correctly matched)", default=False)
+    note = models.TextField(blank=True, help_text="Why it is true or false; shown with the results.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField("correct", default=False)
+    explanation = models.TextField(blank=True, help_text="Why this option is right or wrong; shown with the results.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"({self.label}) {self.text}"
+
+    @property
+    def label(self):
+        return keys.label(self.position)
+
+
+class Attempt(models.Model):
+    """One student's submitted answers to a quiz, on one device; anonymous (no login)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    device = models.CharField(max_length=64, db_index=True)
+    submission = models.CharField(max_length=64, unique=True,
+                                  help_text="The form's one-time token: the same submission twice is one attempt.")
+    ranked = models.BooleanField(default=False, help_text="The device's first attempt at this quiz, by a student.")
+    by_staff = models.BooleanField(default=False)
+    late = models.BooleanField(default=False)
+    correct = models.PositiveSmallIntegerField(default=0)
+    wrong = models.PositiveSmallIntegerField(default=0)
+    blank = models.PositiveSmallIntegerField(default=0)
+    marks = models.DecimalField(max_digits=7, decimal_places=2, default=0)
+    maximum = models.DecimalField(max_digits=7, decimal_places=2, default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["device", "article"], name="attempt_device_article_idx")]
+
+    def __str__(self):
+        return f"Attempt {self.public_id}"
+
+    def get_absolute_url(self):
+        return reverse("practice:attempt", args=[self.public_id])
+
+    @property
+    def quiz_title(self):
+        return self.article.title if self.article_id else str(self.edition)
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    outcome = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="answer_one_per_question")]

@@ -1,0 +1,12 @@
+from django import template
+
+from practice.models import Question
+
+register = template.Library()
+
+
+@register.inclusion_tag("practice/practise_link.html")
+def practise_link(article):
+    """The invitation at the end of an article to its Prelims questions, when it has public ones."""
+    count = Question.objects.public().filter(article=article).count() if article.is_published else 0
+    return {"article": article, "count": count}

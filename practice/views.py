@@ -1,0 +1,84 @@
+"""The student's side of practice: a question paper (no key in it), the marked results, this device's history."""
+
+from collections import OrderedDict
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from articles.models import Article
+
+from . import devices, marking, services
+from .models import Answer, Attempt, Question
+
+
+def paper_of(article):
+    """The article's public questions in order, each numbered as printed."""
+    questions = list(Question.objects.public().filter(article=article).for_paper().order_by("position", "pk"))
+    for number, question in enumerate(questions, start=1):
+        question.number = number
+    return questions
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def article_practice(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    questions = paper_of(article)
+    if not questions:
+        raise Http404("This article has no practice questions yet.")
+    device = devices.device_of(request)
+    if request.method == "POST":
+        try:
+            choices = services.read_choices(request.POST, questions)
+            attempt = services.submit(choices=choices, token=request.POST.get("sheet"), device=device,
+                                      by_staff=request.user.is_staff, article=article)
+        except services.BadAnswers as problem:
+            return render(request, "practice/bad_answers.html", {"article": article, "problem": problem}, status=400)
+        return devices.remember(redirect(attempt), device)
+    response = render(request, "practice/paper.html", {"article": article, "questions": questions,
+                                                        "sheet": services.new_token()})
+    return devices.remember(response, device)
+
+
+def attempt_detail(request, public_id):
+    attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
+    answers = list(
+        Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
+                                                              "question__paper")
+        .prefetch_related("question__options", "question__statements").order_by("question__position", "question__pk")
+    )
+    anchors = {}
+    if attempt.article_id:
+        article = attempt.article
+        anchors = {dimension.section.pk: (dimension.anchor, dimension.heading)
+                   for dimension in _dimensions(article)}
+    for number, answer in enumerate(answers, start=1):
+        answer.number = number
+        answer.read = anchors.get(answer.question.section_id)
+    result = marking.Score(correct=attempt.correct, wrong=attempt.wrong, blank=attempt.blank)
+    return render(request, "practice/attempt.html", {
+        "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers)})
+
+
+def _dimensions(article):
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects([article], "sections")
+    return article.dimensions
+
+
+def _by_topic(answers):
+    """[(topic label, right, attempted)] in the order the topics first appear."""
+    rows = OrderedDict()
+    for answer in answers:
+        question = answer.question
+        name = question.topic.name if question.topic_id else (question.paper.short_name if question.paper_id else "Other")
+        right, attempted = rows.get(name, (0, 0))
+        rows[name] = (right + (answer.outcome == marking.CORRECT), attempted + (answer.outcome != marking.BLANK))
+    return [(name, right, attempted) for name, (right, attempted) in rows.items()]
+
+
+def history(request):
+    device = request.get_signed_cookie(devices.COOKIE, default=None, salt=devices.SALT)
+    attempts = list(Attempt.objects.filter(device=device).select_related("article", "edition")[:100]) if device else []
+    return render(request, "practice/history.html", {"attempts": attempts})

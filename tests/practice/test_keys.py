@@ -1,0 +1,104 @@
+"""The answer key checked against the statements: every UPSC shape, contradictions named, codes read."""
+
+import pytest
+
+from practice import keys
+from practice.keys import Option, Question, Statement
+
+
+def coded(flags, key, codes=("1 only", "1 and 3 only", "2 and 3 only", "1, 2 and 3"), shape=keys.WHICH_CORRECT):
+    return Question(shape=shape, statements=[Statement(f"S{n}", flag) for n, flag in enumerate(flags, 1)],
+                    options=[Option(code, code == key, "why") for code in codes])
+
+
+def counted(flags, key, shape=keys.HOW_MANY_CORRECT, codes=("Only one", "Only two", "All three", "None")):
+    return Question(shape=shape, statements=[Statement(f"S{n}", flag) for n, flag in enumerate(flags, 1)],
+                    options=[Option(code, code == key, "why") for code in codes])
+
+
+def test_a_key_that_agrees_with_the_statements_is_sound():
+    """Statements 1 and 3 true with the key "1 and 3 only": nothing to correct."""
+    assert keys.problems(coded([True, False, True], "1 and 3 only"), approving=True) == []
+
+
+def test_a_key_that_contradicts_the_statements_is_named():
+    """Statements 1 and 3 true but the key "1 only": the writer is told which option the marks make right."""
+    assert keys.problems(coded([True, False, True], "1 only")) == [
+        "The key says (a), but the statements' true/false marks make (b) right: correct the key or the marks."]
+
+
+def test_which_are_not_correct_counts_the_false_statements():
+    """For "which is/are not correct?" the key names the false statements."""
+    assert keys.problems(coded([True, False, False], "2 and 3 only", shape=keys.WHICH_INCORRECT)) == []
+    assert keys.problems(coded([True, False, False], "1 only", shape=keys.WHICH_INCORRECT)) != []
+
+
+@pytest.mark.parametrize("shape, flags, key", [
+    (keys.HOW_MANY_CORRECT, [True, True, False], "Only two"),
+    (keys.HOW_MANY_INCORRECT, [True, True, False], "Only one"),
+    (keys.PAIRS, [True, True, True], "All three"),
+    (keys.HOW_MANY_CORRECT, [False, False, False], "None"),
+])
+def test_how_many_questions_count_the_flags(shape, flags, key):
+    """"How many are correct / incorrect / correctly matched" keys equal the count of the flags."""
+    assert keys.problems(counted(flags, key, shape=shape)) == []
+
+
+def test_two_statements_marked_true_but_the_key_says_only_one_is_refused():
+    """The issue's example: two statements true, key "Only one" — refused, naming the right count."""
+    found = keys.problems(counted([True, True, False], "Only one"))
+
+    assert found == ["The key says (a), but the statements' true/false marks make (b) right: correct the key or the marks."]
+
+
+@pytest.mark.parametrize("first, second, explains, right", [
+    (True, True, True, 0), (True, True, False, 1), (True, False, False, 2), (False, True, False, 3)])
+@pytest.mark.parametrize("shape", [keys.STATEMENT_I_II, keys.ASSERTION_REASON])
+def test_statement_i_ii_and_assertion_reason_follow_the_fixed_options(shape, first, second, explains, right):
+    """The four fixed options: both true and explains (a), both true not explaining (b), only I (c), only II (d)."""
+    question = Question(shape=shape, statements=[Statement("I", first), Statement("II", second)],
+                        options=[Option(text, index == right, "why") for index, text in enumerate(keys.FIXED_OPTIONS[shape])],
+                        second_explains_first=explains)
+
+    assert keys.right_option(question) == right and keys.problems(question) == []
+
+
+def test_both_statements_false_fits_no_fixed_option():
+    """Two false statements are refused: none of UPSC's four options says so."""
+    question = Question(shape=keys.STATEMENT_I_II, statements=[Statement("I", False), Statement("II", False)],
+                        options=[Option(text, index == 0, "") for index, text in enumerate(keys.FIXED_OPTIONS[keys.STATEMENT_I_II])])
+    assert "Both statements are marked false" in keys.problems(question)[0]
+
+
+@pytest.mark.parametrize("correct_count", [0, 2])
+def test_exactly_one_option_must_be_correct(correct_count):
+    """No correct option, or two, is refused with the count."""
+    question = Question(shape=keys.SINGLE, options=[Option(str(n), n < correct_count, "why") for n in range(4)])
+
+    assert f"Mark exactly one option correct (now {correct_count})." in keys.problems(question)
+
+
+def test_approval_needs_every_option_explained():
+    """A question may be drafted without explanations, but not approved; the missing ones are named."""
+    question = Question(shape=keys.SINGLE, options=[Option("A", True, "why"), Option("B", False, ""),
+                                                    Option("C", False, "why"), Option("D", False, " ")])
+
+    assert keys.problems(question) == []
+    assert keys.problems(question, approving=True) == [
+        "Explain every option before approving: (b), (d) has no explanation."]
+
+
+def test_an_option_that_is_not_a_code_is_named():
+    """A statement question whose option says "Mumbai" cannot be checked: the option is named with an example."""
+    found = keys.problems(coded([True, False, True], "1 and 3 only", codes=("1 only", "1 and 3 only", "Mumbai", "1, 2 and 3")))
+
+    assert found == ["Option (c) cannot be read as a code: write it like “1 and 3 only”."]
+
+
+@pytest.mark.parametrize("text, count, claim", [
+    ("1 only", 3, {1}), ("2 and 3 only", 3, {2, 3}), ("1, 2 and 3", 3, {1, 2, 3}), ("Both 1 and 2", 2, {1, 2}),
+    ("Neither 1 nor 2", 2, set()), ("None of the above", 3, set()), ("4 only", 3, None), ("All of them", 3, {1, 2, 3}),
+])
+def test_codes_are_read_as_sets_of_statement_numbers(text, count, claim):
+    """Option codes name statement numbers; "none"/"neither" name none; a number beyond the statements is unreadable."""
+    assert keys.code_claim(text, count) == (frozenset(claim) if claim is not None else None)
