@@ -2,13 +2,15 @@
 key before it is saved, and listed on its article's page."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from articles.models import Section
 
-from . import keys
-from .models import Option, Question, Statement
+from . import keys, services
+from .models import Answer, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
 
 
@@ -72,10 +74,49 @@ class OptionInline(admin.TabularInline):
         return 0 if obj is not None and obj.options.exists() else 4
 
 
+# A question "needs review" once enough students answered it and either few got it right or most of the
+# wrong answers agree on one option: a sign of a wrong key or a misleading option.
+REVIEW_MIN_ANSWERS = 20
+REVIEW_RIGHT_BELOW = 0.25
+REVIEW_POPULAR_WRONG = 0.5
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "students' answers"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("needs", f"Needs review (under {REVIEW_RIGHT_BELOW:.0%} right, or one popular wrong option)")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "needs":
+            return queryset
+        return queryset.filter(pk__in=questions_needing_review())
+
+
+def questions_needing_review():
+    """Ids of questions whose answers (at least REVIEW_MIN_ANSWERS, counting blanks out) point to a problem."""
+    answered = Answer.objects.exclude(option__isnull=True)
+    totals = dict(answered.values("question").annotate(n=Count("pk")).filter(n__gte=REVIEW_MIN_ANSWERS)
+                  .values_list("question", "n"))
+    if not totals:
+        return []
+    right = dict(answered.filter(question__in=totals, outcome="correct").values("question").annotate(n=Count("pk"))
+                 .values_list("question", "n"))
+    popular_wrong = {}
+    for question, chosen in (answered.filter(question__in=totals, outcome="wrong").values("question", "option")
+                             .annotate(n=Count("pk")).values_list("question", "n")):
+        popular_wrong[question] = max(chosen, popular_wrong.get(question, 0))
+    return [question for question, total in totals.items()
+            if right.get(question, 0) < REVIEW_RIGHT_BELOW * total
+            or popular_wrong.get(question, 0) >= REVIEW_POPULAR_WRONG * total]
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "shape", "status", "dropped_at"]
-    list_filter = ["status", "shape", "paper"]
+    list_display = ["__str__", "article", "shape", "status", "dropped_at", "open_reports"]
+    list_filter = ["status", "shape", "paper", ReviewFilter]
+    actions = ["drop_from_every_attempt"]
     search_fields = ["stem", "article__title"]
     autocomplete_fields = ["article"]
     inlines = [StatementInline, OptionInline]
@@ -98,3 +139,69 @@ class QuestionAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Section.objects.filter(article_id=article) if str(article or "").isdigit() \
                 else Section.objects.none()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article").annotate(
+            open_report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
+
+    @admin.display(description="open reports", ordering="open_report_count")
+    def open_reports(self, question):
+        return question.open_report_count
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm(APPROVE):
+            actions.pop("drop_from_every_attempt", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        obj._right_before = obj.options.filter(is_correct=True).values_list("pk", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        question = form.instance
+        right = question.options.filter(is_correct=True).first()
+        if change and right and right.pk != question._right_before and question.answers.exists():
+            question.erratum = f"Key corrected on {timezone.localdate():%d %b %Y}: the answer is ({right.label})."
+            question.save(update_fields=["erratum"])
+            rescored = services.rescore(question)
+            messages.info(request, f"The key changed, so {rescored} attempt(s) were marked again; their results "
+                                   "show the correction.")
+
+    @admin.action(description="Drop from every attempt (a faulty question no longer counts)")
+    def drop_from_every_attempt(self, request, queryset):
+        rescored = 0
+        for question in queryset.filter(dropped_at__isnull=True):
+            question.dropped_at = timezone.now()
+            question.erratum = f"Dropped on {timezone.localdate():%d %b %Y}: this question no longer counts."
+            question.save(update_fields=["dropped_at", "erratum"])
+            rescored += services.rescore(question)
+        messages.success(request, f"Dropped; {rescored} attempt(s) were marked again without it.")
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    """The errata queue: students' reports, open ones first; fix the key or drop the question from its page."""
+
+    list_display = ["question_link", "text", "created_at", "resolved_at"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["question"]
+    readonly_fields = ["question", "attempt", "text", "created_at", "resolved_at"]
+    actions = ["mark_resolved"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="question")
+    def question_link(self, report):
+        from django.urls import reverse
+        from django.utils.html import format_html
+
+        return format_html('<a href="{}">{}</a>', reverse("admin:practice_question_change", args=[report.question_id]),
+                           report.question)
+
+    @admin.action(description="Mark resolved")
+    def mark_resolved(self, request, queryset):
+        count = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        messages.success(request, f"{count} report(s) marked resolved.")

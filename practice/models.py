@@ -49,6 +49,8 @@ class Question(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     dropped_at = models.DateTimeField(null=True, blank=True, editable=False,
                                       help_text="Set when an editor drops a faulty question from every attempt.")
+    erratum = models.CharField(max_length=300, blank=True, editable=False,
+                               help_text="What was corrected after students answered, shown on their results.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -171,3 +173,19 @@ class Answer(models.Model):
     class Meta:
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="answer_one_per_question")]
+
+
+class ProblemReport(models.Model):
+    """A student's "problem with this question" from a results page: an item in the editors' errata queue."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
+    attempt = models.ForeignKey(Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    text = models.TextField(max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["resolved_at", "-created_at"]
+
+    def __str__(self):
+        return f"Report on “{self.question}”"

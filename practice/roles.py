@@ -11,6 +11,7 @@ _WRITE = [
 ]
 
 ROLE_PERMISSIONS = {
-    EDITOR: [*_WRITE, "practice.delete_question", APPROVE],
+    EDITOR: [*_WRITE, "practice.delete_question", APPROVE, "practice.view_problemreport",
+             "practice.change_problemreport"],
     WRITER: _WRITE,
 }

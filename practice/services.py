@@ -58,10 +58,8 @@ def submit(*, choices, token, device, by_staff, article=None, edition=None, late
     existing = Attempt.objects.filter(submission=submission).first()
     if existing is not None:
         return existing
-    outcomes = {question: marking.judge({option.pk} if option else set(),
-                                        question.right_option.pk if question.right_option else None)
-                for question, option in choices.items()}
-    result = marking.score(outcomes.values())
+    outcomes = {question: _outcome(question, option) for question, option in choices.items()}
+    result = marking.score(outcome for question, outcome in outcomes.items() if not question.dropped_at)
     earlier = Attempt.objects.filter(device=device, article=article, edition=edition).exists()
     try:
         with transaction.atomic():
@@ -75,3 +73,40 @@ def submit(*, choices, token, device, by_staff, article=None, edition=None, late
     except IntegrityError:  # the same sheet sent twice at once: the first one stored wins
         return Attempt.objects.get(submission=submission)
     return attempt
+
+
+def _outcome(question, option):
+    right = question.right_option
+    return marking.judge({option.pk} if option else set(), right.pk if right else None)
+
+
+def rescore(question):
+    """Mark every stored answer to `question` again (after its key was corrected or it was dropped) and bring
+    each attempt's totals up to date; a dropped question leaves every attempt's maximum."""
+    attempt_ids = set(Answer.objects.filter(question=question).values_list("attempt_id", flat=True))
+    for attempt in Attempt.objects.filter(pk__in=attempt_ids).prefetch_related("answers__question__options"):
+        with transaction.atomic():
+            outcomes = []
+            for answer in attempt.answers.all():
+                outcome = _outcome(answer.question, answer.option)
+                if outcome != answer.outcome:
+                    answer.outcome = outcome
+                    answer.save(update_fields=["outcome"])
+                if not answer.question.dropped_at:
+                    outcomes.append(outcome)
+            result = marking.score(outcomes)
+            Attempt.objects.filter(pk=attempt.pk).update(correct=result.correct, wrong=result.wrong,
+                                                         blank=result.blank, marks=result.marks, maximum=result.maximum)
+    return len(attempt_ids)
+
+
+def report_problem(*, attempt, question, text):
+    """File a student's report about a question of their attempt for the editors' errata queue."""
+    from .models import ProblemReport
+
+    text = " ".join((text or "").split())
+    if not text:
+        raise BadAnswers("Say what is wrong with the question (for example, which answer you think is right and why).")
+    if not attempt.answers.filter(question=question).exists():
+        raise BadAnswers("That question is not part of this attempt.")
+    return ProblemReport.objects.create(attempt=attempt, question=question, text=text[:1000])

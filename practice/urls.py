@@ -7,5 +7,6 @@ app_name = "practice"
 urlpatterns = [
     path("articles/<slug:slug>/practice/", views.article_practice, name="article"),
     path("practice/attempts/<uuid:public_id>/", views.attempt_detail, name="attempt"),
+    path("practice/attempts/<uuid:public_id>/report/", views.report_problem, name="report"),
     path("practice/history/", views.history, name="history"),
 ]

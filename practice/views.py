@@ -2,9 +2,10 @@
 
 from collections import OrderedDict
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
 
@@ -82,3 +83,20 @@ def history(request):
     device = request.get_signed_cookie(devices.COOKIE, default=None, salt=devices.SALT)
     attempts = list(Attempt.objects.filter(device=device).select_related("article", "edition")[:100]) if device else []
     return render(request, "practice/history.html", {"attempts": attempts})
+
+
+@require_POST
+def report_problem(request, public_id):
+    """"Report a problem with this question", from a results page, into the editors' errata queue."""
+    attempt = get_object_or_404(Attempt, public_id=public_id)
+    raw = request.POST.get("question", "")
+    question = Question.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+    try:
+        if question is None:
+            raise services.BadAnswers("That question is not part of this attempt.")
+        services.report_problem(attempt=attempt, question=question, text=request.POST.get("text", ""))
+    except services.BadAnswers as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, "Thank you: an editor will check this question and correct it if needed.")
+    return redirect(attempt)
