@@ -2,6 +2,8 @@
 
 from collections import OrderedDict
 
+from django.db.models import Count
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -58,7 +60,28 @@ def attempt_detail(request, public_id):
         answer.read = anchors.get(answer.question.section_id)
     result = marking.Score(correct=attempt.correct, wrong=attempt.wrong, blank=attempt.blank)
     return render(request, "practice/attempt.html", {
-        "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers)})
+        "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers),
+        "percentile": _compare_with_first_attempts(attempt, answers)})
+
+
+# Shares of choices and a percentile mean something only once enough students have answered.
+RANKED_FOR_STATS = 20
+
+
+def _compare_with_first_attempts(attempt, answers):
+    """With enough counted (first) attempts at this quiz, mark each option with the share of them that chose
+    it and return the share of them this attempt scored at least as well as; None before that."""
+    ranked = Attempt.objects.filter(article=attempt.article_id, edition=attempt.edition_id, ranked=True)
+    total = ranked.count()
+    if total < RANKED_FOR_STATS:
+        return None
+    chosen = dict(((row["question"], row["option"]), row["n"]) for row in Answer.objects.filter(
+        attempt__in=ranked, question__in=[answer.question_id for answer in answers]).values("question", "option")
+        .annotate(n=Count("pk")))
+    for answer in answers:
+        for option in answer.question.options.all():
+            option.chosen_share = round(100 * chosen.get((answer.question_id, option.pk), 0) / total)
+    return round(100 * ranked.filter(marks__lte=attempt.marks).count() / total)
 
 
 def _dimensions(article):

@@ -197,7 +197,8 @@ def test_questions_of_an_article_students_cannot_read_are_never_public(client, h
 
 @pytest.mark.parametrize("url, queries", [
     ("paper", 4),    # article; its questions; their statements; their options
-    ("result", 5),   # attempt + quiz; answers with questions; options; statements; the article's sections
+    ("result", 6),   # attempt + quiz; answers with questions; options; statements; the article's sections;
+                     # how many first attempts there are (too few for shares and a percentile)
 ])
 def test_practice_pages_issue_a_fixed_number_of_queries(client, article, django_assert_num_queries, url, queries):
     """The paper and the results cost the same number of queries whatever the number of questions."""
@@ -210,3 +211,26 @@ def test_practice_pages_issue_a_fixed_number_of_queries(client, article, django_
         response = client.get(target)
 
     assert response.status_code == 200
+
+
+def test_after_twenty_first_attempts_options_show_their_shares_and_results_a_percentile(client, article):
+    """Before 20 counted attempts no shares are shown; from the 20th, each option says how many chose it
+    and the result places the attempt among the first attempts. Retakes never count."""
+    first = question(article)
+    right, wrong = first.right_option, first.options.get(position=1)
+
+    def attempt(option):
+        client.cookies.clear()
+        _, sheet = open_sheet(client, article)
+        client.post(paper_url(article), {"sheet": sheet, f"q{first.pk}": option.pk})
+        return Attempt.objects.latest("pk")
+
+    for number in range(19):
+        last = attempt(right if number % 4 else wrong)  # 14 right, 5 wrong
+    assert "chose this" not in client.get(last.get_absolute_url()).content.decode()
+
+    twentieth = attempt(wrong)  # 14 right, 6 wrong of 20
+    page = client.get(twentieth.get_absolute_url()).content.decode()
+
+    assert "(70% chose this)" in page and "(30% chose this)" in page and "(0% chose this)" in page
+    assert "as well as or better than 30% of first attempts" in page
