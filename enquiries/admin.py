@@ -20,6 +20,7 @@ from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
 from . import services
+from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from articles.when import moment, short_moment
 
@@ -140,6 +141,17 @@ class DueFilter(admin.SimpleListFilter):
         return chosen[self.value()]() if self.value() in chosen else queryset
 
 
+class CameFromFilter(admin.SimpleListFilter):
+    title = "came from"
+    parameter_name = "came_from"
+
+    def lookups(self, request, model_admin):
+        return [("practice", "A Prelims practice result")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(source_page__startswith=PRACTICE_PAGES) if self.value() == "practice" else queryset
+
+
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 1
@@ -196,7 +208,7 @@ class EnquiryAdmin(ExportActionModelAdmin):
     # What a counsellor acts on, in the order they read it; the source is a one-line label (the full article
     # title is its tooltip and is on the lead page), so the row fits 1280 px without scrolling sideways.
     list_display = ["name", "contact", "course_name", "status", "next_follow_up", "owner", "age", "source"]
-    list_filter = [WorkloadFilter, DueFilter, "status", "channel", "course",
+    list_filter = [WorkloadFilter, DueFilter, "status", "channel", CameFromFilter, "course",
                    ("owner", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["name", "phone", "email", "city"]
     list_select_related = ["course", "owner", "source_article", "call_us_number"]

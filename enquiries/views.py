@@ -1,6 +1,5 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
-import logging
 import time
 
 from django.conf import settings
@@ -9,15 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import resolve, Resolver404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
+from .limits import address_over_limit, phone_over_limit, too_many
 from .services import UTM_FIELDS, enquiry_create
-
-logger = logging.getLogger(__name__)
 
 
 def _local_path(value):
@@ -42,20 +39,6 @@ def _render(request, form, status=200, **context):
                   status=status)
 
 
-def _over_limit(request, **limit):
-    """Count this request against a limit kept in the shared cache. If the cache is down the enquiry goes
-    through (and it is logged): losing a student's enquiry is worse than missing a spammer."""
-    try:
-        return is_ratelimited(request, increment=True, **limit)
-    except Exception:  # any cache backend error
-        logger.warning("Cache unavailable: enquiry rate limit %s not applied.", limit["group"], exc_info=True)
-        return False
-
-
-def _too_many(request):
-    return render(request, "enquiries/rate_limited.html", status=429)
-
-
 @require_http_methods(["GET", "POST"])
 def enquiry_form(request):
     if request.method == "GET":
@@ -67,8 +50,8 @@ def enquiry_form(request):
         }
         return _render(request, EnquiryForm(initial=initial))
 
-    if _over_limit(request, group="enquiry-ip", key="ip", rate=settings.ENQUIRY_RATE_PER_IP):
-        return _too_many(request)
+    if address_over_limit(request):
+        return too_many(request)
     form = EnquiryForm(request.POST)
     if form.looks_like_a_bot():
         return redirect("enquiries:thanks")  # a fake success: the bot learns nothing and nothing is stored
@@ -79,9 +62,8 @@ def enquiry_form(request):
     if not spend_clock(form.data["started"]):
         return redirect("enquiries:thanks")  # the same form sent again (a double tap or a replay): one lead is enough
     phone = form.cleaned_data["phone"]
-    if _over_limit(request, group="enquiry-phone", key=lambda group, request: phone,
-                   rate=settings.ENQUIRY_RATE_PER_PHONE):
-        return _too_many(request)
+    if phone_over_limit(request, phone):
+        return too_many(request)
     data = form.cleaned_data
     source_page = _local_path(data["source_page"])
     try:

@@ -5,13 +5,18 @@ from collections import OrderedDict
 from django.db.models import Count
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
+from enquiries.consent import NOTICE_VERSION
+from enquiries.limits import address_over_limit, phone_over_limit, too_many
+from enquiries.services import enquiry_create
 
 from . import devices, marking, services
+from .forms import CounsellorCallbackForm
 from .models import Answer, Attempt, Question
 
 
@@ -43,7 +48,7 @@ def article_practice(request, slug):
     return devices.remember(response, device)
 
 
-def attempt_detail(request, public_id):
+def attempt_detail(request, public_id, callback_form=None):
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
     answers = list(
         Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
@@ -61,7 +66,9 @@ def attempt_detail(request, public_id):
     result = marking.Score(correct=attempt.correct, wrong=attempt.wrong, blank=attempt.blank)
     return render(request, "practice/attempt.html", {
         "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers),
-        "percentile": _compare_with_first_attempts(attempt, answers)})
+        "percentile": _compare_with_first_attempts(attempt, answers),
+        "callback_form": callback_form or CounsellorCallbackForm(), "notice_version": NOTICE_VERSION,
+    }, status=400 if callback_form is not None else 200)
 
 
 # Shares of choices and a percentile mean something only once enough students have answered.
@@ -123,3 +130,32 @@ def report_problem(request, public_id):
     else:
         messages.success(request, "Thank you: an editor will check this question and correct it if needed.")
     return redirect(attempt)
+
+
+@require_POST
+def talk_to_counsellor(request, public_id):
+    """A callback asked for from a result, through the one enquiry service (normalised number, merge with an
+    open lead, round-robin, rate limits); the score goes to the counsellor only if the student ticked it."""
+    attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
+    if address_over_limit(request):
+        return too_many(request)
+    form = CounsellorCallbackForm(request.POST)
+    if form.is_valid() and form.cleaned_data["website"]:
+        return redirect("enquiries:thanks")  # a bot: it learns nothing, nothing is stored
+    if form.is_valid():
+        data = form.cleaned_data
+        if phone_over_limit(request, data["phone"]):
+            return too_many(request)
+        message = f"Asked for a call from a Prelims practice result on “{attempt.quiz_title}”."
+        if data["share_score"]:
+            message += (f" Shared score: {attempt.marks} / {attempt.maximum} ({attempt.correct} right, "
+                        f"{attempt.wrong} wrong, {attempt.blank} not attempted).")
+        try:
+            enquiry_create(name=data["name"], phone=data["phone"], consent_given=data["consent"], message=message,
+                           source_page=attempt.get_absolute_url(), source_article=attempt.article)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            return redirect("enquiries:thanks")
+    return attempt_detail(request, public_id, callback_form=form)
