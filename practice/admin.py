@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from articles.models import Section
 
-from . import keys, services
-from .models import Answer, Option, ProblemReport, Question, Statement
+from . import keys, quizzes, services
+from .models import Answer, EditionQuiz, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
 
 
@@ -205,3 +205,44 @@ class ProblemReportAdmin(admin.ModelAdmin):
     def mark_resolved(self, request, queryset):
         count = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
         messages.success(request, f"{count} report(s) marked resolved.")
+
+
+@admin.register(EditionQuiz)
+class EditionQuizAdmin(admin.ModelAdmin):
+    """Editors steer the month's quiz before it opens: pin questions onto it or keep them off it. The paper
+    is fixed the moment the quiz first opens after the edition's release."""
+
+    list_display = ["edition", "frozen_at"]
+    filter_horizontal = ["pinned", "excluded"]
+    readonly_fields = ["frozen_at", "paper_preview"]
+    fields = ["edition", "pinned", "excluded", "frozen_at", "paper_preview"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(APPROVE)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm(APPROVE)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(APPROVE) and (obj is None or obj.frozen_at is None)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in ("pinned", "excluded"):
+            kwargs["queryset"] = Question.objects.public().select_related("article")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description="the paper")
+    def paper_preview(self, quiz):
+        from django.utils.html import format_html_join
+
+        if quiz.pk is None:
+            return "Save to see the questions the paper will have."
+        questions = list(quiz.questions.order_by("quizquestion__position")) if quiz.frozen_at else \
+            quizzes.assemble(quiz.edition, quiz)
+        if not questions:
+            return "No approved question on this month's published articles yet."
+        return format_html_join("", "<div>{}. {} <span class=\"help\">({})</span></div>",
+                                ((number, question, question.article) for number, question in enumerate(questions, 1)))

@@ -189,3 +189,32 @@ class ProblemReport(models.Model):
 
     def __str__(self):
         return f"Report on “{self.question}”"
+
+
+class EditionQuiz(models.Model):
+    """The month's quiz: assembled from the approved questions of the edition's published articles, with
+    the editors' pins and exclusions, and frozen when it opens (the edition's release)."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="quiz")
+    pinned = models.ManyToManyField(Question, blank=True, related_name="+",
+                                    help_text="Always on the paper (within the limit of 25).")
+    excluded = models.ManyToManyField(Question, blank=True, related_name="+", help_text="Never on the paper.")
+    frozen_at = models.DateTimeField(null=True, blank=True, editable=False,
+                                     help_text="When the paper was fixed: the moment the quiz first opened.")
+    questions = models.ManyToManyField(Question, through="QuizQuestion", blank=True, related_name="quizzes")
+
+    class Meta:
+        verbose_name_plural = "edition quizzes"
+
+    def __str__(self):
+        return f"{self.edition} quiz"
+
+
+class QuizQuestion(models.Model):
+    quiz = models.ForeignKey(EditionQuiz, on_delete=models.CASCADE)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["quiz", "question"], name="quiz_question_once")]

@@ -12,6 +12,7 @@ _WRITE = [
 
 ROLE_PERMISSIONS = {
     EDITOR: [*_WRITE, "practice.delete_question", APPROVE, "practice.view_problemreport",
-             "practice.change_problemreport"],
+             "practice.change_problemreport", "practice.add_editionquiz", "practice.change_editionquiz",
+             "practice.view_editionquiz"],
     WRITER: _WRITE,
 }

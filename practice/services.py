@@ -1,5 +1,6 @@
 """Submitting a quiz: reading the answers a form sent, marking them and keeping the attempt, once."""
 
+import time
 import uuid
 
 from django.core import signing
@@ -16,15 +17,22 @@ class BadAnswers(ValueError):
 
 
 def new_token():
-    """A one-time token for a freshly opened quiz form."""
-    return signing.dumps(uuid.uuid4().hex, salt=TOKEN_SALT)
+    """A one-time token for a freshly opened quiz form, carrying when it was handed out (for the timer)."""
+    return signing.dumps({"sheet": uuid.uuid4().hex, "at": time.time()}, salt=TOKEN_SALT)
 
 
 def read_token(value):
+    """(the sheet's id, when it was handed out); a token we did not sign is refused."""
     try:
-        return signing.loads(value or "", salt=TOKEN_SALT)
-    except signing.BadSignature:
+        token = signing.loads(value or "", salt=TOKEN_SALT)
+        return str(token["sheet"]), float(token["at"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
         raise BadAnswers("This answer sheet is not one we gave out: open the quiz again.") from None
+
+
+def handed_in_late(token, time_limit, grace):
+    """True when the sheet comes back more than `grace` seconds after its time limit ran out."""
+    return time.time() - read_token(token)[1] > time_limit + grace
 
 
 def read_choices(data, questions):
@@ -54,7 +62,7 @@ def read_choices(data, questions):
 
 def submit(*, choices, token, device, by_staff, article=None, edition=None, late=False):
     """Mark the answers and keep the attempt; the same token again returns the attempt already kept."""
-    submission = read_token(token)
+    submission, _ = read_token(token)
     existing = Attempt.objects.filter(submission=submission).first()
     if existing is not None:
         return existing

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,6 +6,7 @@ app_name = "practice"
 
 urlpatterns = [
     path("articles/<slug:slug>/practice/", views.article_practice, name="article"),
+    re_path(r"^editions/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/quiz/$", views.edition_quiz, name="edition"),
     path("practice/attempts/<uuid:public_id>/", views.attempt_detail, name="attempt"),
     path("practice/attempts/<uuid:public_id>/report/", views.report_problem, name="report"),
     path("practice/attempts/<uuid:public_id>/counsellor/", views.talk_to_counsellor, name="counsellor"),

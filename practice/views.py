@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,12 +10,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from articles.models import Article
+from articles.models import Article, Edition
 from enquiries.consent import NOTICE_VERSION
 from enquiries.limits import address_over_limit, phone_over_limit, too_many
 from enquiries.services import enquiry_create
 
-from . import devices, marking, services
+from . import devices, marking, quizzes, services
 from .forms import CounsellorCallbackForm
 from .models import Answer, Attempt, Question
 
@@ -41,10 +41,38 @@ def article_practice(request, slug):
             attempt = services.submit(choices=choices, token=request.POST.get("sheet"), device=device,
                                       by_staff=request.user.is_staff, article=article)
         except services.BadAnswers as problem:
-            return render(request, "practice/bad_answers.html", {"article": article, "problem": problem}, status=400)
+            return render(request, "practice/bad_answers.html",
+                          {"problem": problem, "retry": request.path}, status=400)
         return devices.remember(redirect(attempt), device)
     response = render(request, "practice/paper.html", {"article": article, "questions": questions,
                                                         "sheet": services.new_token()})
+    return devices.remember(response, device)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def edition_quiz(request, year, month):
+    """The month's quiz in exam mode: a timer at UPSC's pace, answers revealed only at the end; a sheet
+    handed in long after the time is up is marked but not counted."""
+    edition = get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
+    questions = quizzes.paper(edition)
+    if not questions:
+        raise Http404("This month has no quiz.")
+    limit = quizzes.time_limit(questions)
+    device = devices.device_of(request)
+    if request.method == "POST":
+        token = request.POST.get("sheet")
+        try:
+            choices = services.read_choices(request.POST, questions)
+            late = services.handed_in_late(token, limit, quizzes.LATE_AFTER_SECONDS)
+            attempt = services.submit(choices=choices, token=token, device=device, by_staff=request.user.is_staff,
+                                      edition=edition, late=late)
+        except services.BadAnswers as problem:
+            return render(request, "practice/bad_answers.html", {"problem": problem, "retry": request.path},
+                          status=400)
+        return devices.remember(redirect(attempt), device)
+    response = render(request, "practice/paper.html", {
+        "edition": edition, "questions": questions, "sheet": services.new_token(), "time_limit": limit,
+        "minutes": limit // 60})
     return devices.remember(response, device)
 
 
@@ -52,14 +80,10 @@ def attempt_detail(request, public_id, callback_form=None):
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
     answers = list(
         Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
-                                                              "question__paper")
+                                                              "question__paper", "question__article")
         .prefetch_related("question__options", "question__statements").order_by("question__position", "question__pk")
     )
-    anchors = {}
-    if attempt.article_id:
-        article = attempt.article
-        anchors = {dimension.section.pk: (dimension.anchor, dimension.heading)
-                   for dimension in _dimensions(article)}
+    anchors = _section_links({answer.question.article for answer in answers if answer.question.article_id})
     for number, answer in enumerate(answers, start=1):
         answer.number = number
         answer.read = anchors.get(answer.question.section_id)
@@ -91,11 +115,12 @@ def _compare_with_first_attempts(attempt, answers):
     return round(100 * ranked.filter(marks__lte=attempt.marks).count() / total)
 
 
-def _dimensions(article):
-    from django.db.models import prefetch_related_objects
-
-    prefetch_related_objects([article], "sections")
-    return article.dimensions
+def _section_links(articles):
+    """{section id: (its address on the article page, its heading)} for the sections of these articles."""
+    articles = list(articles)
+    prefetch_related_objects(articles, "sections")
+    return {dimension.section.pk: (f"{article.get_absolute_url()}#{dimension.anchor}", dimension.heading)
+            for article in articles for dimension in article.dimensions}
 
 
 def _by_topic(answers):

@@ -15,3 +15,15 @@ document.querySelectorAll("[data-copy-link]").forEach(function (button) {
     }
   });
 });
+// The monthly quiz's countdown (the server, not this clock, decides whether a sheet came back late).
+document.querySelectorAll("[data-quiz-timer]").forEach(function (timer) {
+  var ends = Date.now() + parseInt(timer.getAttribute("data-quiz-timer"), 10) * 1000;
+  var shown = timer.querySelector("strong");
+  var tick = function () {
+    var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+    shown.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    if (left === 0) { timer.classList.add("quiz-timer--over"); shown.textContent = "0:00 — time is up, hand in now"; return; }
+    window.setTimeout(tick, 1000);
+  };
+  tick();
+});

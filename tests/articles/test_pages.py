@@ -246,14 +246,15 @@ def test_robots_health_check_and_favicon(client):
         # Every page also reads the call-us numbers and the paper menu for its header.
         ("/", 5),  # latest articles + their primary relevances, current edition
         # article + edition, sections, tags, relevances; related articles + their primary relevances;
-        # the month's previous and next article
-        ("/articles/measured/", 10),
+        # the month's previous and next article; how many practice questions it offers
+        ("/articles/measured/", 11),
         ("/articles/measured/text/", 4),  # the same, as plain text (no header, so no menu or numbers)
         ("/papers/gs2/", 7),  # paper, its topics, count, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, count, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, count, page, primary relevances
         ("/editions/", 4),  # released months with published articles, their articles per paper
-        ("/editions/2024/03/", 7),  # edition, its articles, their primary relevances, previous and next month
+        # edition, its articles, their primary relevances, previous and next month, whether it has a quiz
+        ("/editions/2024/03/", 8),
         ("/search/?q=monsoon", 7),  # months to filter by, count, page, primary relevances, sections for snippets
         ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
         ("/feeds/papers/gs2/", 3),  # the paper, then the same for its articles

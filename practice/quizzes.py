@@ -1,0 +1,71 @@
+"""The edition quiz: which questions make the month's paper, and fixing the paper when it opens."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import EditionQuiz, Question, QuizQuestion
+
+MAX_QUESTIONS = 25
+PER_ARTICLE = 3
+SECONDS_PER_QUESTION = 72  # UPSC's pace: 100 questions in two hours
+LATE_AFTER_SECONDS = 5 * 60  # a sheet handed in this long after time is up is marked but not counted
+
+
+def candidates(edition):
+    """The approved, live questions of the edition's published articles, in reading order."""
+    return (Question.objects.public().filter(article__edition=edition).select_related("article", "paper")
+            .order_by("article__published_at", "article__pk", "position", "pk"))
+
+
+def assemble(edition, quiz=None):
+    """Up to 25 questions: the pinned ones first, then the rest taken paper by paper in turn so that every
+    paper is represented, at most three from one article; excluded questions never."""
+    excluded = set(quiz.excluded.values_list("pk", flat=True)) if quiz else set()
+    pinned = set(quiz.pinned.values_list("pk", flat=True)) if quiz else set()
+    pool = [question for question in candidates(edition) if question.pk not in excluded]
+    chosen, per_article = [], {}
+
+    def take(question):
+        if len(chosen) < MAX_QUESTIONS and per_article.get(question.article_id, 0) < PER_ARTICLE \
+                and question not in chosen:
+            chosen.append(question)
+            per_article[question.article_id] = per_article.get(question.article_id, 0) + 1
+
+    for question in pool:
+        if question.pk in pinned:
+            take(question)
+    by_paper = {}
+    for question in pool:
+        by_paper.setdefault(question.paper_id, []).append(question)
+    queues = list(by_paper.values())
+    while len(chosen) < MAX_QUESTIONS and any(queues):
+        for queue in queues:
+            if queue:
+                take(queue.pop(0))
+    return chosen
+
+
+def paper(edition):
+    """The quiz's questions in order, numbered, frozen the first time it is opened after the release; None
+    before the release or when the month has no questions."""
+    if not edition.is_released:
+        return None
+    quiz, _ = EditionQuiz.objects.get_or_create(edition=edition)
+    if quiz.frozen_at is None:
+        with transaction.atomic():
+            quiz = EditionQuiz.objects.select_for_update().get(pk=quiz.pk)
+            if quiz.frozen_at is None:
+                QuizQuestion.objects.bulk_create([QuizQuestion(quiz=quiz, question=question, position=position)
+                                                  for position, question in enumerate(assemble(edition, quiz))])
+                quiz.frozen_at = timezone.now()
+                quiz.save(update_fields=["frozen_at"])
+    # Frozen, yet still only what students may see: a question dropped or an article withdrawn leaves the paper.
+    questions = list(quiz.questions.filter(pk__in=Question.objects.public().values("pk")).for_paper()
+                     .order_by("quizquestion__position"))
+    for number, question in enumerate(questions, start=1):
+        question.number = number
+    return questions or None
+
+
+def time_limit(questions):
+    return len(questions) * SECONDS_PER_QUESTION

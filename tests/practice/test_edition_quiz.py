@@ -1,0 +1,140 @@
+"""The edition quiz: opens with the edition, assembled from the month's questions (three per article at
+most, papers in turn, up to 25, editors' pins and exclusions), frozen when it opens, timed as the exam."""
+
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from practice import quizzes, services
+from practice.models import Attempt, EditionQuiz, Question
+from tests.factories import ArticleFactory, EditionFactory, relevance
+from tests.practice.factories import EXPLAINED, question
+
+pytestmark = pytest.mark.django_db
+QUIZ = "/editions/2024/03/quiz/"
+
+
+def month_article(edition, paper_code="gs2", topic="International Relations", **kwargs):
+    article = ArticleFactory(edition=edition, **kwargs)
+    relevance(article, paper_code, topic)
+    return article
+
+
+def sheet_of(page):
+    return re.search(r'name="sheet" value="([^"]+)"', page).group(1)
+
+
+def test_the_quiz_opens_with_the_edition_and_not_before(client):
+    """Before the release the quiz answers 404 like the edition page; once released it opens, and the
+    edition page offers it."""
+    march = EditionFactory(year=2024, month=3, release_at=timezone.now() + timedelta(hours=1))
+    question(month_article(march))
+
+    assert client.get(QUIZ).status_code == 404
+    march.release_at = timezone.now() - timedelta(minutes=1)
+    march.save()
+    assert client.get(QUIZ).status_code == 200
+    assert 'href="/editions/2024/03/quiz/"' in client.get("/editions/2024/03/").content.decode()
+
+
+def test_the_paper_takes_three_per_article_papers_in_turn_and_at_most_25():
+    """Ten GS2 articles with four questions each and two GS3 articles: at most three from one article,
+    GS3 represented from the start, 25 in all."""
+    march = EditionFactory(year=2024, month=3)
+    for number in range(10):
+        article = month_article(march, published_at=timezone.now() - timedelta(days=30 - number))
+        for position in range(4):
+            question(article, stem=f"GS2 question {number}.{position}", position=position)
+    for number in range(2):
+        article = month_article(march, "gs3", "Biodiversity", published_at=timezone.now() - timedelta(days=5))
+        question(article, stem=f"GS3 question {number}")
+
+    chosen = quizzes.assemble(march)
+
+    per_article = {}
+    for made in chosen:
+        per_article[made.article_id] = per_article.get(made.article_id, 0) + 1
+    assert len(chosen) == 25 and max(per_article.values()) == 3
+    assert {made.stem for made in chosen[:4]} >= {"GS3 question 0", "GS3 question 1"}
+
+
+def test_pinned_questions_are_on_the_paper_and_excluded_ones_never():
+    """An editor's pin puts a question on the paper however full; an exclusion keeps one off."""
+    march = EditionFactory(year=2024, month=3)
+    articles = [month_article(march) for _ in range(10)]
+    made = [question(article, stem=f"Q{number}.{position}", position=position)
+            for number, article in enumerate(articles) for position in range(3)]
+    quiz = EditionQuiz.objects.create(edition=march)
+    quiz.pinned.add(made[-1])
+    quiz.excluded.add(made[0])
+
+    chosen = quizzes.assemble(march, quiz)
+
+    assert chosen[0] == made[-1] and made[0] not in chosen and len(chosen) == 25
+
+
+def test_the_paper_is_frozen_when_the_quiz_opens(client):
+    """A question approved after the quiz opened does not join the paper students are answering."""
+    march = EditionFactory(year=2024, month=3)
+    article = month_article(march)
+    question(article, stem="On the paper from the start?")
+    client.get(QUIZ)
+
+    question(article, stem="Approved a day later?", position=1)
+    page = client.get(QUIZ).content.decode()
+
+    assert "On the paper from the start?" in page and "Approved a day later?" not in page
+    assert EditionQuiz.objects.get().frozen_at is not None
+
+
+def test_exam_mode_shows_a_timer_at_upscs_pace_and_no_key(client):
+    """Three questions give 3 × 72 s = 3:36 on the timer; the page holds no answer or explanation."""
+    march = EditionFactory(year=2024, month=3)
+    article = month_article(march)
+    for position in range(3):
+        question(article, position=position)
+
+    page = client.get(QUIZ).content.decode()
+
+    assert 'data-quiz-timer="216"' in page and "3 minutes (72 seconds a question" in page
+    assert EXPLAINED not in page and "checked" not in page
+
+
+def test_a_sheet_handed_in_long_after_time_is_up_is_marked_but_not_counted(client):
+    """On time: ranked. Handed in more than five minutes after the limit: scored, "Late — not counted"."""
+    march = EditionFactory(year=2024, month=3)
+    first = question(month_article(march))
+    sheet = sheet_of(client.get(QUIZ).content.decode())
+    late_by = quizzes.time_limit([first]) + quizzes.LATE_AFTER_SECONDS + 60
+
+    with mock.patch.object(services.time, "time", return_value=services.time.time() + late_by):
+        response = client.post(QUIZ, {"sheet": sheet, f"q{first.pk}": first.right_option.pk})
+
+    attempt = Attempt.objects.get()
+    assert attempt.late and not attempt.ranked and attempt.marks == 2
+    assert "Late — not counted." in client.get(response["Location"]).content.decode()
+
+
+def test_a_quiz_result_links_each_question_to_its_own_article(client):
+    """In the month's results each question's "Read:" link goes to the section of the article it came from."""
+    march = EditionFactory(year=2024, month=3)
+    article = month_article(march, slug="quad-summit")
+    section = article.sections.create(position=1, heading="Why the Quad matters", body="<p>Sea lanes.</p>")
+    first = question(article, section=section)
+    sheet = sheet_of(client.get(QUIZ).content.decode())
+
+    result = client.post(QUIZ, {"sheet": sheet, f"q{first.pk}": first.right_option.pk}, follow=True)
+
+    assert 'href="/articles/quad-summit/#why-the-quad-matters">Read: Why the Quad matters</a>' in result.content.decode()
+
+
+def test_a_month_without_questions_has_no_quiz(client):
+    """A released month whose articles have no approved question answers 404 and offers no quiz."""
+    march = EditionFactory(year=2024, month=3)
+    question(month_article(march), status=Question.Status.DRAFT)
+
+    assert client.get(QUIZ).status_code == 404
+    assert "/quiz/" not in client.get("/editions/2024/03/").content.decode()
