@@ -215,7 +215,7 @@ class EditionQuizAdmin(admin.ModelAdmin):
     list_display = ["edition", "frozen_at"]
     filter_horizontal = ["pinned", "excluded"]
     readonly_fields = ["frozen_at", "paper_preview"]
-    fields = ["edition", "pinned", "excluded", "frozen_at", "paper_preview"]
+    fields = ["edition", "closes_after_days", "pinned", "excluded", "frozen_at", "paper_preview"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(APPROVE)

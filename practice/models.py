@@ -201,6 +201,8 @@ class EditionQuiz(models.Model):
     excluded = models.ManyToManyField(Question, blank=True, related_name="+", help_text="Never on the paper.")
     frozen_at = models.DateTimeField(null=True, blank=True, editable=False,
                                      help_text="When the paper was fixed: the moment the quiz first opened.")
+    closes_after_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days after the edition's release when the quiz closes and its printed key opens.")
     questions = models.ManyToManyField(Question, through="QuizQuestion", blank=True, related_name="quizzes")
 
     class Meta:
@@ -208,6 +210,18 @@ class EditionQuiz(models.Model):
 
     def __str__(self):
         return f"{self.edition} quiz"
+
+    @property
+    def closes_at(self):
+        from datetime import timedelta
+
+        return self.edition.release_at + timedelta(days=self.closes_after_days) if self.edition.release_at else None
+
+    @property
+    def is_closed(self):
+        from django.utils import timezone
+
+        return self.closes_at is not None and self.closes_at <= timezone.now()
 
 
 class QuizQuestion(models.Model):

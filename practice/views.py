@@ -53,10 +53,7 @@ def article_practice(request, slug):
 def edition_quiz(request, year, month):
     """The month's quiz in exam mode: a timer at UPSC's pace, answers revealed only at the end; a sheet
     handed in long after the time is up is marked but not counted."""
-    edition = get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
-    questions = quizzes.paper(edition)
-    if not questions:
-        raise Http404("This month has no quiz.")
+    edition, questions = _open_quiz(year, month)
     limit = quizzes.time_limit(questions)
     device = devices.device_of(request)
     if request.method == "POST":
@@ -74,6 +71,29 @@ def edition_quiz(request, year, month):
         "edition": edition, "questions": questions, "sheet": services.new_token(), "time_limit": limit,
         "minutes": limit // 60})
     return devices.remember(response, device)
+
+
+def _open_quiz(year, month):
+    edition = get_object_or_404(Edition.objects.released(), year=int(year), month=int(month))
+    questions = quizzes.paper(edition)
+    if not questions:
+        raise Http404("This month has no quiz.")
+    return edition, questions
+
+
+def printable_quiz(request, year, month):
+    """The month's quiz as a paper to print, with an answer grid to fill in by hand."""
+    edition, questions = _open_quiz(year, month)
+    return render(request, "practice/printable.html", {"edition": edition, "questions": questions,
+                                                        "quiz": edition.quiz, "minutes": quizzes.time_limit(questions) // 60})
+
+
+def quiz_key(request, year, month):
+    """The printed paper's key, on its own page, once the quiz has closed (404 before)."""
+    edition, questions = _open_quiz(year, month)
+    if not edition.quiz.is_closed:
+        raise Http404("The key opens when the quiz closes.")
+    return render(request, "practice/key.html", {"edition": edition, "questions": questions})
 
 
 def attempt_detail(request, public_id, callback_form=None):

@@ -138,3 +138,20 @@ def test_a_month_without_questions_has_no_quiz(client):
 
     assert client.get(QUIZ).status_code == 404
     assert "/quiz/" not in client.get("/editions/2024/03/").content.decode()
+
+
+def test_the_printable_paper_has_an_answer_grid_and_the_key_opens_when_the_quiz_closes(client):
+    """/quiz/print/ prints every question with a grid and no answers; /quiz/key/ is 404 until the quiz
+    closes (a week after the release by default), then lists each answer with its explanation."""
+    march = EditionFactory(year=2024, month=3, release_at=timezone.now() - timedelta(days=2))
+    first = question(month_article(march), stem="Which body recommends the sharing of taxes?")
+
+    printed = client.get("/editions/2024/03/quiz/print/").content.decode()
+    before = client.get("/editions/2024/03/quiz/key/")
+    EditionQuiz.objects.filter(edition=march).update(closes_after_days=1)
+    after = client.get("/editions/2024/03/quiz/key/").content.decode()
+
+    assert "Which body recommends the sharing of taxes?" in printed and "Answer grid" in printed
+    assert EXPLAINED not in printed and "The key opens on" in printed
+    assert before.status_code == 404
+    assert "<td>(a)</td>" in after and first.right_option.explanation in after
