@@ -112,6 +112,21 @@ def questions_needing_review():
             or popular_wrong.get(question, 0) >= REVIEW_POPULAR_WRONG * total]
 
 
+class QuestionImportForm(forms.Form):
+    text = forms.CharField(max_length=200_000, label="Paste the questions",
+                           widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
+                           help_text="As coaching sites print them: “Q.1)” or “1.”, numbered statements, options "
+                                     "(a)–(d), “Answer: (b)” (or “Ans: B”, “उत्तर: (D)”) and “Explanation: …”.")
+    article = forms.ModelChoiceField(queryset=None, required=False,
+                                     help_text="The article they belong to; leave empty to file them later.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from articles.models import Article
+
+        self.fields["article"].queryset = Article.objects.order_by("-created_at")
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "article", "shape", "status", "dropped_at", "open_reports"]
@@ -126,6 +141,34 @@ class QuestionAdmin(admin.ModelAdmin):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("shape", keys.SINGLE)
         return initial
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [path("import/", self.admin_site.admin_view(self.import_view), name="practice_question_import"),
+                *super().get_urls()]
+
+    def import_view(self, request):
+        """Paste an institute's questions: each becomes a draft, with a report of what needs a look."""
+        from django.core.exceptions import PermissionDenied
+        from django.template.response import TemplateResponse
+
+        from .importer import parse, save_drafts
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = QuestionImportForm(request.POST or None)
+        saved, report = [], []
+        if request.method == "POST" and form.is_valid():
+            parsed, report = parse(form.cleaned_data["text"])
+            if not parsed:
+                form.add_error("text", "No question was found: number them “Q.1)”, “Q1.” or “1.”.")
+            else:
+                saved = save_drafts(parsed, article=form.cleaned_data["article"])
+                messages.success(request, f"{len(saved)} question(s) imported as drafts.")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "saved": saved, "report": report, "title": "Import Prelims questions"}
+        return TemplateResponse(request, "admin/practice/question/import.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         # Writers draft questions; an editor's approval is what puts them in front of students.
