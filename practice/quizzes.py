@@ -59,6 +59,7 @@ def paper(edition):
                                                   for position, question in enumerate(assemble(edition, quiz))])
                 quiz.frozen_at = timezone.now()
                 quiz.save(update_fields=["frozen_at"])
+    edition.quiz = quiz  # the views read its closing time without asking again
     # Frozen, yet still only what students may see: a question dropped or an article withdrawn leaves the paper.
     questions = list(quiz.questions.filter(pk__in=Question.objects.public().values("pk")).for_paper()
                      .order_by("quizquestion__position"))

@@ -155,3 +155,23 @@ def test_the_printable_paper_has_an_answer_grid_and_the_key_opens_when_the_quiz_
     assert EXPLAINED not in printed and "The key opens on" in printed
     assert before.status_code == 404
     assert "<td>(a)</td>" in after and first.right_option.explanation in after
+
+
+@pytest.mark.parametrize("url, queries", [
+    (QUIZ, 5),                   # edition; its quiz (frozen); the paper's questions; statements; options
+    ("/editions/2024/03/quiz/print/", 5),  # the same paper
+    ("/practice/history/", 1),   # this device's attempts with their quizzes
+])
+def test_quiz_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
+    """The month's quiz, its printable paper and the history cost the same however many questions."""
+    march = EditionFactory(year=2024, month=3)
+    for number in range(4):
+        article = month_article(march)
+        question(article, stem=f"Question {number}?")
+    sheet = sheet_of(client.get(QUIZ).content.decode())
+    client.post(QUIZ, {"sheet": sheet})
+
+    with django_assert_num_queries(queries + 2):  # + the header's call-us numbers and paper menu
+        response = client.get(url)
+
+    assert response.status_code == 200
