@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
 from enquiries.consent import NOTICE_VERSION
-from enquiries.limits import address_over_limit, phone_over_limit, too_many
+from enquiries.limits import address_over_limit, over_limit, phone_over_limit, too_many
 from enquiries.services import enquiry_create
 
 from . import devices, marking, quizzes, services
@@ -160,10 +160,15 @@ def history(request):
     return render(request, "practice/history.html", {"attempts": attempts})
 
 
+REPORTS_PER_ADDRESS = "20/h"  # enough for a student with many doubts, too few to flood the editors' queue
+
+
 @require_POST
 def report_problem(request, public_id):
     """"Report a problem with this question", from a results page, into the editors' errata queue."""
     attempt = get_object_or_404(Attempt, public_id=public_id)
+    if over_limit(request, group="practice-report", key="ip", rate=REPORTS_PER_ADDRESS):
+        return too_many(request)
     raw = request.POST.get("question", "")
     question = Question.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
     try:

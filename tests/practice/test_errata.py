@@ -114,3 +114,17 @@ def test_questions_most_students_miss_are_listed_for_review(client, editor, arti
     page = client.get("/admin/practice/question/?review=needs").content.decode()
 
     assert "A hard one?" in page and "An easy one?" not in page
+
+
+def test_reports_from_one_address_are_limited(client, article, monkeypatch):
+    """Past the hourly limit of reports from one address the page answers 429 and files nothing more."""
+    from practice import views
+
+    monkeypatch.setattr(views, "REPORTS_PER_ADDRESS", "2/h")
+    first = question(article)
+    attempt = attempt_with(client, article, {first: None})
+    url = f"/practice/attempts/{attempt.public_id}/report/"
+
+    answers = [client.post(url, {"question": first.pk, "text": f"Doubt {n}"}).status_code for n in range(3)]
+
+    assert answers == [302, 302, 429] and ProblemReport.objects.count() == 2
