@@ -15,6 +15,7 @@ WHICH_INCORRECT = "which_incorrect"
 HOW_MANY_CORRECT = "how_many_correct"
 HOW_MANY_INCORRECT = "how_many_incorrect"
 PAIRS = "pairs"
+MATCH_LIST = "match_list"
 STATEMENT_I_II = "statement_i_ii"
 ASSERTION_REASON = "assertion_reason"
 
@@ -25,13 +26,14 @@ SHAPES = [
     (HOW_MANY_CORRECT, "Statements: how many are correct?"),
     (HOW_MANY_INCORRECT, "Statements: how many are incorrect?"),
     (PAIRS, "Pairs: how many are correctly matched?"),
+    (MATCH_LIST, "Match List-I with List-II (codes)"),
     (STATEMENT_I_II, "Statement-I and Statement-II"),
     (ASSERTION_REASON, "Assertion (A) and Reason (R)"),
 ]
 CODED = {WHICH_CORRECT, WHICH_INCORRECT}
 COUNTED = {HOW_MANY_CORRECT, HOW_MANY_INCORRECT, PAIRS}
 TWO_STATEMENT = {STATEMENT_I_II, ASSERTION_REASON}
-WITH_STATEMENTS = CODED | COUNTED | TWO_STATEMENT
+WITH_STATEMENTS = CODED | COUNTED | TWO_STATEMENT | {MATCH_LIST}
 
 # The closing line UPSC prints under the statements, per shape.
 CLOSING_LINES = {
@@ -40,6 +42,7 @@ CLOSING_LINES = {
     HOW_MANY_CORRECT: "How many of the above statements are correct?",
     HOW_MANY_INCORRECT: "How many of the above statements are not correct?",
     PAIRS: "How many of the pairs given above are correctly matched?",
+    MATCH_LIST: "Select the correct answer using the code given below.",
     STATEMENT_I_II: "Which one of the following is correct in respect of the above statements?",
     ASSERTION_REASON: "Select the correct answer using the code given below.",
 }
@@ -104,6 +107,16 @@ def code_claim(text, statement_count):
     return frozenset(numbers)
 
 
+def match_claim(text, letters):
+    """The matching an option code states, {"A": 3, "B": 1, …}: written "A-3, B-1, C-2, D-4" or, in the
+    order of List-I, "3 1 2 4"; None when it cannot be read."""
+    pairs = re.findall(r"\b([A-Ha-h])\s*[-–:→)]\s*(\d)\b", text)
+    if pairs:
+        return {letter.upper(): int(number) for letter, number in pairs}
+    numbers = re.findall(r"\d", text)
+    return dict(zip(letters, map(int, numbers))) if len(numbers) == len(letters) else None
+
+
 def count_claim(text, statement_count):
     """How many an option like "Only two" or "All three" claims, or None when it cannot be read."""
     lowered = text.lower()
@@ -139,6 +152,8 @@ def right_option(question):
         raise ValueError("Both statements are marked false, which none of the four fixed options says.")
     if len(statements) < 2:
         raise ValueError("Write at least two statements (or pairs).")
+    if shape == MATCH_LIST:
+        return _right_match(statements, options)
     if shape in CODED:
         wanted = {number for number, flag in enumerate(flags, start=1) if flag == (shape == WHICH_CORRECT)}
         claims = [code_claim(option.text, len(statements)) for option in options]
@@ -153,6 +168,27 @@ def right_option(question):
     if len(fitting) != 1:
         said = _describe(wanted, shape)
         raise ValueError(f"The statements' true/false marks make the answer {said}, which "
+                         f"{'no option says' if not fitting else 'more than one option says'}.")
+    return fitting[0]
+
+
+def _right_match(statements, options):
+    """For match-the-list, each statement is one correct match ("A-3"); the right option states them all."""
+    letters = "ABCDEFGH"[:len(statements)]
+    wanted = {}
+    for statement in statements:
+        match = match_claim(statement.text, letters)
+        if not match or len(match) != 1:
+            raise ValueError(f"Write each correct match as one row like “A-3” (not “{statement.text[:40]}”).")
+        wanted.update(match)
+    claims = [match_claim(option.text, letters) for option in options]
+    unreadable = [label(index) for index, claim in enumerate(claims) if claim is None]
+    if unreadable:
+        raise ValueError(f"Option ({', '.join(unreadable)}) cannot be read as a code: write it like “A-3, B-1, C-2, D-4”.")
+    fitting = [index for index, claim in enumerate(claims) if claim == wanted]
+    if len(fitting) != 1:
+        said = ", ".join(f"{letter}-{number}" for letter, number in sorted(wanted.items()))
+        raise ValueError(f"The matches make the answer “{said}”, which "
                          f"{'no option says' if not fitting else 'more than one option says'}.")
     return fitting[0]
 

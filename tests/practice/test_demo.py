@@ -20,8 +20,8 @@ def test_load_demo_adds_sound_questions_of_every_shape_once(monkeypatch, client)
 
     assert Question.objects.count() == count >= 6
     shapes = set(Question.objects.values_list("shape", flat=True))
-    assert shapes >= {keys.SINGLE, keys.WHICH_CORRECT, keys.HOW_MANY_CORRECT, keys.PAIRS, keys.STATEMENT_I_II,
-                      keys.ASSERTION_REASON}
+    assert shapes >= {keys.SINGLE, keys.WHICH_CORRECT, keys.HOW_MANY_CORRECT, keys.PAIRS, keys.MATCH_LIST,
+                      keys.STATEMENT_I_II, keys.ASSERTION_REASON}
     for question in Question.objects.all():
         assert question.status == "approved" and keys.problems(question.as_key(), approving=True) == []
     assert Question.objects.public().count() == count

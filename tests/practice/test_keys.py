@@ -102,3 +102,27 @@ def test_an_option_that_is_not_a_code_is_named():
 def test_codes_are_read_as_sets_of_statement_numbers(text, count, claim):
     """Option codes name statement numbers; "none"/"neither" name none; a number beyond the statements is unreadable."""
     assert keys.code_claim(text, count) == (frozenset(claim) if claim is not None else None)
+
+
+def matching(rows, options, key):
+    return Question(shape=keys.MATCH_LIST, statements=[Statement(row, True) for row in rows],
+                    options=[Option(text, text == key, "why") for text in options])
+
+
+@pytest.mark.parametrize("options, key", [
+    (["A-3, B-1, C-2", "A-1, B-2, C-3", "A-2, B-3, C-1", "A-3, B-2, C-1"], "A-3, B-1, C-2"),
+    (["3 1 2", "1 2 3", "2 3 1", "3 2 1"], "3 1 2"),
+])
+def test_match_the_list_codes_are_checked_against_the_correct_matches(options, key):
+    """Rows "A-3", "B-1", "C-2" make "A-3, B-1, C-2" (or "3 1 2") right; another key is named as wrong."""
+    rows = ["A-3", "B-1", "C-2"]
+
+    assert keys.problems(matching(rows, options, key)) == []
+    assert keys.problems(matching(rows, options, options[1]))[0].startswith("The key says (b), but")
+
+
+def test_a_match_row_that_is_not_one_match_is_named():
+    """A row that does not read as one match ("A-3") is refused with what to write."""
+    found = keys.problems(matching(["A-3", "Sanchi"], ["A-3, B-1", "A-1, B-3", "A-2, B-1", "A-3, B-2"], "A-3, B-1"))
+
+    assert found == ["Write each correct match as one row like “A-3” (not “Sanchi”)."]
