@@ -10,7 +10,10 @@ class CoachingConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the production checks)
+        from .page_cache import watch_public_content
         from .roles import sync_role_groups
+
+        watch_public_content()
 
         # Sent once per app after every migrate (and after a test database is flushed); this app is
         # listed last, so by its signal every app's permissions exist.

@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page, so a repeat visit gets a 304; then the shared cache of public pages, ahead of
+    # sessions and authentication, so a cached page costs no database query.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "coaching.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -272,10 +272,14 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
             relevance(article, "gs3", topic, primary=False)
     assert Section.objects.count() == 3 * sections
 
-    with django_assert_num_queries(expected_queries):
+    cached = not url.startswith("/search/")  # search results are not kept in the page cache
+    # + when the next scheduled article goes live, which bounds how long the page cache keeps the page
+    with django_assert_num_queries(expected_queries + cached):
         response = client.get(url)
+    with django_assert_num_queries(0 if cached else expected_queries - 2):  # the header is cached by now
+        again = client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == again.status_code == 200
 
 
 def test_search_finds_published_articles_by_words_in_title_context_or_sections(client):

@@ -1,0 +1,182 @@
+"""A shared cache of the public pages anonymous students read, which is never stale.
+
+Every cached page is stored under the current *content version*, a number kept in the shared cache (Redis
+in production, so every app process sees the same one). Any change a public page can show bumps the
+version once its transaction commits, so the next request in every process renders afresh; old entries
+simply expire. A page is also never kept past the next moment the site changes by itself: a scheduled
+article going live or an edition being released.
+
+Only what is safe to share is stored: a 200 to an anonymous GET without cookies that matter, that sets no
+cookie, holds no CSRF token and does not forbid caching (draft previews).
+"""
+
+import hashlib
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+PAGE_SECONDS = 60 * 60  # an upper bound; a change or a go-live ends an entry sooner
+# The pages students read, by URL name: the home page, an article and its plain text, the paper, topic,
+# tag and edition lists, the feeds, the sitemap and robots.txt.
+CACHED_VIEWS = {
+    "articles:home", "articles:detail", "articles:text", "articles:paper", "articles:topic", "articles:tag",
+    "articles:editions", "articles:edition", "articles:feed", "articles:paper_feed", "articles:sitemap", "robots",
+}
+# Cookies a cached page does not depend on: the CSRF cookie (cached pages hold no token) and the
+# anonymous practice device (only the practice pages read it, and they set it, so they are never stored).
+HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME, "practice_device"}
+
+
+# After a cache failure this process renders without the cache for a while, instead of waiting for a dead
+# Redis on every request (each wait is a socket timeout).
+RETRY_AFTER_SECONDS = 5
+_cache_down_until = 0.0
+
+
+def content_version():
+    """The current content version, or None while the cache is unreachable (pages are then rendered fresh)."""
+    global _cache_down_until
+    if time.monotonic() < _cache_down_until:
+        return None
+    try:
+        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    except Exception:
+        _cache_down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        logger.warning("Cache unavailable: public pages are rendered without the page cache for %d s.",
+                       RETRY_AFTER_SECONDS, exc_info=True)
+        return None
+
+
+def content_changed(**kwargs):
+    """A public page may show something new: retire every cached page now, and again once the transaction
+    commits, so that no page rendered from the old rows while it was open outlives it."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or it was evicted): any new one differs from the pages stored
+        cache.set(VERSION_KEY, int(timezone.now().timestamp()), timeout=None)
+    except Exception:
+        logger.warning("Cache unavailable: could not retire cached pages after a change.", exc_info=True)
+
+
+def seconds_until_next_change():
+    """Until the next scheduled article goes live or edition is released (never beyond PAGE_SECONDS)."""
+    now = timezone.now()
+    moment = _next_change(now)
+    if moment is None:
+        return PAGE_SECONDS
+    return max(1, min(PAGE_SECONDS, int((moment - now).total_seconds())))
+
+
+def _next_change(now):
+    """The next go-live or release after `now`, asked of the database once per content version (and again
+    once that moment has passed)."""
+    key = f"next-change:{content_version()}"
+    known = cache.get(key)
+    if known is not None and (known == "none" or known > now):
+        return None if known == "none" else known
+    from articles.models import Article, Edition
+
+    moment = (Article.objects.going_live().values_list("published_at", flat=True).order_by()
+              .union(Edition.objects.filter(release_at__gt=now).values_list("release_at", flat=True).order_by())
+              .order_by("published_at").first())
+    cache.set(key, moment or "none", PAGE_SECONDS)
+    return moment
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self._key(request)
+        if key is None:
+            return self.get_response(request)
+        try:
+            stored = cache.get(key)
+        except Exception:
+            logger.warning("Cache unavailable: page rendered afresh.", exc_info=True)
+            stored = None
+        if stored is not None and timezone.now() < stored["until"]:
+            return self._rebuild(stored)
+        response = self.get_response(request)
+        if self._shareable(request, response):
+            try:
+                seconds = seconds_until_next_change()
+                cache.set(key, self._freeze(response, timezone.now() + timedelta(seconds=seconds)), seconds)
+            except Exception:
+                logger.warning("Cache unavailable: page not stored.", exc_info=True)
+        return response
+
+    def _key(self, request):
+        if request.method not in ("GET", "HEAD") or set(request.COOKIES) - HARMLESS_COOKIES:
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.view_name not in CACHED_VIEWS:
+            return None
+        version = content_version()
+        if version is None:
+            return None
+        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        return f"page:{version}:{address}"
+
+    @staticmethod
+    def _shareable(request, response):
+        """Safe to give to any anonymous visitor. (A page that merely looked at the empty session varies on
+        the cookie, but this visitor had none, so any other visitor without one would get the same page.)"""
+        control = response.get("Cache-Control", "").lower()
+        return (response.status_code == 200 and not response.streaming and not response.cookies
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # set whenever a CSRF token was used
+                and not any(word in control for word in ("private", "no-store", "no-cache")))
+
+    @staticmethod
+    def _freeze(response, until):
+        """The response as stored, with the moment it stops being true (the next go-live), which is checked
+        on every read as well as set as the entry's expiry."""
+        return {"status": response.status_code, "content": response.content, "headers": dict(response.headers),
+                "until": until}
+
+    @staticmethod
+    def _rebuild(stored):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        return response
+
+
+def watch_public_content():
+    """Connect every model a public page shows (or its header) to content_changed."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    shown = [
+        "articles.Article", "articles.Section", "articles.Relevance", "articles.TaggedArticle", "articles.Tag",
+        "articles.Edition", "articles.Paper", "articles.Topic", "articles.SlugRedirect",
+        "enquiries.CallUsNumber", "enquiries.Course",
+        "practice.Question", "practice.Option", "practice.Statement", "practice.EditionQuiz",
+    ]
+    for label in shown:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{signal}-{label}")
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(content_changed, sender=field.remote_field.through,
+                                dispatch_uid=f"page-cache-m2m-{label}-{field.name}")

@@ -1,0 +1,147 @@
+"""The shared cache of public pages: served without the database, never stale after a change, never past a
+scheduled go-live, 304 on a repeat visit, and never shared with staff or across forms."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article
+from coaching import page_cache
+from enquiries.models import CallUsNumber
+from tests.factories import ArticleFactory, CallUsNumberFactory, EditionFactory, full_article, publishable_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    CallUsNumberFactory(number="+919606900005")
+    return full_article(title="Quad summit in Tokyo", slug="quad-summit")
+
+
+def test_a_cached_page_is_served_without_touching_the_database(client, article, django_assert_num_queries):
+    """The second anonymous visit to an article, the home page or a paper costs no query at all."""
+    for url in ("/articles/quad-summit/", "/", "/papers/gs2/", "/feeds/articles/"):
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            again = client.get(url)
+        assert again.status_code == 200 and again.content == first.content, url
+
+
+def test_an_edit_shows_on_the_next_request(client, article, django_capture_on_commit_callbacks):
+    """Saving the article (as the admin does, in a transaction) retires the cached pages once it commits."""
+    client.get("/articles/quad-summit/"), client.get("/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Quad leaders agree on sea lanes"
+        article.save()
+
+    assert "Quad leaders agree on sea lanes" in client.get("/articles/quad-summit/").content.decode()
+    assert "Quad leaders agree on sea lanes" in client.get("/").content.decode()
+
+
+def test_a_workflow_move_and_an_edition_release_show_at_once(client, editor, django_capture_on_commit_callbacks):
+    """Publishing an article, and releasing a month, are on the next anonymous page."""
+    draft = publishable_article(title="Monsoon outlook for the kharif", slug="monsoon")
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    client.get("/"), client.get("/editions/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for move in ("submit", "approve", "publish"):
+            workflow.apply(Article.objects.get(pk=draft.pk), move, editor)
+    ArticleFactory(edition=april, slug="april-piece", title="An April analysis")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.release_edition(april, editor, timezone.now() - timedelta(seconds=1))
+
+    assert "Monsoon outlook for the kharif" in client.get("/").content.decode()
+    assert "April 2024" in client.get("/editions/").content.decode()
+
+
+def test_a_new_call_us_number_shows_in_every_header(client, article, django_capture_on_commit_callbacks):
+    """Changing the call-us numbers (the header of every page) retires the cached pages."""
+    client.get("/articles/quad-summit/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CallUsNumber.objects.create(number="+918041234567", position=5)
+
+    assert "8041234567" in client.get("/articles/quad-summit/").content.decode()
+
+
+def test_a_scheduled_article_appears_at_its_time_with_the_cache_warm(client, article):
+    """No cached home page outlives the next go-live: an article scheduled two seconds ahead is listed
+    once its time has come, though nothing was saved in between."""
+    ArticleFactory(title="Goes live in a moment", slug="soon", status="scheduled",
+                   published_at=timezone.now() + timedelta(seconds=2))
+    warm = client.get("/").content.decode()
+    assert "Goes live in a moment" not in warm and page_cache.seconds_until_next_change() <= 2
+
+    time.sleep(2.5)
+
+    assert "Goes live in a moment" in client.get("/").content.decode()
+
+
+def test_a_repeat_visit_gets_304(client, article):
+    """The page carries an ETag; asking again with If-None-Match gets 304 Not Modified and no body."""
+    first = client.get("/articles/quad-summit/")
+
+    repeat = client.get("/articles/quad-summit/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["ETag"] and repeat.status_code == 304 and repeat.content == b""
+
+
+def test_staff_never_see_a_cached_page(client, article, editor):
+    """Signed-in staff always get a fresh render: a change the cache has not heard of shows to them only."""
+    client.get("/articles/quad-summit/")
+    Article.objects.filter(pk=article.pk).update(title="Changed behind the cache's back")  # sends no signal
+
+    anonymous = client.get("/articles/quad-summit/").content.decode()
+    client.force_login(editor)
+    staff = client.get("/articles/quad-summit/").content.decode()
+
+    assert "Changed behind the cache" not in anonymous and "Changed behind the cache" in staff
+
+
+def test_pages_with_a_form_are_never_shared(client, article):
+    """The enquiry form carries each visitor's CSRF token, so it is rendered for each of them."""
+    first = client.get("/enquiry/")
+    client.cookies.clear()
+    second = client.get("/enquiry/")
+
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert first.content.decode().split(token)[1][:20] != second.content.decode().split(token)[1][:20]
+
+
+def test_a_page_that_used_a_csrf_token_or_set_a_cookie_is_not_stored():
+    """Whatever the page, one holding a CSRF token, setting a cookie or forbidding caching is never stored."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    shareable = page_cache.PublicPageCacheMiddleware._shareable
+    plain, with_token = RequestFactory().get("/"), RequestFactory().get("/")
+    get_token(with_token)
+    with_cookie, preview = HttpResponse("page"), HttpResponse("page")
+    with_cookie.set_cookie("practice_device", "x")
+    preview["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
+
+    assert shareable(plain, HttpResponse("page"))
+    assert not shareable(with_token, HttpResponse("page"))
+    assert not shareable(plain, with_cookie) and not shareable(plain, preview)
+
+
+def test_a_cache_outage_serves_fresh_pages(client, article, monkeypatch):
+    """With the cache down, pages are rendered as usual rather than failing."""
+    def broken(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(page_cache.cache, "get_or_set", broken)
+    monkeypatch.setattr(page_cache.cache, "get", broken)
+    monkeypatch.setattr(page_cache, "_cache_down_until", 0.0)
+
+    first, second = client.get("/articles/quad-summit/"), client.get("/")
+
+    assert first.status_code == second.status_code == 200
+    assert page_cache._cache_down_until > time.monotonic()  # the next requests do not wait for the cache
