@@ -1,0 +1,142 @@
+"""Realistic volume for the scale benchmarks: published articles with sections, relevances and tags across
+many months, and leads, inserted in bulk (100,000 articles and a million leads take minutes, not hours)."""
+
+import random
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from articles.models import EDITION_YEARS, Article, Edition, Relevance, Section, Tag, TaggedArticle, Topic
+from coaching.page_cache import content_changed
+from enquiries.models import Course, Enquiry
+
+BATCH = 5000
+SECTIONS = ["Background", "Key provisions", "Significance", "Way Forward"]
+TAG_POOL = 500
+COUNSELLORS = 10
+WORDS = ("monsoon federalism quad semiconductor bustard heatwave delimitation remittance grassland treaty "
+         "tariff reservoir satellite cooperative judiciary biodiversity inflation census").split()
+
+
+class Command(BaseCommand):
+    help = ("Add N published articles (four sections, a primary relevance and three tags each, over as many "
+            "months as needed) and M leads, in bulk, with a progress bar. For benchmarks only.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=0)
+        parser.add_argument("--leads", type=int, default=0)
+        parser.add_argument("--seed", type=int, default=2024, help="Random seed, so runs are repeatable.")
+
+    def handle(self, *args, articles, leads, seed, **options):
+        if articles < 0 or leads < 0:
+            raise CommandError("--articles and --leads count rows: give 0 or more.")
+        now = timezone.localtime()
+        months_back = (now.year - EDITION_YEARS[0]) * 12 + now.month  # every past month the editions allow
+        per_month = max(60, -(-articles // months_back))
+        self.random = random.Random(seed)
+        if articles:
+            self.seed_articles(articles, per_month)
+        if leads:
+            self.seed_leads(leads)
+        transaction.on_commit(content_changed)
+        content_changed()
+        self.stdout.write(self.style.SUCCESS(
+            f"Now {Article.objects.count()} articles, {Section.objects.count()} sections and "
+            f"{Enquiry.objects.count()} leads."))
+
+    def seed_articles(self, count, per_month):
+        topics = list(Topic.objects.select_related("paper"))
+        if not topics:
+            raise CommandError("The syllabus is empty: run migrate first.")
+        tags = self.tags()
+        start = Article.objects.count()
+        now = timezone.now()
+        bar = tqdm(total=count, desc="articles", unit="article", file=self.stderr)
+        for first in range(0, count, BATCH):
+            numbers = range(start + first, start + min(first + BATCH, count))
+            with transaction.atomic():
+                editions = self.editions({number // per_month for number in numbers})
+                made = Article.objects.bulk_create([self.article(number, editions[number // per_month], now)
+                                                    for number in numbers])
+                Section.objects.bulk_create([
+                    Section(article=article, position=position, heading=heading,
+                            body=f"<p><strong>{heading}:</strong> {self.sentence()}</p><p>{self.sentence()}</p>")
+                    for article in made for position, heading in enumerate(SECTIONS, start=1)])
+                Relevance.objects.bulk_create([
+                    Relevance(article=article, paper=topic.paper, topic=topic, is_primary=True)
+                    for article, topic in ((article, self.random.choice(topics)) for article in made)])
+                TaggedArticle.objects.bulk_create([
+                    TaggedArticle(content_object=article, tag=tag)
+                    for article in made for tag in self.random.sample(tags, 3)])
+            bar.update(len(made))
+        bar.close()
+
+    def article(self, number, edition, now):
+        """The month's articles are published through it, one every few hours, never in the future."""
+        words = " ".join(self.random.sample(WORDS, 4))
+        month_start = timezone.make_aware(datetime(edition.year, edition.month, 1, 6))
+        return Article(
+            title=f"Analysis {number + 1}: {words}", slug=f"scale-{number + 1}", edition=edition,
+            context=f"Recently, {self.sentence()}", status=Article.Status.PUBLISHED,
+            published_at=min(month_start + timedelta(minutes=(number * 97) % (60 * 24 * 27)), now - timedelta(hours=1)))
+
+    def editions(self, indexes):
+        """{month index (0 = this month, 1 = the one before …): its released Edition}, creating those missing."""
+        now = timezone.localtime()
+        months = {index: divmod(now.year * 12 + now.month - 1 - index, 12) for index in indexes}
+        months = {index: (year, month + 1) for index, (year, month) in months.items()}
+        existing = {(edition.year, edition.month): edition for edition in Edition.objects.filter(
+            year__in={year for year, _ in months.values()})}
+        missing = [Edition(year=year, month=month, release_at=timezone.now() - timedelta(days=1))
+                   for year, month in set(months.values()) if (year, month) not in existing]
+        for edition in Edition.objects.bulk_create(missing):
+            existing[(edition.year, edition.month)] = edition
+        if any(edition.pk is None for edition in existing.values()):  # a backend that returns no ids
+            existing = {(edition.year, edition.month): edition for edition in Edition.objects.all()}
+        return {index: existing[month] for index, month in months.items()}
+
+    def tags(self):
+        wanted = [f"{self.random.choice(WORDS).title()} {number}" for number in range(TAG_POOL)]
+        have = set(Tag.objects.filter(name__in=wanted).values_list("name", flat=True))
+        Tag.objects.bulk_create([Tag(name=name, slug=Tag().slugify(name)) for name in wanted if name not in have],
+                                ignore_conflicts=True)
+        return list(Tag.objects.filter(name__in=wanted))
+
+    def seed_leads(self, count):
+        counsellors = self.counsellors()
+        courses = list(Course.objects.all()) or [Course.objects.create(name="GS Foundation", position=1)]
+        statuses = [value for value, _ in Enquiry.Status.choices]
+        start = Enquiry.objects.count()
+        now = timezone.now()
+        bar = tqdm(total=count, desc="leads", unit="lead", file=self.stderr)
+        for first in range(0, count, BATCH):
+            rows = []
+            for number in range(start + first, start + min(first + BATCH, count)):
+                created = now - timedelta(minutes=number % (60 * 24 * 730))
+                rows.append(Enquiry(
+                    name=f"Student {number + 1}", phone=f"+9170{number:08d}", course=self.random.choice(courses),
+                    consent_given=True, consent_at=created, status=self.random.choice(statuses),
+                    owner=self.random.choice(counsellors + [None]), created_at=created, last_enquired_at=created,
+                    next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),
+                    source_page="/" if number % 3 else "/practice/history/"))
+            Enquiry.objects.bulk_create(rows)
+            bar.update(len(rows))
+        bar.close()
+
+    def counsellors(self):
+        group = Group.objects.get(name="Counsellor")
+        people = []
+        for number in range(COUNSELLORS):
+            user, _ = get_user_model().objects.get_or_create(
+                username=f"scale-counsellor-{number}", defaults={"is_staff": True, "first_name": f"Counsellor {number}"})
+            user.groups.add(group)
+            people.append(user)
+        return people
+
+    def sentence(self):
+        return " ".join(self.random.choices(WORDS, k=18)) + "."
