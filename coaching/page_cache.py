@@ -1,9 +1,9 @@
 """A shared cache of the public pages anonymous students read, which is never stale.
 
-Every cached page is stored under the current *content version*, a number kept in the shared cache (Redis
-in production, so every app process sees the same one). Any change a public page can show bumps the
-version once its transaction commits, so the next request in every process renders afresh; old entries
-simply expire. A page is also never kept past the next moment the site changes by itself: a scheduled
+Every cached page is stored with the *content version* it shows, a number kept in the shared cache (Redis
+in production, so every app process sees the same one) and read in the same round trip as the page. Any
+change a public page can show bumps the version (at once and again when its transaction commits), so the
+next request in every process renders afresh and replaces the entry. A page is also never kept past the next moment the site changes by itself: a scheduled
 article going live or an edition being released.
 
 Only what is safe to share is stored: a 200 to an anonymous GET without cookies that matter, that sets no
@@ -105,23 +105,41 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
-        try:
-            stored = cache.get(key)
-        except Exception:
-            logger.warning("Cache unavailable: page rendered afresh.", exc_info=True)
-            stored = None
-        if stored is not None and timezone.now() < stored["until"]:
+        # One round trip for the page and the current version: an entry stored under an older version is
+        # a miss, which is how a change retires every cached page at once.
+        version, stored = self._read(key)
+        if version is None:
+            return self.get_response(request)
+        if stored is not None and stored["version"] == version and timezone.now() < stored["until"]:
             return self._rebuild(stored)
         response = self.get_response(request)
         if self._shareable(request, response):
             try:
                 seconds = seconds_until_next_change()
-                cache.set(key, self._freeze(response, timezone.now() + timedelta(seconds=seconds)), seconds)
+                cache.set(key, self._freeze(response, version, timezone.now() + timedelta(seconds=seconds)),
+                          seconds)
             except Exception:
                 logger.warning("Cache unavailable: page not stored.", exc_info=True)
         return response
 
-    def _key(self, request):
+    @staticmethod
+    def _read(key):
+        """(the content version, the stored page or None); (None, None) while the cache is unreachable."""
+        global _cache_down_until
+        if time.monotonic() < _cache_down_until:
+            return None, None
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+        except Exception:
+            _cache_down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning("Cache unavailable: page rendered afresh.", exc_info=True)
+            return None, None
+        if VERSION_KEY not in found:
+            return content_version(), None
+        return found[VERSION_KEY], found.get(key)
+
+    @staticmethod
+    def _key(request):
         if request.method not in ("GET", "HEAD") or set(request.COOKIES) - HARMLESS_COOKIES:
             return None
         try:
@@ -130,11 +148,8 @@ class PublicPageCacheMiddleware:
             return None
         if match.view_name not in CACHED_VIEWS:
             return None
-        version = content_version()
-        if version is None:
-            return None
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page:{version}:{address}"
+        return f"page:{address}"
 
     @staticmethod
     def _shareable(request, response):
@@ -146,11 +161,11 @@ class PublicPageCacheMiddleware:
                 and not any(word in control for word in ("private", "no-store", "no-cache")))
 
     @staticmethod
-    def _freeze(response, until):
-        """The response as stored, with the moment it stops being true (the next go-live), which is checked
-        on every read as well as set as the entry's expiry."""
+    def _freeze(response, version, until):
+        """The response as stored, with the content version it shows and the moment it stops being true
+        (the next go-live), both checked on every read; the moment is also the entry's expiry."""
         return {"status": response.status_code, "content": response.content, "headers": dict(response.headers),
-                "until": until}
+                "version": version, "until": until}
 
     @staticmethod
     def _rebuild(stored):

@@ -1,0 +1,69 @@
+"""Run wrk against each target and the bare view in one interleaved run; print requests/s, p50, p99,
+errors and the ratio to the bare view. Called by bench/run with BENCH_BASE set."""
+
+import os
+import re
+import subprocess
+import sys
+import urllib.request
+
+BASE = os.environ["BENCH_BASE"]
+SECONDS = os.environ.get("BENCH_SECONDS", "10")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
+ARTICLE = "/articles/japan-india-deeper-defence-partnership/"
+# A cookie the page cache does not ignore: the page is rendered afresh, as for a visitor with a session.
+UNCACHED = ["-H", "Cookie: bench-uncached=1"]
+
+TARGETS = [
+    ("bare Django view (10 KB)", "/__bench/bare", []),
+    ("article, cached", ARTICLE, []),
+    ("paper list, cached", "/papers/gs2/", []),
+    ("home, cached", "/", []),
+    ("article, uncached", ARTICLE, UNCACHED),
+    ("paper list, uncached", "/papers/gs2/", UNCACHED),
+]
+GOALS = {"article, cached": 0.8, "paper list, cached": 0.7, "home, cached": 0.7, "article, uncached": 0.15,
+         "paper list, uncached": 0.10}
+
+
+def wrk(path, extra):
+    output = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *extra, BASE + path],
+                            capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50, p99 = (_ms(re.search(rf"\s{share}%\s+([\d.]+\w+)", output).group(1)) for share in ("50", "99"))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, p50, p99, errors + (int(non_2xx.group(1)) if non_2xx else 0)
+
+
+def _ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def main():
+    for _, path, _ in TARGETS:  # warm the page cache and the workers
+        urllib.request.urlopen(BASE + path).read()
+    results, bare = [], []
+    for name, path, extra in TARGETS:
+        if name.startswith("bare"):
+            continue
+        bare.append(wrk("/__bench/bare", []))
+        results.append((name, *wrk(path, extra)))
+    bare.append(wrk("/__bench/bare", []))
+    floor = sum(rate for rate, *_ in bare) / len(bare)
+    print(f"\n{'target':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>8}{'goal':>7}")
+    print(f"{'bare Django view':<24}{floor:>9.0f}{bare[0][1]:>9.1f}{bare[0][2]:>9.1f}{sum(b[3] for b in bare):>8}"
+          f"{1:>8.2f}")
+    failed = False
+    for name, rate, p50, p99, errors in results:
+        ratio, goal = rate / floor, GOALS.get(name)
+        ok = (goal is None or ratio >= goal) and errors == 0 and p99 <= 4 * p50
+        failed |= not ok
+        print(f"{name:<24}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>8}{ratio:>8.2f}{goal or 0:>7.2f}"
+              f"  {'ok' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
