@@ -12,7 +12,11 @@ from .page_cache import PAGE_SECONDS, content_version
 
 
 def _call_us_links():
-    links = _from_cache("call-us", lambda: call_us_links(CallUsNumber.objects.shown()))
+    return _from_cache("call-us", _call_us_links_from_database)
+
+
+def _call_us_links_from_database():
+    links = call_us_links(CallUsNumber.objects.shown())
     remember_call_us_links(links)  # the outage page shows them when the database cannot
     return links
 

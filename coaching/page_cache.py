@@ -42,18 +42,25 @@ RETRY_AFTER_SECONDS = 5
 _cache_down_until = 0.0
 
 
-def content_version():
-    """The current content version, or None while the cache is unreachable (pages are then rendered fresh)."""
+def _ask_cache(call):
+    """(True, what `call` returned), or (False, None) when the cache fails; after a failure this process
+    leaves the cache alone for RETRY_AFTER_SECONDS and renders pages afresh."""
     global _cache_down_until
     if time.monotonic() < _cache_down_until:
-        return None
+        return False, None
     try:
-        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        return True, call()
     except Exception:
         _cache_down_until = time.monotonic() + RETRY_AFTER_SECONDS
         logger.warning("Cache unavailable: public pages are rendered without the page cache for %d s.",
                        RETRY_AFTER_SECONDS, exc_info=True)
-        return None
+        return False, None
+
+
+def content_version():
+    """The current content version, or None while the cache is unreachable (pages are then rendered fresh)."""
+    answered, version = _ask_cache(lambda: cache.get_or_set(VERSION_KEY, 1, timeout=None))
+    return version if answered else None
 
 
 def content_changed(**kwargs):
@@ -125,14 +132,8 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _read(key):
         """(the content version, the stored page or None); (None, None) while the cache is unreachable."""
-        global _cache_down_until
-        if time.monotonic() < _cache_down_until:
-            return None, None
-        try:
-            found = cache.get_many([VERSION_KEY, key])
-        except Exception:
-            _cache_down_until = time.monotonic() + RETRY_AFTER_SECONDS
-            logger.warning("Cache unavailable: page rendered afresh.", exc_info=True)
+        answered, found = _ask_cache(lambda: cache.get_many([VERSION_KEY, key]))
+        if not answered:
             return None, None
         if VERSION_KEY not in found:
             return content_version(), None

@@ -9,10 +9,14 @@ SALT = "practice.device"
 MAX_AGE = 60 * 60 * 24 * 365 * 2
 
 
+def known_device(request):
+    """This browser's device id, or None when it has practised nowhere yet (or its cookie was forged)."""
+    return request.get_signed_cookie(COOKIE, default=None, salt=SALT)
+
+
 def device_of(request):
     """This browser's device id, or a new one (which `remember` then sets)."""
-    known = request.get_signed_cookie(COOKIE, default=None, salt=SALT)
-    return known or uuid.uuid4().hex
+    return known_device(request) or uuid.uuid4().hex
 
 
 def remember(response, device):

@@ -155,7 +155,7 @@ def _by_topic(answers):
 
 
 def history(request):
-    device = request.get_signed_cookie(devices.COOKIE, default=None, salt=devices.SALT)
+    device = devices.known_device(request)
     attempts = list(Attempt.objects.filter(device=device).select_related("article", "edition")[:100]) if device else []
     return render(request, "practice/history.html", {"attempts": attempts})
 

@@ -1,6 +1,7 @@
 from django import template
 
 from practice.models import Question
+from practice.quizzes import candidates
 
 register = template.Library()
 
@@ -15,6 +16,4 @@ def practise_link(article):
 @register.inclusion_tag("practice/quiz_link.html")
 def edition_quiz_link(edition):
     """The month's quiz, offered on the edition page once it has questions."""
-    from practice.quizzes import candidates
-
     return {"edition": edition, "has_quiz": candidates(edition).exists()}

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, EditionFactory, full_article, relevance
+from tests.factories import ArticleFactory, EditionFactory, relevance
 
 pytestmark = pytest.mark.django_db
 

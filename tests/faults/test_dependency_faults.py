@@ -117,6 +117,29 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def production_env(*, database_url, redis_url, media, **settings):
+    """The environment of a production start (DEBUG off) on loopback, as the suites that run gunicorn use it."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL", "SITE_URL", "DEFAULT_FROM"))}
+    env.update(
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="production-test-" + uuid.uuid4().hex * 2,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_SECURE_SSL_REDIRECT="false", DJANGO_SECURE_COOKIES="false",
+        SITE_URL="https://www.pragati-ias.in", DEFAULT_FROM_EMAIL="Pragati IAS <office@pragati-ias.in>",
+        DATABASE_URL=database_url, REDIS_URL=redis_url, ENQUIRY_MIN_FILL_SECONDS="0", DJANGO_MEDIA_ROOT=str(media),
+        **settings,
+    )
+    return env
+
+
+def prepare_site(env, *extra_commands):
+    """Migrate, load the demo and collect the static files, as a deployment would before starting."""
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "--force"],
+                    ["collectstatic", "--noinput", "-v", "0"], *extra_commands):
+        result = subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     import psycopg
@@ -127,24 +150,15 @@ def site(tmp_path_factory):
     database_link, cache_link, mail_link = FaultyLink(5432), FaultyLink(6379), FaultyLink(free_port())
     mail_link.set(REFUSE)
     port = free_port()
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL", "SITE_URL", "DEFAULT_FROM"))}
-    env.update(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="fault-suite-" + uuid.uuid4().hex * 2,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_SECURE_SSL_REDIRECT="false", DJANGO_SECURE_COOKIES="false",
-        SITE_URL="https://www.pragati-ias.in", DEFAULT_FROM_EMAIL="Pragati IAS <office@pragati-ias.in>",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{database_link.port}/{database}",
-        REDIS_URL=f"redis://127.0.0.1:{cache_link.port}/8", EMAIL_URL=f"smtp://127.0.0.1:{mail_link.port}",
-        EMAIL_TIMEOUT="2", DEMO_PASSWORD="fault-suite-password", ENQUIRY_MIN_FILL_SECONDS="0",
+    env = production_env(
+        database_url=f"postgres://postgres@127.0.0.1:{database_link.port}/{database}",
+        redis_url=f"redis://127.0.0.1:{cache_link.port}/8", media=tmp_path_factory.mktemp("media"),
+        EMAIL_URL=f"smtp://127.0.0.1:{mail_link.port}", EMAIL_TIMEOUT="2", DEMO_PASSWORD="fault-suite-password",
         ENQUIRY_RATE_PER_IP="10000/h", ENQUIRY_RATE_PER_PHONE="1000/h",
-        DJANGO_MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
     )
     log = tmp_path_factory.mktemp("log") / "gunicorn.log"
     site = Site(f"http://127.0.0.1:{port}", database, database_link, cache_link, mail_link, env, log)
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "--force"],
-                    ["collectstatic", "--noinput", "-v", "0"]):
-        result = site.manage(*command)
-        assert result.returncode == 0, result.stderr
+    prepare_site(env)
     # The server's log goes to a file: a pipe nobody reads would fill up and block the workers.
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "coaching.wsgi", "--bind",

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.faults.test_dependency_faults import POSTGRES, PROJECT, Visitor, free_port
+from tests.faults.test_dependency_faults import POSTGRES, PROJECT, Visitor, free_port, prepare_site, production_env
 
 pytestmark = pytest.mark.faults
 ARTICLE = "/articles/japan-india-deeper-defence-partnership/"
@@ -33,7 +33,6 @@ class Server:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    import os
     import time
 
     import psycopg
@@ -41,22 +40,12 @@ def servers(tmp_path_factory):
     database = f"coaching_two_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{database}"')
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL", "SITE_URL", "DEFAULT_FROM"))}
-    env.update(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="two-servers-" + uuid.uuid4().hex * 2,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_SECURE_SSL_REDIRECT="false", DJANGO_SECURE_COOKIES="false",
-        SITE_URL="https://www.pragati-ias.in", DEFAULT_FROM_EMAIL="Pragati IAS <office@pragati-ias.in>",
-        DATABASE_URL=f"{POSTGRES}/{database}", REDIS_URL="redis://127.0.0.1:6379/9",
-        DEMO_PASSWORD="two-servers-password", ENQUIRY_MIN_FILL_SECONDS="0", ENQUIRY_RATE_PER_IP="3/h",
-        ENQUIRY_RATE_PER_PHONE="1000/h", DJANGO_MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+    env = production_env(
+        database_url=f"{POSTGRES}/{database}", redis_url="redis://127.0.0.1:6379/9",
+        media=tmp_path_factory.mktemp("media"), DEMO_PASSWORD="two-servers-password",
+        ENQUIRY_RATE_PER_IP="3/h", ENQUIRY_RATE_PER_PHONE="1000/h",
     )
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "--force"],
-                    ["collectstatic", "--noinput", "-v", "0"],
-                    ["shell", "-c", "from django.core.cache import cache; cache.clear()"]):
-        result = subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env,
-                                capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stderr
+    prepare_site(env, ["shell", "-c", "from django.core.cache import cache; cache.clear()"])
     logs = tmp_path_factory.mktemp("logs")
     pair = [Server(env, logs / "first.log"), Server(env, logs / "second.log")]
     try:
