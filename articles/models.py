@@ -291,6 +291,15 @@ class Article(models.Model):
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
         self._loaded_slug = self.slug
 
+    def with_parts(self):
+        """This article with its sections, tags and relevances (paper and topic) loaded in three queries,
+        once: templates call it where they print them, so a page whose parts come from the shared fragment
+        cache does not load them at all."""
+        models.prefetch_related_objects(
+            [self], "sections", "tags",
+            models.Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")))
+        return self
+
     @property
     def is_published(self):
         """The same rule as ArticleQuerySet.published(), for one article already in memory."""

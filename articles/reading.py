@@ -2,6 +2,8 @@
 topics and tags, the previous and next article of its month, and the structured data search engines and
 messaging apps read (schema.org NewsArticle, OpenGraph)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db.models import Count, F, Q
 from django.templatetags.static import static
@@ -31,17 +33,22 @@ def related(article):
     return list(candidates.for_listing()[:RELATED_LIMIT])
 
 
+class Neighbours(NamedTuple):
+    previous: Article | None
+    following: Article | None
+
+
 def month_neighbours(article):
     """The published articles of the same edition just before and just after this one (or None)."""
     if article.edition_id is None or article.published_at is None:
-        return None, None
+        return Neighbours(None, None)
     month = Article.objects.published().filter(edition_id=article.edition_id).exclude(pk=article.pk).only(
         "title", "slug", "published_at")
     earlier = month.filter(Q(published_at__lt=article.published_at)
                            | Q(published_at=article.published_at, pk__lt=article.pk))
     later = month.filter(Q(published_at__gt=article.published_at)
                          | Q(published_at=article.published_at, pk__gt=article.pk))
-    return earlier.order_by("-published_at", "-pk").first(), later.order_by("published_at", "pk").first()
+    return Neighbours(earlier.order_by("-published_at", "-pk").first(), later.order_by("published_at", "pk").first())
 
 
 def absolute(path):

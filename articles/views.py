@@ -1,15 +1,16 @@
 """Public reading pages. Every list goes through Article.objects.published(); only the detail page
 widens it, for staff previewing a draft."""
 
+import functools
+
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
 from .search import SearchForm, find, snippet
-from .models import Article, Edition, Paper, Relevance, Tag, Topic
+from .models import Article, Edition, Paper, Tag, Topic
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
@@ -19,25 +20,22 @@ def paginate(request, queryset):
     return Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
+def when_rendered(compute):
+    """A value the template asks for only while rendering the part that shows it (which usually comes from
+    the shared fragment cache, see coaching/templatetags/shared_fragments.py), computed at most once."""
+    return functools.cache(compute)
+
+
 def home(request):
-    latest = list(Article.objects.published().for_listing()[:HOME_LATEST])
-    current_edition = Edition.objects.released().first()
-    return render(request, "articles/home.html", {"latest": latest, "current_edition": current_edition})
+    return render(request, "articles/home.html", {
+        "latest": when_rendered(lambda: list(Article.objects.published().for_listing()[:HOME_LATEST])),
+        "current_edition": when_rendered(lambda: Edition.objects.released().first()),
+    })
 
 
 def _article_for(request, slug):
-    """The article at this slug as this person may see it, or None."""
-    return (
-        Article.objects.visible_to(request.user)
-        .select_related("edition")
-        .prefetch_related(
-            "sections",
-            "tags",
-            Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    """The article at this slug as this person may see it, or None. Its parts load with with_parts()."""
+    return Article.objects.visible_to(request.user).select_related("edition").filter(slug=slug).first()
 
 
 def article_detail(request, slug):
@@ -47,10 +45,12 @@ def article_detail(request, slug):
         if moved is None:
             raise Http404("No article at this address.")
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
-    previous, following = reading.month_neighbours(article)
     return _mark_preview(render(request, "articles/article_detail.html", {
-        "article": article, "related": reading.related(article), "previous": previous, "following": following,
-        "structured_data": reading.news_article(article), "share_image": reading.share_image(),
+        "article": article,
+        "related": when_rendered(lambda: reading.related(article.with_parts())),
+        "neighbours": when_rendered(lambda: reading.month_neighbours(article)),
+        "structured_data": when_rendered(lambda: reading.news_article(article.with_parts())),
+        "share_image": reading.share_image(),
     }), article)
 
 
@@ -67,7 +67,7 @@ def article_text(request, slug):
     article = _article_for(request, slug)
     if article is None:
         raise Http404("No article at this address.")
-    response = render(request, "articles/article_detail.txt", {"article": article},
+    response = render(request, "articles/article_detail.txt", {"article": article.with_parts()},
                       content_type="text/plain; charset=utf-8")
     return _mark_preview(response, article)
 
@@ -94,14 +94,16 @@ def paper_detail(request, code):
     return render(
         request,
         "articles/paper_detail.html",
-        {"paper": paper, "topics": paper.topics.all(), "page": paginate(request, articles), "active_paper_code": code},
+        {"paper": paper, "topics": paper.topics.all(), "page": when_rendered(lambda: paginate(request, articles)),
+         "active_paper_code": code},
     )
 
 
 def topic_detail(request, code, topic_slug):
     topic = get_object_or_404(Topic.objects.select_related("paper"), paper__code=code, slug=topic_slug)
     articles = Article.objects.published().filter(relevances__topic=topic).distinct().for_listing()
-    return render(request, "articles/topic_detail.html", {"topic": topic, "page": paginate(request, articles), "active_paper_code": code})
+    return render(request, "articles/topic_detail.html", {
+        "topic": topic, "page": when_rendered(lambda: paginate(request, articles)), "active_paper_code": code})
 
 
 def tag_detail(request, slug):
@@ -143,7 +145,7 @@ def article_pdf(request, slug):
     article = _article_for(request, slug)
     if article is None:
         raise Http404("No article at this address.")
-    return _mark_preview(_pdf_response(pdf.article_pdf(request, article), article.slug), article)
+    return _mark_preview(_pdf_response(pdf.article_pdf(request, article.with_parts()), article.slug), article)
 
 
 def _pdf_response(content, name):

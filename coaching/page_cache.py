@@ -63,6 +63,34 @@ def content_version():
     return version if answered else None
 
 
+def version_for(request):
+    """The content version, read from the cache once per request (the page cache may have read it already)."""
+    if not hasattr(request, "content_version"):
+        request.content_version = content_version()
+    return request.content_version
+
+
+def remember(name, compute, version):
+    """What compute() returns, computed once and shared by every process while the content is at `version`
+    and the site does not change by itself (a go-live or a release); computed afresh while the cache is
+    unreachable. This is what keeps pages rendered for staff and visitors with a session fast: the parts
+    every visitor sees alike are rendered once per change, not on every request."""
+    if version is None:
+        return compute()
+    key = f"memo:{version}:{name}"
+    answered, found = _ask_cache(lambda: cache.get(key))
+    if answered and found is not None and timezone.now() < found["until"]:
+        return found["value"]
+    value = compute()
+    if answered:
+        try:
+            seconds = seconds_until_next_change()
+            cache.set(key, {"value": value, "until": timezone.now() + timedelta(seconds=seconds)}, seconds)
+        except Exception:
+            logger.warning("Cache unavailable: %s not kept.", name, exc_info=True)
+    return value
+
+
 def content_changed(**kwargs):
     """A public page may show something new: retire every cached page now, and again once the transaction
     commits, so that no page rendered from the old rows while it was open outlives it."""
@@ -115,6 +143,7 @@ class PublicPageCacheMiddleware:
         # One round trip for the page and the current version: an entry stored under an older version is
         # a miss, which is how a change retires every cached page at once.
         version, stored = self._read(key)
+        request.content_version = version
         if version is None:
             return self.get_response(request)
         if stored is not None and stored["version"] == version and timezone.now() < stored["until"]:

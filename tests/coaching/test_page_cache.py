@@ -31,8 +31,16 @@ def test_a_cached_page_is_served_without_touching_the_database(client, article, 
         assert again.status_code == 200 and again.content == first.content, url
 
 
-def test_an_edit_shows_on_the_next_request(client, article, django_capture_on_commit_callbacks):
+# A visitor with a cookie the page cache does not ignore (a session) gets pages rendered afresh around
+# parts kept in the shared fragment cache, which must be as exact as the pages.
+visitors = pytest.mark.parametrize("cookie", [None, "returning_visitor"], ids=["anonymous", "with-a-cookie"])
+
+
+@visitors
+def test_an_edit_shows_on_the_next_request(client, article, django_capture_on_commit_callbacks, cookie):
     """Saving the article (as the admin does, in a transaction) retires the cached pages once it commits."""
+    if cookie:
+        client.cookies[cookie] = "1"
     client.get("/articles/quad-summit/"), client.get("/")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,9 +78,12 @@ def test_a_new_call_us_number_shows_in_every_header(client, article, django_capt
     assert "8041234567" in client.get("/articles/quad-summit/").content.decode()
 
 
-def test_a_scheduled_article_appears_at_its_time_with_the_cache_warm(client, article):
+@visitors
+def test_a_scheduled_article_appears_at_its_time_with_the_cache_warm(client, article, cookie):
     """No cached home page outlives the next go-live: an article scheduled two seconds ahead is listed
     once its time has come, though nothing was saved in between."""
+    if cookie:
+        client.cookies[cookie] = "1"
     ArticleFactory(title="Goes live in a moment", slug="soon", status="scheduled",
                    published_at=timezone.now() + timedelta(seconds=2))
     warm = client.get("/").content.decode()
