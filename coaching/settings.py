@@ -125,7 +125,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         # One second to connect or answer: a dead Redis costs a request a second, not a worker.
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        {"BACKEND": "coaching.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL,
          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -47,7 +47,7 @@ def test_production_settings_come_from_the_environment(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "False", "['ias.example.in',", "'www.ias.example.in']", "django.db.backends.postgresql", "coaching",
-        "django.core.cache.backends.redis.RedisCache", "smtp.example.in", "587", "True",
+        "coaching.redis_cache.SharedRedisCache", "smtp.example.in", "587", "True",
         "whitenoise.storage.CompressedManifestStaticFilesStorage", "Asia/Kolkata", "True",
     ]
 

@@ -1,0 +1,49 @@
+"""What keeps the site fast under load without changing what it shows: one Redis client per connection
+pool, and workers forked from a master that has already compiled the templates."""
+
+import os
+
+import pytest
+from django.db import connections
+from django.template import engines
+
+from coaching.redis_cache import SharedRedisCache
+from coaching.warm_up import warm_up
+
+
+@pytest.fixture
+def redis_cache():
+    location = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/7"
+    cache = SharedRedisCache(location, {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}})
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_the_redis_cache_serves_every_call_from_one_client(redis_cache):
+    """Reads, writes, counters and deletes all work through a single redis-py client, not one per call."""
+    redis_cache.set("page", {"content": b"<p>hello</p>"}, 60)
+    redis_cache.set("counter", 1, 60)
+    redis_cache.incr("counter")
+    redis_cache.delete("gone")
+
+    assert redis_cache.get_many(["page", "counter"]) == {"page": {"content": b"<p>hello</p>"}, "counter": 2}
+    client = redis_cache._cache.get_client()
+    assert redis_cache._cache.get_client(write=True) is client
+    assert list(redis_cache._cache._clients.values()) == [client]
+
+
+def test_warming_up_compiles_every_site_template_without_touching_the_database():
+    """After warm_up() (run in gunicorn's master) the template cache already holds every page and include, and
+    no database connection is open to be shared with the forked workers."""
+    for connection in connections.all():
+        connection.close()
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+
+    warm_up()
+
+    compiled = {name.split("-", 1)[0] for name in loader.get_template_cache}
+    assert {"base.html", "articles/article_detail.html", "includes/header.html",
+            "enquiries/enquiry_form.html"} <= compiled
+    assert all(connection.connection is None for connection in connections.all())
