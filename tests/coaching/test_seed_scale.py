@@ -1,6 +1,7 @@
 """seed_scale: realistic volume in bulk, browsable like real content."""
 
 import pytest
+from django.utils import timezone
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Edition, Relevance, Section, TaggedArticle
@@ -30,3 +31,17 @@ def test_seed_scale_refuses_negative_counts():
     """A negative count is refused with a message."""
     with pytest.raises(CommandError, match="give 0 or more"):
         call_command("seed_scale", "--articles", "-1")
+
+
+def test_a_second_run_keeps_every_article_within_the_months_editions_allow(monkeypatch):
+    """Seeding more on top of earlier runs spreads the articles more thickly over the allowed months instead of
+    reaching back before the first one."""
+    from coaching.management.commands import seed_scale
+
+    this_year = timezone.localdate().year
+    monkeypatch.setattr(seed_scale, "EDITION_YEARS", range(this_year, this_year + 1))
+    call_command("seed_scale", "--articles", str(60 * timezone.localdate().month))
+    call_command("seed_scale", "--articles", "120")
+
+    assert Article.objects.published().count() == 60 * timezone.localdate().month + 120
+    assert not Edition.objects.filter(year__lt=this_year).exists()

@@ -21,6 +21,9 @@ TAG_POOL = 500
 COUNSELLORS = 10
 WORDS = ("monsoon federalism quad semiconductor bustard heatwave delimitation remittance grassland treaty "
          "tariff reservoir satellite cooperative judiciary biodiversity inflation census").split()
+# Real articles share a few common words and differ in many rare ones: made-up words from syllables give the
+# seeded text that spread, so that a searched word matches a realistic share of the articles, not all.
+SYLLABLES = "ka ri to man su de vi ra no pa li gu han ter mo si ve da".split()
 
 
 class Command(BaseCommand):
@@ -37,8 +40,10 @@ class Command(BaseCommand):
             raise CommandError("--articles and --leads count rows: give 0 or more.")
         now = timezone.localtime()
         months_back = (now.year - EDITION_YEARS[0]) * 12 + now.month  # every past month the editions allow
-        per_month = max(60, -(-articles // months_back))
+        # Articles are numbered from the first one ever seeded, so the months must hold them all.
+        per_month = max(60, -(-(Article.objects.count() + articles) // months_back))
         self.random = random.Random(seed)
+        self.vocabulary = WORDS + sorted({"".join(self.random.choices(SYLLABLES, k=3)) for _ in range(4000)})
         if articles:
             self.seed_articles(articles, per_month)
         if leads:
@@ -78,7 +83,7 @@ class Command(BaseCommand):
 
     def article(self, number, edition, now):
         """The month's articles are published through it, one every few hours, never in the future."""
-        words = " ".join(self.random.sample(WORDS, 4))
+        words = " ".join(self.random.sample(self.vocabulary, 4))
         month_start = timezone.make_aware(datetime(edition.year, edition.month, 1, 6))
         return Article(
             title=f"Analysis {number + 1}: {words}", slug=f"scale-{number + 1}", edition=edition,
@@ -139,4 +144,4 @@ class Command(BaseCommand):
         return people
 
     def sentence(self):
-        return " ".join(self.random.choices(WORDS, k=18)) + "."
+        return " ".join(self.random.choices(self.vocabulary, k=18)) + "."
