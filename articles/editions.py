@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef
 
-from .models import Article, Edition, Relevance
+from .models import Article, Edition, Relevance, published_condition
 
 
 @dataclass
@@ -46,7 +46,7 @@ def released_months():
     [(paper short name, number of articles)] by primary paper, in paper order."""
     editions = list(_with_published_articles())
     counts = (
-        Relevance.objects.filter(is_primary=True, article__in=Article.objects.published(),
+        Relevance.objects.filter(published_condition(through="article__"), is_primary=True,
                                  article__edition__in=[edition.pk for edition in editions])
         .values("article__edition_id", "paper__short_name", "paper__position")
         .annotate(articles=Count("article", distinct=True))

@@ -157,13 +157,20 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+def published_condition(through=""):
+    """What students may see: scheduled or published *and* a publication time that has come, as a condition
+    on the article reached through `through` ("article__" from a question, say), so that a query can join
+    the article instead of listing every published one.
+
+    A scheduled article goes live by this rule alone at its time; no job has to run.
+    """
+    return models.Q(**{f"{through}status__in": Article.Status.live(), f"{through}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What students may see: scheduled or published *and* a publication time that has come.
-
-        A scheduled article goes live by this rule alone at its time; no job has to run.
-        """
-        return self.filter(status__in=Article.Status.live(), published_at__lte=timezone.now())
+        """What students may see (published_condition)."""
+        return self.filter(published_condition())
 
     def visible_to(self, user):
         """Staff who may view articles also see drafts (to preview them); everyone else sees published ones."""
@@ -264,7 +271,12 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_listing_idx"),
+            # A month's published articles (edition pages, previous/next in the month, which months have
+            # any): without it the database walks every published article to answer for one month.
+            models.Index(fields=["edition", "status", "published_at"], name="article_edition_idx"),
+        ]
         permissions = [
             ("review_article", "Can review articles: approve them or request changes"),
             ("publish_article", "Can schedule, publish and unpublish articles"),

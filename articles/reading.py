@@ -5,10 +5,11 @@ messaging apps read (schema.org NewsArticle, OpenGraph)."""
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Count, F, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 
-from .models import Article
+from .models import Article, Relevance, TaggedArticle
 
 RELATED_LIMIT = 5
 
@@ -20,14 +21,15 @@ def related(article):
     tag_ids = {tag.pk for tag in article.tags.all()}
     if not topic_ids and not tag_ids:
         return []
+    # Only the articles filed under one of these topics or tags are looked at (found through their indexes),
+    # and each is scored by two small counts: the work grows with the topic, not with the whole archive.
+    sharing_topic = Relevance.objects.filter(topic__in=topic_ids)
+    sharing_tag = TaggedArticle.objects.filter(tag__in=tag_ids)
     candidates = (
         Article.objects.published().exclude(pk=article.pk)
-        .filter(Q(relevances__topic__in=topic_ids) | Q(tagged_items__tag__in=tag_ids))
-        .annotate(
-            shared_topics=Count("relevances__topic", filter=Q(relevances__topic__in=topic_ids), distinct=True),
-            shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
-        )
-        .annotate(shared=F("shared_topics") + F("shared_tags"))
+        .filter(pk__in=sharing_topic.order_by().values("article_id").union(
+            sharing_tag.order_by().values("content_object_id")))
+        .annotate(shared=_shared(sharing_topic, "article", "topic") + _shared(sharing_tag, "content_object", "tag"))
         .order_by("-shared", "-published_at", "-pk")
     )
     return list(candidates.for_listing()[:RELATED_LIMIT])
@@ -36,6 +38,13 @@ def related(article):
 class Neighbours(NamedTuple):
     previous: Article | None
     following: Article | None
+
+
+def _shared(rows, article_field, shared_field):
+    """A subquery: how many distinct topics (or tags) of these rows the outer article has."""
+    counted = (rows.filter(**{article_field: OuterRef("pk")}).order_by().values(article_field)
+               .annotate(found=Count(shared_field, distinct=True)).values("found"))
+    return Coalesce(Subquery(counted), 0)
 
 
 def month_neighbours(article):

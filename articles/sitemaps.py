@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Edition, Paper, Tag, Topic
+from .models import Article, Edition, Paper, Tag, Topic, published_condition
 
 
 class ArticleSitemap(Sitemap):
@@ -40,7 +40,7 @@ class TagSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Tag.objects.filter(tagged_articles__content_object__in=Article.objects.published()).distinct()
+        return Tag.objects.filter(published_condition(through="tagged_articles__content_object__")).distinct()
 
 
 class PageSitemap(Sitemap):

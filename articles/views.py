@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
+from .paging import ArchivePage
 from .search import SearchForm, find, snippet
-from .models import Article, Edition, Paper, Tag, Topic
+from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
@@ -18,6 +19,10 @@ HOME_LATEST = 8
 
 def paginate(request, queryset):
     return Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def archive_page(request, queryset):
+    return ArchivePage.of(request, queryset, ARTICLES_PER_PAGE)
 
 
 def when_rendered(compute):
@@ -90,26 +95,28 @@ def search(request):
 
 def paper_detail(request, code):
     paper = get_object_or_404(Paper, code=code)
-    articles = Article.objects.published().filter(relevances__paper=paper).distinct().for_listing()
+    articles = Article.objects.published().filter(pk__in=Relevance.objects.filter(paper=paper).values("article_id"))
+    articles = articles.for_listing()
     return render(
         request,
         "articles/paper_detail.html",
-        {"paper": paper, "topics": paper.topics.all(), "page": when_rendered(lambda: paginate(request, articles)),
+        {"paper": paper, "topics": paper.topics.all(), "page": when_rendered(lambda: archive_page(request, articles)),
          "active_paper_code": code},
     )
 
 
 def topic_detail(request, code, topic_slug):
     topic = get_object_or_404(Topic.objects.select_related("paper"), paper__code=code, slug=topic_slug)
-    articles = Article.objects.published().filter(relevances__topic=topic).distinct().for_listing()
+    articles = Article.objects.published().filter(pk__in=Relevance.objects.filter(topic=topic).values("article_id"))
+    articles = articles.for_listing()
     return render(request, "articles/topic_detail.html", {
-        "topic": topic, "page": when_rendered(lambda: paginate(request, articles)), "active_paper_code": code})
+        "topic": topic, "page": when_rendered(lambda: archive_page(request, articles)), "active_paper_code": code})
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing()
-    page = paginate(request, articles)
+    page = archive_page(request, articles)
     if not page.object_list:
         raise Http404("No published article has this tag.")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})

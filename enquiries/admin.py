@@ -24,7 +24,7 @@ from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from articles.when import moment, short_moment
 
-from .phones import national_digits
+from .phones import national_digits, normalise_indian_phone
 from .roles import ERASE, EXPORT, REASSIGN
 
 
@@ -211,6 +211,16 @@ class EnquiryAdmin(ExportActionModelAdmin):
     list_filter = [WorkloadFilter, DueFilter, "status", "channel", CameFromFilter, "course",
                    ("owner", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["name", "phone", "email", "city"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """A whole phone number, however typed, is looked up exactly through the phone index (the usual
+        search when a student calls back); anything else is matched within name, phone, email and city
+        (on PostgreSQL through trigram indexes, enquiries/migrations/0006)."""
+        try:
+            phone = normalise_indian_phone(search_term)
+        except ValidationError:
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(phone=phone), False
     list_select_related = ["course", "owner", "source_article", "call_us_number"]
     inlines = [FollowUpInline, ActivityInline]
 

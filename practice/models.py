@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 
-from articles.models import Article, Edition, Paper, Section, Topic
+from articles.models import Article, Edition, Paper, Section, Topic, published_condition
 
 from . import keys
 
@@ -17,8 +17,8 @@ from . import keys
 class QuestionQuerySet(models.QuerySet):
     def public(self):
         """Approved, not dropped, and on an article students can read now."""
-        return self.filter(status=Question.Status.APPROVED, dropped_at__isnull=True,
-                           article__in=Article.objects.published())
+        return self.filter(published_condition(through="article__"), status=Question.Status.APPROVED,
+                           dropped_at__isnull=True)
 
     def for_paper(self):
         """Everything a question paper prints, in a fixed number of queries."""

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -24,6 +24,14 @@ WORDS = ("monsoon federalism quad semiconductor bustard heatwave delimitation re
 # Real articles share a few common words and differ in many rare ones: made-up words from syllables give the
 # seeded text that spread, so that a searched word matches a realistic share of the articles, not all.
 SYLLABLES = "ka ri to man su de vi ra no pa li gu han ter mo si ve da".split()
+# Leads get names as counsellors meet them: common first names and surnames, so that searching one finds a
+# realistic handful among a million, not every row.
+FIRST_NAMES = ("Aarav Aditi Akash Ananya Arjun Bhavna Deepak Divya Gaurav Ishita Karan Kavya Manish Meera Neha "
+               "Nikhil Pooja Priya Rahul Riya Rohan Sakshi Sandeep Shreya Siddharth Sneha Tanvi Varun Vikram "
+               "Yash Zoya Harsh Lakshmi Farhan Simran Tenzin Lalremruati Anil Sunita Joseph").split()
+SURNAMES = ("Sharma Verma Iyer Nair Reddy Das Ghosh Patel Shah Mehta Singh Kaur Khan Ansari Joshi Kulkarni "
+            "Deshpande Pillai Menon Rao Naidu Bose Chatterjee Mukherjee Yadav Gupta Agarwal Jain Thakur Mishra "
+            "Pandey Tiwari Chauhan Rathore Bhat Dsouza Fernandes Lepcha Sangma Marak").split()
 
 
 class Command(BaseCommand):
@@ -48,6 +56,8 @@ class Command(BaseCommand):
             self.seed_articles(articles, per_month)
         if leads:
             self.seed_leads(leads)
+        with connection.cursor() as cursor:  # fresh statistics, as a database that grew over years has
+            cursor.execute("ANALYZE")
         transaction.on_commit(content_changed)
         content_changed()
         self.stdout.write(self.style.SUCCESS(
@@ -124,7 +134,8 @@ class Command(BaseCommand):
             for number in range(start + first, start + min(first + BATCH, count)):
                 created = now - timedelta(minutes=number % (60 * 24 * 730))
                 rows.append(Enquiry(
-                    name=f"Student {number + 1}", phone=f"+9170{number:08d}", course=self.random.choice(courses),
+                    name=f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {SURNAMES[number // 7 % len(SURNAMES)]}",
+                    phone=f"+9170{number:08d}", course=self.random.choice(courses),
                     consent_given=True, consent_at=created, status=self.random.choice(statuses),
                     owner=self.random.choice(counsellors + [None]), created_at=created, last_enquired_at=created,
                     next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),

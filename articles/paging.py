@@ -1,0 +1,38 @@
+"""Pages of the long article lists (a paper, a topic, a tag) found without counting the list.
+
+A paper's archive grows by hundreds of articles a year; counting it for "page 1 of N" on every view was the
+one part of the page whose cost grew with the archive. A page instead reads one article more than it shows,
+which is enough to know whether an older page exists."""
+
+from django.http import Http404
+
+
+class ArchivePage:
+    def __init__(self, queryset, number, per_page):
+        self.number = number
+        rows = list(queryset[(number - 1) * per_page:number * per_page + 1])
+        self.object_list, self._has_next = rows[:per_page], len(rows) > per_page
+        if number > 1 and not self.object_list:
+            raise Http404("There is no such page in this list.")
+
+    @classmethod
+    def of(cls, request, queryset, per_page):
+        """The page the request asks for (?page=N); anything but a page number is the first page."""
+        asked = request.GET.get("page", "")
+        number = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 7 and int(asked) > 0 else 1
+        return cls(queryset, number, per_page)
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
