@@ -210,6 +210,9 @@ class ArticleAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["author"]
     inlines = [RelevanceInline, SectionInline]
+    # Other apps add their own blocks to an article's page here (practice adds its Prelims questions), so
+    # that this app never imports them.
+    extra_inlines = []
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
@@ -222,6 +225,9 @@ class ArticleAdmin(VersionAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
         js = ["js/tag-suggestions.js"]
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *self.extra_inlines]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("edition", "author").prefetch_related(

@@ -7,9 +7,11 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from articles.admin import ArticleAdmin
 from articles.models import Section
 
 from . import keys, quizzes, services
+from .article_inline import QuestionInline
 from .models import Answer, EditionQuiz, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
 
@@ -203,12 +205,8 @@ class QuestionAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        question = form.instance
-        right = question.options.filter(is_correct=True).first()
-        if change and right and right.pk != question._right_before and question.answers.exists():
-            question.erratum = f"Key corrected on {timezone.localdate():%d %b %Y}: the answer is ({right.label})."
-            question.save(update_fields=["erratum"])
-            rescored = services.rescore(question)
+        rescored = services.correct_key(form.instance, form.instance._right_before)
+        if rescored:
             messages.info(request, f"The key changed, so {rescored} attempt(s) were marked again; their results "
                                    "show the correction.")
 
@@ -221,6 +219,10 @@ class QuestionAdmin(admin.ModelAdmin):
             question.save(update_fields=["dropped_at", "erratum"])
             rescored += services.rescore(question)
         messages.success(request, f"Dropped; {rescored} attempt(s) were marked again without it.")
+
+
+# The article's own page carries its questions (articles never imports practice: practice adds itself).
+ArticleAdmin.extra_inlines.append(QuestionInline)
 
 
 @admin.register(ProblemReport)

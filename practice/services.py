@@ -5,6 +5,7 @@ import uuid
 
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from . import marking
 from .models import Answer, Attempt
@@ -86,6 +87,18 @@ def submit(*, choices, token, device, by_staff, article=None, edition=None, late
 def _outcome(question, option):
     right = question.right_option
     return marking.judge({option.pk} if option else set(), right.pk if right else None)
+
+
+def correct_key(question, right_before):
+    """After a question's options were saved: if its correct option is no longer `right_before` (the pk it
+    had) and students have answered it, note the correction on it and re-mark their answers. Returns how
+    many attempts were marked again."""
+    right = question.options.filter(is_correct=True).first()
+    if right_before is None or right is None or right.pk == right_before or not question.answers.exists():
+        return 0
+    question.erratum = f"Key corrected on {timezone.localdate():%d %b %Y}: the answer is ({right.label})."
+    question.save(update_fields=["erratum"])
+    return rescore(question)
 
 
 def rescore(question):

@@ -70,19 +70,6 @@ def test_writers_draft_and_editors_approve(client, writer, editor):
     assert Question.objects.get().status == "draft"
 
 
-def test_the_article_page_lists_its_questions_with_an_add_link(client, editor):
-    """The article's admin page lists its questions with their status and key, and links to add one."""
-    article = full_article(slug="finance-commission")
-    made = question(article, stem="Which body recommends the sharing of taxes?")
-    client.force_login(editor)
-
-    page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
-
-    assert "Prelims practice questions" in page
-    assert f'href="/admin/practice/question/{made.pk}/change/">Which body recommends the sharing of taxes?</a>' in page
-    assert f'href="/admin/practice/question/add/?article={article.pk}"' in page
-
-
 def test_each_role_gathers_its_permissions_from_every_app(editor, writer):
     """An editor keeps the newsroom's permissions beside practice's (approving questions); a writer drafts
     questions but cannot approve them."""
