@@ -118,7 +118,8 @@ class QuestionImportForm(forms.Form):
     text = forms.CharField(max_length=200_000, label="Paste the questions",
                            widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
                            help_text="As coaching sites print them: “Q.1)” or “1.”, numbered statements, options "
-                                     "(a)–(d), “Answer: (b)” (or “Ans: B”, “उत्तर: (D)”) and “Explanation: …”.")
+                                     "(a)–(d), “Answer: (b)” (or “Ans: B”, “उत्तर: (D)”) and “Explanation: …”; "
+                                     "match-the-list tables (List-I, List-II, codes) too.")
     article = forms.ModelChoiceField(queryset=None, required=False,
                                      help_text="The article they belong to; leave empty to file them later.")
 

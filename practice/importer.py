@@ -6,6 +6,7 @@
     (a) 1 only   a) …   A. …                (options)
     Answer: (b)   Ans: B   Correct answer: B   उत्तर: (D)
     Explanation: …
+    Match List-I with List-II: List-I / A. … / List-II / 1. … / Codes: (a) A-2, B-3, C-1
 
 Pure: text in, parsed questions and a report out. The statements' true/false marks follow from the key
 where the key names them ("1 and 3 only", Statement-I/II codes); otherwise the report asks for them.
@@ -25,6 +26,13 @@ OPTION = re.compile(r"^\(?([a-dA-D])[.)]\s*(.+)$")
 ANSWER = re.compile(r"^(?:correct\s+answer|answer|ans|उत्तर)\s*[:.\-–]?\s*\(?([a-dA-D])\)?\s*\.?\s*$", re.IGNORECASE)
 EXPLANATION = re.compile(r"^(?:explanation|solution|व्याख्या)\s*[:.\-–]\s*(.*)$", re.IGNORECASE)
 CLOSING = re.compile(r"\?\s*$|select the correct answer|code given below", re.IGNORECASE)
+# Match the list: the stem names both lists, whose rows ("A. Pakke", "1. Arunachal Pradesh", or both on one
+# line) and headings ("List-I (Tiger reserve)", "Codes:") belong to the question as printed; the options
+# are codes ("(a) A-1, B-3, C-2") and the correct matches follow from the key.
+MATCH_STEM = re.compile(r"\bmatch\b.*\b(?:list|following)|\blist[\s-]*(?:i|1)\b.*\blist[\s-]*(?:ii|2)\b",
+                        re.IGNORECASE)
+LIST_LINE = re.compile(r"^(?:List[\s-]*(?:I{1,2}|[12])\b|Codes?\s*[:.\-–]?\s*$|[A-H][.)]\s+\S|\(?[1-8][.)]\s+\S)")
+LIST_I_ROW = re.compile(r"(?:^|\s)([A-H])[.)]\s+\S")
 
 
 @dataclass
@@ -57,6 +65,11 @@ def parse(text):
         if current is None:
             report.append(f"Skipped before the first question: “{line[:80]}”.")
             continue
+        if part in ("stem", "list") and _is_match(current) and LIST_LINE.match(line) \
+                and not _is_code_option(line):
+            current.stem = f"{current.stem}\n{line}"
+            part = "list"
+            continue
         if (answer := ANSWER.match(line)):
             current.answer = "abcd".index(answer.group(1).lower())
             part = "answer"
@@ -65,7 +78,7 @@ def parse(text):
             part = "explanation"
         elif part == "explanation":
             current.explanation = f"{current.explanation} {line}".strip()
-        elif (option := OPTION.match(line)) and part in ("stem", "statements", "closing", "options"):
+        elif (option := OPTION.match(line)) and part in ("stem", "list", "statements", "closing", "options"):
             current.options.append(option.group(2))
             part = "options"
         elif statement and part in ("stem", "statements"):
@@ -74,7 +87,7 @@ def parse(text):
         elif LABELLED_STATEMENT.match(line) and part in ("stem", "statements"):
             current.statements.append(line)
             part = "statements"
-        elif part == "statements" and CLOSING.search(line):
+        elif part in ("statements", "list") and CLOSING.search(line):
             current.closing = line
             part = "closing"
         elif part == "stem":
@@ -87,6 +100,16 @@ def parse(text):
     return questions, report
 
 
+def _is_match(question):
+    return bool(MATCH_STEM.search(question.stem.split("\n")[0]))
+
+
+def _is_code_option(line):
+    """An option of a match question: "(a) A-2, B-3, C-1" or "a) 2 3 1" (a lower-case or bracketed letter)."""
+    option = OPTION.match(line)
+    return bool(option) and (option.group(1).islower() or line.startswith("("))
+
+
 def _complete(question):
     return len(question.options) == 4 and question.answer is not None
 
@@ -94,7 +117,9 @@ def _complete(question):
 def _finish(question):
     """The shape from the wording, and the statements' marks from the key where it names them."""
     wording = f"{question.stem} {question.closing}".lower()
-    if question.statements and re.search(r"statement[\s-]*i\b", " ".join(question.statements).lower()):
+    if _is_match(question):
+        question.shape = keys.MATCH_LIST
+    elif question.statements and re.search(r"statement[\s-]*i\b", " ".join(question.statements).lower()):
         question.shape = keys.STATEMENT_I_II
     elif question.statements and re.search(r"assertion|\(a\)|reason", " ".join(question.statements).lower()):
         question.shape = keys.ASSERTION_REASON
@@ -111,6 +136,8 @@ def _finish(question):
         question.notes.append("no answer line (“Answer: (b)”): mark the correct option.")
     elif question.answer < len(question.options):
         _marks_from_key(question)
+    if question.shape == keys.MATCH_LIST and not question.statements:
+        question.notes.append("write the correct matches as rows like “A-3”: the key could not be read.")
     if question.statements and question.shape in keys.COUNTED:
         question.notes.append("mark each statement (or pair) true or false: the key does not say which.")
 
@@ -121,6 +148,12 @@ def _marks_from_key(question):
         named = keys.code_claim(right, len(question.statements)) or frozenset()
         wanted_true = question.shape == keys.WHICH_CORRECT
         question.flags = [(number in named) == wanted_true for number in range(1, len(question.statements) + 1)]
+    elif question.shape == keys.MATCH_LIST:
+        letters = "".join(dict.fromkeys(LIST_I_ROW.findall(question.stem))) or "ABCD"
+        matches = keys.match_claim(right, letters)
+        if matches:  # each correct match is a true row, as the admin writes them
+            question.statements = [f"{letter}-{number}" for letter, number in sorted(matches.items())]
+            question.flags = [True] * len(question.statements)
     elif question.shape in keys.TWO_STATEMENT and len(question.statements) == 2:
         question.flags = [question.answer in (0, 1, 2), question.answer in (0, 1, 3)]
         question.second_explains_first = question.answer == 0

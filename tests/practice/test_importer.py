@@ -99,3 +99,62 @@ def test_text_without_questions_is_refused_with_a_message(client, editor):
     page = client.post("/admin/practice/question/import/", {"text": "Just a note."}).content.decode()
 
     assert "No question was found" in page and not Question.objects.exists()
+
+
+MATCH_THE_LIST = """Q.7) Match List-I with List-II:
+List-I (Convention)        List-II (Subject)
+A. Ramsar Convention       1. Migratory animals
+B. Bonn Convention         2. Wetlands of international importance
+C. CITES                   3. Trade in wild fauna and flora
+Select the correct answer using the code given below:
+(a) A-2, B-1, C-3
+(b) A-1, B-2, C-3
+(c) A-3, B-2, C-1
+(d) A-2, B-3, C-1
+Answer: (a)
+Explanation: Ramsar is about wetlands; Bonn about migratory species.
+
+8. Match the following:
+List-I
+A. Kaziranga
+B. Keoladeo
+List-II
+1. Rajasthan
+2. Assam
+Codes:
+a) 2 1
+b) 1 2
+c) 2 2
+d) 1 1
+Ans: A
+"""
+
+
+def test_match_the_list_tables_are_read_into_the_stem_with_the_matches_from_the_key():
+    """Both lists, side by side or one under the other, stay in the stem as printed; the options are the codes,
+    and the key's code becomes the correct matches ("A-2" …), each marked true, so the question passes the
+    key check as it stands."""
+    questions, report = parse(MATCH_THE_LIST)
+
+    side_by_side, stacked = questions
+    assert report == []
+    assert side_by_side.shape == stacked.shape == keys.MATCH_LIST
+    assert "A. Ramsar Convention 1. Migratory animals" in side_by_side.stem.splitlines()
+    assert side_by_side.options[0] == "A-2, B-1, C-3" and side_by_side.answer == 0
+    assert side_by_side.statements == ["A-2", "B-1", "C-3"] and all(side_by_side.flags)
+    assert stacked.stem.splitlines()[1:] == ["List-I", "A. Kaziranga", "B. Keoladeo", "List-II", "1. Rajasthan",
+                                             "2. Assam", "Codes:"]
+    assert stacked.options == ["2 1", "1 2", "2 2", "1 1"] and stacked.statements == ["A-2", "B-1"]
+    for parsed in questions:
+        key = keys.Question(shape=parsed.shape, statements=[keys.Statement(text, True) for text in parsed.statements],
+                            options=[keys.Option(text, index == parsed.answer, "Explained.")
+                                     for index, text in enumerate(parsed.options)])
+        assert keys.problems(key, approving=True) == []
+
+
+def test_a_match_the_list_question_without_a_readable_key_is_reported():
+    """Without an answer line the matches cannot be known: the report asks for them."""
+    questions, report = parse(MATCH_THE_LIST.replace("Ans: A\n", ""))
+
+    assert questions[1].shape == keys.MATCH_LIST and questions[1].statements == []
+    assert any("Question 8" in line and "correct matches" in line for line in report)
