@@ -12,23 +12,26 @@ from django.templatetags.static import static
 from .models import Article, Relevance, TaggedArticle
 
 RELATED_LIMIT = 5
+RECENT_CANDIDATES = 300  # per source (topics, tags): the newest articles filed under them
 
 
 def related(article):
     """Up to five published articles sharing the most syllabus topics and tags with this one, newest first
-    among equals. Expects the article's relevances and tags prefetched (the article page has them)."""
+    among equals, from the RECENT_CANDIDATES newest filed under its topics and under its tags. Expects the article's relevances and tags prefetched (the article page has them)."""
     topic_ids = {relevance.topic_id for relevance in article.relevances.all() if relevance.topic_id}
     tag_ids = {tag.pk for tag in article.tags.all()}
     if not topic_ids and not tag_ids:
         return []
-    # Only the articles filed under one of these topics or tags are looked at (found through their indexes),
-    # and each is scored by two small counts: the work grows with the topic, not with the whole archive.
+    # Only the most recent articles filed under one of these topics or tags are looked at (found through
+    # their indexes), each scored by two small counts: the work stays the same however large the archive
+    # grows, and a ten-year-old analysis is rarely the next thing to read.
     sharing_topic = Relevance.objects.filter(topic__in=topic_ids)
     sharing_tag = TaggedArticle.objects.filter(tag__in=tag_ids)
+    recent = (set(sharing_topic.order_by("-article_id").values_list("article_id", flat=True)[:RECENT_CANDIDATES])
+              | set(sharing_tag.order_by("-content_object_id")
+                    .values_list("content_object_id", flat=True)[:RECENT_CANDIDATES]))
     candidates = (
-        Article.objects.published().exclude(pk=article.pk)
-        .filter(pk__in=sharing_topic.order_by().values("article_id").union(
-            sharing_tag.order_by().values("content_object_id")))
+        Article.objects.published().exclude(pk=article.pk).filter(pk__in=recent)
         .annotate(shared=_shared(sharing_topic, "article", "topic") + _shared(sharing_tag, "content_object", "tag"))
         .order_by("-shared", "-published_at", "-pk")
     )

@@ -56,6 +56,23 @@ def test_related_reading_ranks_by_shared_topics_and_tags_then_recency(client):
                       "Shares one tag, newest", "Shares one topic"]
 
 
+def test_related_reading_looks_only_at_the_newest_articles_sharing_a_topic_or_tag(client, monkeypatch):
+    """However large the archive, only the newest few filed under each shared topic or tag are weighed: an old
+    article sharing more than they do is left out once newer ones fill that window."""
+    from articles import reading
+
+    monkeypatch.setattr(reading, "RECENT_CANDIDATES", 2)
+    ir = ("gs2", "International Relations")
+    published("Old, shares topic and tag", topics=[ir], tags=["Quad"], days_ago=400)
+    article = published("Quad summit in Tokyo", topics=[ir], tags=["Quad"], slug="quad", days_ago=0)
+    published("Newer, shares the topic", topics=[ir], days_ago=3)
+    published("Newest, shares the tag", tags=["Quad"], days_ago=2)
+
+    titles = related_titles(client.get(article.get_absolute_url()).content.decode())
+
+    assert titles == ["Newest, shares the tag", "Newer, shares the topic"]
+
+
 def test_an_article_with_nothing_in_common_shows_no_related_section(client):
     """Without shared topics or tags there is no empty "Related reading" heading."""
     article = published("A lone piece", topics=[("gs4", None)], slug="lone")

@@ -1,3 +1,4 @@
+import re
 import time
 
 import pytest
@@ -245,15 +246,33 @@ def test_privacy_notice_page(client):
     assert "keep each backup for 30 days" in page and "erased in the same way" in page
 
 
-@pytest.mark.parametrize("url, queries", [("/enquiry/", 1), ("/enquiry/thanks/", 0), ("/privacy/", 0)])
-def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url, queries):
-    """The form reads its courses; the header and footer (call-us numbers, paper menu) cost three queries
-    once per change (with when the next article goes live, which bounds how long they are kept), then none."""
+@pytest.mark.parametrize("url", ["/enquiry/", "/enquiry/thanks/", "/privacy/"])
+def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url):
+    """The header and footer (call-us numbers, paper menu) and the blank form's fields (its courses) are
+    rendered once per change: three queries (with when the next article goes live, which bounds how long
+    they are kept), four with the courses; then none."""
     ArticleFactory()
-    with django_assert_num_queries(queries + 3):
+    with django_assert_num_queries(4 if url == "/enquiry/" else 3):
         assert client.get(url).status_code == 200
-    with django_assert_num_queries(queries):
-        assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.status_code == 200
+
+
+def test_every_visitor_gets_a_blank_form_of_their_own(client, course):
+    """The blank form's fields are shared, but each visitor's hidden clock, source page and campaign tags are
+    their own, and a form sent back with a mistake shows that visitor's own values."""
+    first = client.get("/enquiry/", {"from": "/articles/one/", "utm_source": "whatsapp"}).content.decode()
+    second = client.get("/enquiry/", {"from": "/papers/gs2/"}).content.decode()
+
+    clocks = {re.search(r'name="started" value="([^"]+)"', page).group(1) for page in (first, second)}
+    assert len(clocks) == 2
+    assert 'name="source_page" value="/articles/one/"' in first and 'name="utm_source" value="whatsapp"' in first
+    assert 'name="source_page" value="/papers/gs2/"' in second and 'name="utm_source" value=' not in second
+    assert second.count(f'<option value="{course.pk}">') == 1
+    returned = client.post("/enquiry/", {"name": "Asha", "phone": "12", "course": course.pk, "mode": "online",
+                                         "started": re.search(r'name="started" value="([^"]+)"', first).group(1)})
+    assert 'value="Asha"' in returned.content.decode() and "Asha" not in client.get("/enquiry/").content.decode()
 
 
 def test_the_same_form_sent_twice_makes_one_enquiry(client, form_data):
