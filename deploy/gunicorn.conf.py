@@ -10,13 +10,14 @@ worker_class = "sync"
 timeout = 30              # a worker stuck longer than this is restarted
 graceful_timeout = 30
 keepalive = 5
-# The application is imported once, in the master, and workers are forked from it: a worker recycled below
-# is back in milliseconds. (Loading Django in each new worker took about a second, during which requests
-# queued behind it: that was the whole p99 under load.) Django opens database and cache connections on
-# first use, in the worker, so nothing is shared across the fork.
+# The application is imported once, in the master, and workers are forked from it, warmed (when_ready
+# below). Django opens database and cache connections on first use, in the worker, so nothing is shared
+# across the fork.
 preload_app = True
-max_requests = 20000      # recycle workers now and then, with jitter so they do not all restart at once
-max_requests_jitter = 2000
+# Workers are not recycled after N requests: each recycle stalled the queue for a quarter of a second under
+# load (bench/README.md), and the site holds no memory that grows with requests. If that ever changes,
+# GUNICORN_CMD_ARGS="--max-requests 20000 --max-requests-jitter 2000" brings recycling back.
+max_requests = 0
 forwarded_allow_ips = "127.0.0.1"
 
 # Access log without the query string or referrer, so admin searches by phone number stay out of it.
