@@ -270,7 +270,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-created_at"]
+        ordering = ["-published_at", "-pk"]  # the pk, not created_at, breaks ties: the published_at index serves it
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_listing_idx"),
             # A month's published articles (edition pages, previous/next in the month, which months have

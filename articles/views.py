@@ -4,14 +4,15 @@ widens it, for staff previewing a draft."""
 import functools
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
+from .models import Article, Edition, Paper, Relevance, Tag, Topic
 from .paging import ArchivePage
 from .search import SearchForm, find, snippet
-from .models import Article, Edition, Paper, Relevance, Tag, Topic
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
@@ -29,6 +30,12 @@ def when_rendered(compute):
     """A value the template asks for only while rendering the part that shows it (which usually comes from
     the shared fragment cache, see coaching/templatetags/shared_fragments.py), computed at most once."""
     return functools.cache(compute)
+
+
+def filed_under(**paper_or_topic):
+    """The condition "has a relevance to this paper (or topic)", as EXISTS: the database then walks the
+    newest articles and stops at a page's worth, instead of gathering the paper's whole archive to sort it."""
+    return Exists(Relevance.objects.filter(article=OuterRef("pk"), **paper_or_topic))
 
 
 def home(request):
@@ -95,8 +102,7 @@ def search(request):
 
 def paper_detail(request, code):
     paper = get_object_or_404(Paper, code=code)
-    articles = Article.objects.published().filter(pk__in=Relevance.objects.filter(paper=paper).values("article_id"))
-    articles = articles.for_listing()
+    articles = Article.objects.published().filter(filed_under(paper=paper)).for_listing()
     return render(
         request,
         "articles/paper_detail.html",
@@ -107,8 +113,7 @@ def paper_detail(request, code):
 
 def topic_detail(request, code, topic_slug):
     topic = get_object_or_404(Topic.objects.select_related("paper"), paper__code=code, slug=topic_slug)
-    articles = Article.objects.published().filter(pk__in=Relevance.objects.filter(topic=topic).values("article_id"))
-    articles = articles.for_listing()
+    articles = Article.objects.published().filter(filed_under(topic=topic)).for_listing()
     return render(request, "articles/topic_detail.html", {
         "topic": topic, "page": when_rendered(lambda: archive_page(request, articles)), "active_paper_code": code})
 
