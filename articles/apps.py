@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Current affairs"
+
+    def ready(self):
+        from . import search_index
+
+        search_index.watch()

@@ -9,10 +9,11 @@ import html
 import re
 
 from django import forms
-from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
 
+from . import search_index
 from .models import Article, Paper, Relevance, Section, Tag, TaggedArticle, Topic
 from .recognition import PAPER_MENTION, paper_code
 from .sanitize import plain_text
@@ -71,18 +72,17 @@ def find(query, *, paper=None, month=None):
 
 
 def _by_words(words):
-    """The ids of articles holding every word in their title, context or a section. PostgreSQL's full-text
-    search (stemmed English) takes the words in Latin script, through its GIN indexes; words in other
-    scripts, which English stemming would not know, are matched as written, as they are everywhere on
-    SQLite."""
+    """The ids of articles holding every word in their title, context or a section. Words in Latin script go
+    to the database's full-text search (stemmed English, through an index: PostgreSQL's GIN indexes or
+    SQLite's FTS5 table); words in other scripts, which English stemming would not know, are matched as
+    written."""
     articles = Article.objects.all()
-    if connection.vendor == "postgresql":
-        latin = [word for word in words if word.isascii()]
-        words = [word for word in words if not word.isascii()]
-        if latin and not words:
-            return _full_text(" ".join(latin))
-        if latin:
-            articles = articles.filter(pk__in=_full_text(" ".join(latin)))
+    latin = [word for word in words if word.isascii()]
+    words = [word for word in words if not word.isascii()]
+    if latin and not words:
+        return _full_text(latin)
+    if latin:
+        articles = articles.filter(pk__in=_full_text(latin))
     for word in words:
         in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
         articles = articles.filter(
@@ -90,10 +90,14 @@ def _by_words(words):
     return articles.values("pk")
 
 
-def _full_text(text):
+def _full_text(words):
+    """The ids of articles holding every one of these (Latin-script) words, from the full-text index."""
+    if search_index.in_use():
+        return RawSQL(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH %s",
+                      [search_index.match_expression(words)])
     from django.contrib.postgres.search import SearchQuery, SearchVector
 
-    wanted = SearchQuery(text, config="english", search_type="websearch")
+    wanted = SearchQuery(" ".join(words), config="english", search_type="websearch")
     in_articles = Article.objects.annotate(
         document=SearchVector("title", "context", config="english")).filter(document=wanted).order_by()
     in_sections = Section.objects.annotate(

@@ -123,3 +123,20 @@ def test_an_empty_result_says_what_was_searched_and_suggests_papers(client):
     assert "Nothing matched “<strong>zebra crossings</strong>”" in page
     assert 'href="/papers/gs1/"' in page and 'href="/papers/gs3/"' in page
     assert "No articles here yet" not in page
+
+
+def test_the_full_text_index_follows_every_edit_and_deletion(client):
+    """A word added to a section is found at once, a word removed is no longer found, and a deleted article
+    leaves the results (the index is written in the same transaction as the change)."""
+    article = ArticleFactory(title="River linking project", slug="river-linking")
+    section = SectionFactory(article=article, position=1, heading="Background", body="<p>The Ken and Betwa.</p>")
+
+    def found(words):
+        return "River linking project" in client.get("/search/", {"q": words}).content.decode()
+
+    assert found("Betwa") and not found("aquifer")
+    section.body = "<p>Recharging an aquifer.</p>"
+    section.save()
+    assert found("aquifer") and not found("Betwa")
+    article.delete()
+    assert not found("aquifer")

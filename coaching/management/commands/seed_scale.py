@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from articles import search_index
 from articles.models import EDITION_YEARS, Article, Edition, Relevance, Section, Tag, TaggedArticle, Topic
 from coaching.page_cache import content_changed
 from enquiries.models import Course, Enquiry
@@ -88,6 +89,7 @@ class Command(BaseCommand):
                 TaggedArticle.objects.bulk_create([
                     TaggedArticle(content_object=article, tag=tag)
                     for article in made for tag in self.random.sample(tags, 3)])
+                search_index.reindex([article.pk for article in made])  # bulk inserts send no signals
             bar.update(len(made))
         bar.close()
 
