@@ -10,7 +10,6 @@ import re
 
 from django import forms
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
 
 from . import search_index
@@ -73,36 +72,20 @@ def find(query, *, paper=None, month=None):
 
 def _by_words(words):
     """The ids of articles holding every word in their title, context or a section. Words in Latin script go
-    to the database's full-text search (stemmed English, through an index: PostgreSQL's GIN indexes or
-    SQLite's FTS5 table); words in other scripts, which English stemming would not know, are matched as
-    written."""
+    to the full-text index (search_index.py: stemmed English); words in other scripts, which English
+    stemming would not know, are matched as written."""
     articles = Article.objects.all()
-    latin = [word for word in words if word.isascii()]
-    words = [word for word in words if not word.isascii()]
+    latin = [word for word in words if word.isascii()] if search_index.in_use() else []
+    words = [word for word in words if word not in latin]
     if latin and not words:
-        return _full_text(latin)
+        return search_index.matching(latin)
     if latin:
-        articles = articles.filter(pk__in=_full_text(latin))
+        articles = articles.filter(pk__in=search_index.matching(latin))
     for word in words:
         in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
         articles = articles.filter(
             Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id")))
     return articles.values("pk")
-
-
-def _full_text(words):
-    """The ids of articles holding every one of these (Latin-script) words, from the full-text index."""
-    if search_index.in_use():
-        return RawSQL(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH %s",
-                      [search_index.match_expression(words)])
-    from django.contrib.postgres.search import SearchQuery, SearchVector
-
-    wanted = SearchQuery(" ".join(words), config="english", search_type="websearch")
-    in_articles = Article.objects.annotate(
-        document=SearchVector("title", "context", config="english")).filter(document=wanted).order_by()
-    in_sections = Section.objects.annotate(
-        document=SearchVector("heading", "body", config="english")).filter(document=wanted).order_by()
-    return in_articles.values("pk").union(in_sections.values("article_id"))
 
 
 def _by_name(phrase):

@@ -46,6 +46,20 @@ def test_default_list_is_my_open_leads_and_unassigned_ones(client, staff):
     assert "Bala&#x27;s" in everything and "Closed one" in everything
 
 
+@pytest.mark.parametrize("typed", ["+91 98211 47365", "098211-47365", "9821147365", "47365", "Ananya", "ananya SHARMA",
+                                   "pune"])
+def test_the_lead_search_finds_a_lead_by_phone_however_typed_by_part_of_it_by_name_or_city(client, staff, typed):
+    """A whole phone number in any spelling is looked up exactly; a part of a number, a name (any case, any
+    words of it) or a city is matched within the fields; other leads stay out of the results."""
+    EnquiryFactory(name="Ananya Sharma", phone="+919821147365", city="Pune")
+    EnquiryFactory(name="Bhavna Rao", phone="+919876500001", city="Mysuru")
+    client.force_login(staff["counsellor"])
+
+    page = client.get(LIST, {"leads": "all", "q": typed}).content.decode()
+
+    assert "Ananya Sharma" in page and "Bhavna Rao" not in page
+
+
 def test_list_columns_give_tel_and_whatsapp_links_source_and_coloured_due(client, staff):
     """Each row links the phone for calling and WhatsApp, names the source article and colours the next follow-up."""
     article = full_article(title="Japan and India step up defence ties")

@@ -1,5 +1,5 @@
-"""SQLite's full-text index of the articles (articles/search_index.py), filled from the articles already
-stored. PostgreSQL searches through the GIN indexes of 0008 instead, so nothing happens there."""
+"""The articles' full-text index (articles/search_index.py: FTS5 on SQLite, tsvector documents with a GIN
+index on PostgreSQL), filled from the articles already stored."""
 
 from django.db import migrations
 
@@ -19,5 +19,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0010_newest_first_by_pk")]
+    dependencies = [("articles", "0009_newest_first_by_pk")]
     operations = [migrations.RunPython(create, drop)]

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_article_edition_index'),
+        ('articles', '0008_article_edition_index'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_search_indexes'),
+        ('articles', '0007_edition_years'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
