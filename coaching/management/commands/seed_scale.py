@@ -52,7 +52,9 @@ class Command(BaseCommand):
         # Articles are numbered from the first one ever seeded, so the months must hold them all.
         per_month = max(60, -(-(Article.objects.count() + articles) // months_back))
         self.random = random.Random(seed)
-        self.vocabulary = WORDS + sorted({"".join(self.random.choices(SYLLABLES, k=3)) for _ in range(4000)})
+        # About 20,000 words, as in a real archive: a searched word then matches about one article in a
+        # hundred, not one in twenty.
+        self.vocabulary = WORDS + sorted({"".join(self.random.choices(SYLLABLES, k=4)) for _ in range(20000)})
         if articles:
             self.seed_articles(articles, per_month)
         if leads:
