@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
-from .models import Article, Edition, Paper, Relevance, Tag, Topic
+from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from .paging import ArchivePage
 from .search import SearchForm, find, snippet
 
@@ -34,7 +34,8 @@ def when_rendered(compute):
 
 def filed_under(**paper_or_topic):
     """The condition "has a relevance to this paper (or topic)", as EXISTS: the database then walks the
-    newest articles and stops at a page's worth, instead of gathering the paper's whole archive to sort it."""
+    newest articles and stops at a page's worth, instead of gathering the paper's whole archive to sort it
+    (the tag list does the same)."""
     return Exists(Relevance.objects.filter(article=OuterRef("pk"), **paper_or_topic))
 
 
@@ -120,8 +121,8 @@ def topic_detail(request, code, topic_slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().filter(tags=tag).for_listing()
-    page = archive_page(request, articles)
+    tagged = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag=tag))
+    page = archive_page(request, Article.objects.published().filter(tagged).for_listing())
     if not page.object_list:
         raise Http404("No published article has this tag.")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
