@@ -4,7 +4,9 @@ A paper's archive grows by hundreds of articles a year; counting it for "page 1 
 one part of the page whose cost grew with the archive. A page instead reads one article more than it shows,
 which is enough to know whether an older page exists."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
 
 
 class ArchivePage:
@@ -36,3 +38,18 @@ class ArchivePage:
 
     def previous_page_number(self):
         return self.number - 1
+
+
+class CappedCountPaginator(Paginator):
+    """For the admin's long lists (a million leads): counts at most CAP rows, so no page view counts the whole
+    table; beyond that the list says "more than 10000" and offers the first CAP rows' pages, which is where
+    the filters and the search lead anyway."""
+
+    CAP = 10_000
+    capped = False
+
+    @cached_property
+    def count(self):
+        counted = self.object_list[:self.CAP + 1].count()
+        self.capped = counted > self.CAP
+        return min(counted, self.CAP)

@@ -22,6 +22,7 @@ from import_export.formats.base_formats import CSV
 from . import services
 from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
+from articles.paging import CappedCountPaginator
 from articles.when import moment, short_moment
 
 from .phones import national_digits, normalise_indian_phone
@@ -200,6 +201,9 @@ class PhoneLeadForm(forms.Form):
 
 @admin.register(Enquiry)
 class EnquiryAdmin(ExportActionModelAdmin):
+    # A page view never counts the whole table: at most CappedCountPaginator.CAP rows, and no "(N total)".
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     resource_classes = [EnquiryResource]
     formats = [CSV]
     to_encoding = "utf-8-sig"  # the byte-order mark makes Excel read Indian-language names as UTF-8

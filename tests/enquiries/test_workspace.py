@@ -431,3 +431,26 @@ def test_the_lead_page_has_a_call_button_and_a_whatsapp_greeting_naming_the_cour
     assert unquote(html.unescape(link).split("text=")[1]) == (
         "Namaste Priya, this is Asha from Pragati IAS Academy. You enquired about the GS Foundation 2027 course; "
         "is this a good time to talk?")
+
+
+def test_a_long_lead_list_is_never_counted_in_full(client, staff, monkeypatch):
+    """Past the cap the list says "More than N leads" and pages through the first N; no query counts the whole
+    table (each count is over a LIMITed subquery), and there is no "(N total)"."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.paging import CappedCountPaginator
+
+    monkeypatch.setattr(CappedCountPaginator, "CAP", 3)
+    for number in range(5):
+        EnquiryFactory(name=f"Lead number {number}")
+    client.force_login(staff["counsellor"])
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(LIST, {"leads": "all"}).content.decode()
+
+    assert "More than 3 leads" in page and "total)" not in page
+    counts = [query["sql"] for query in queries.captured_queries if "COUNT(" in query["sql"].upper()
+              and "enquiries_enquiry" in query["sql"]]
+    assert counts and all("LIMIT" in sql.upper() for sql in counts)
+    assert "Lead number 4" in client.get(LIST, {"leads": "all", "q": "Lead number 4"}).content.decode()
