@@ -60,6 +60,8 @@ class Command(BaseCommand):
         if leads:
             self.seed_leads(leads)
         with connection.cursor() as cursor:  # fresh statistics, as a database that grew over years has
+            if connection.vendor == "postgresql":  # beyond the site's statement timeout at a million rows
+                cursor.execute("SET statement_timeout = 0")
             cursor.execute("ANALYZE")
         transaction.on_commit(content_changed)
         content_changed()
