@@ -72,7 +72,9 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     lead.full_clean(exclude=["owner"])  # pragma: no mutate (owner is unset here, and may be)
 
     with transaction.atomic():
-        PhoneLock.objects.get_or_create(phone=lead.phone)
+        # One row per phone, locked: two enquiries from one number at once queue here, so the second finds
+        # the first and merges. (INSERT … ON CONFLICT DO NOTHING: one statement, no savepoint.)
+        PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], ignore_conflicts=True)
         PhoneLock.objects.select_for_update().get(phone=lead.phone)
         existing = (
             Enquiry.objects.open()
@@ -87,9 +89,8 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         if owner is not None:
             lead.notified_at = now  # they logged it themselves: nobody needs telling
         lead.save()
-        Activity.objects.create(enquiry=lead, at=now, text=_received_line(lead))
-        if lead.owner:
-            Activity.objects.create(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")
+        Activity.objects.bulk_create([Activity(enquiry=lead, at=now, text=_received_line(lead))] + (
+            [Activity(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")] if lead.owner else []))
         if owner is None:
             transaction.on_commit(lambda: notifications.notify_owner(lead.pk))
     return lead, True
@@ -148,8 +149,10 @@ def _next_counsellor():
     people = list(counsellors())
     if not people:
         return None
-    turn, _ = RoundRobin.objects.get_or_create(pk=1)
-    turn = RoundRobin.objects.select_for_update().get(pk=1)
+    turn = RoundRobin.objects.select_for_update().filter(pk=1).first()
+    if turn is None:  # the very first lead
+        RoundRobin.objects.bulk_create([RoundRobin(pk=1)], ignore_conflicts=True)
+        turn = RoundRobin.objects.select_for_update().get(pk=1)
     following = [person for person in people if person.pk > (turn.last_owner_id or 0)]
     chosen = (following or people)[0]
     turn.last_owner = chosen

@@ -35,8 +35,7 @@ def _article_at(path):
 
 def _render(request, form, status=200, **context):
     return render(request, "enquiries/enquiry_form.html",
-                  {"form": form, "blank_form": not form.is_bound, "notice_items": NOTICE_ITEMS,
-                   "notice_version": NOTICE_VERSION, **context},
+                  {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, **context},
                   status=status)
 
 
