@@ -127,12 +127,12 @@ def test_an_enquiry_whose_save_fails_on_the_database_answers_503_and_writes_noth
     from tests.factories import CourseFactory
 
     course = CourseFactory()
-    original = enquiries.services.Activity.objects.create
+    original = enquiries.services.Activity.objects.bulk_create
 
-    def failing_log(*args, **kwargs):
+    def failing_log(*args, **kwargs):  # the lead's log lines, written after the lead in the same transaction
         raise OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(enquiries.services.Activity.objects, "create", failing_log)
+    monkeypatch.setattr(enquiries.services.Activity.objects, "bulk_create", failing_log)
     client.raise_request_exception = False
 
     response = client.post("/enquiry/", {
@@ -141,7 +141,7 @@ def test_an_enquiry_whose_save_fails_on_the_database_answers_503_and_writes_noth
 
     assert response.status_code == 503
     assert "We are back in a few minutes" in response.content.decode()
-    monkeypatch.setattr(enquiries.services.Activity.objects, "create", original)
+    monkeypatch.setattr(enquiries.services.Activity.objects, "bulk_create", original)
     assert not Enquiry.objects.exists()
 
 
