@@ -8,10 +8,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from articles.admin import ArticleAdmin
-from articles.models import Section
 
 from . import keys, quizzes, services
-from .article_inline import QuestionInline
+from .article_inline import DraftedByWritersApprovedByEditors, QuestionInline, sections_of
 from .models import Answer, EditionQuiz, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
 
@@ -131,7 +130,7 @@ class QuestionImportForm(forms.Form):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
     list_display = ["__str__", "article", "shape", "status", "dropped_at", "open_reports"]
     list_filter = ["status", "shape", "paper", ReviewFilter]
     actions = ["drop_from_every_attempt"]
@@ -173,17 +172,11 @@ class QuestionAdmin(admin.ModelAdmin):
                    "saved": saved, "report": report, "title": "Import Prelims questions"}
         return TemplateResponse(request, "admin/practice/question/import.html", context)
 
-    def get_readonly_fields(self, request, obj=None):
-        # Writers draft questions; an editor's approval is what puts them in front of students.
-        return [] if request.user.has_perm(APPROVE) else ["status"]
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "section":  # only the sections of the question's own article
             object_id = request.resolver_match.kwargs.get("object_id")
             question = Question.objects.filter(pk=object_id).only("article_id").first() if object_id else None
-            article = question.article_id if question else request.GET.get("article")
-            kwargs["queryset"] = Section.objects.filter(article_id=article) if str(article or "").isdigit() \
-                else Section.objects.none()
+            kwargs["queryset"] = sections_of(question.article_id if question else request.GET.get("article"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):

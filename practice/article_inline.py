@@ -138,7 +138,21 @@ class QuestionsOfArticleFormSet(forms.BaseInlineFormSet):
         return super().management_form
 
 
-class QuestionInline(admin.StackedInline):
+def sections_of(article_id):
+    """The sections a question may point to: those of its own article (none while it has no article)."""
+    return Section.objects.filter(article_id=article_id) if str(article_id or "").isdigit() \
+        else Section.objects.none()
+
+
+class DraftedByWritersApprovedByEditors:
+    """Both places a question is written (its own page, its article's page) leave the status to editors."""
+
+    def get_readonly_fields(self, request, obj=None):
+        # Writers draft questions; an editor's approval is what puts them in front of students.
+        return [] if request.user.has_perm(APPROVE) else ["status"]
+
+
+class QuestionInline(DraftedByWritersApprovedByEditors, admin.StackedInline):
     model = Question
     form = ArticleQuestionForm
     formset = QuestionsOfArticleFormSet
@@ -153,16 +167,10 @@ class QuestionInline(admin.StackedInline):
         ("Filing", {"fields": [("paper", "topic"), "section", ("status", "position")]}),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        # Writers draft questions; an editor's approval is what puts them in front of students.
-        return [] if request.user.has_perm(APPROVE) else ["status"]
-
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("statements", "options")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "section":  # only this article's sections
-            article = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Section.objects.filter(article_id=article) if str(article or "").isdigit() \
-                else Section.objects.none()
+            kwargs["queryset"] = sections_of(request.resolver_match.kwargs.get("object_id"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
