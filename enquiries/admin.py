@@ -192,7 +192,7 @@ class PhoneLeadForm(forms.Form):
     name = forms.CharField(max_length=100)
     phone = forms.CharField(max_length=25, label="Mobile number")
     email = forms.EmailField(max_length=254, required=False)
-    course = forms.ModelChoiceField(Course.objects.filter(is_active=True), required=False)
+    course = forms.ModelChoiceField(Course.objects.offered(), required=False)
     mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
     city = forms.CharField(max_length=80, required=False)
     message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3}))

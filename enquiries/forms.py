@@ -75,7 +75,11 @@ class EnquiryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = Course.objects.filter(is_active=True)
+        self.fields["course"].queryset = Course.objects.offered()
+
+    @classmethod
+    def hidden_field_names(cls):
+        return [name for name, field in cls.base_fields.items() if field.widget.is_hidden]
 
     def clean_name(self):
         name = tidy_name(self.cleaned_data["name"])

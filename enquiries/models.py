@@ -91,12 +91,20 @@ def _differing_tail(first, other):
     return tail if tail <= SHARED_TAIL_MAX else None
 
 
+class CourseQuerySet(models.QuerySet):
+    def offered(self):
+        """The courses a student may choose in the enquiry forms."""
+        return self.filter(is_active=True)
+
+
 class Course(models.Model):
     """A course students enquire about (e.g. "GS Foundation 2026"); data managed in the admin."""
 
     name = models.CharField(max_length=120, unique=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in the enquiry form.")
     is_active = models.BooleanField("offered in the form", default=True)
+
+    objects = CourseQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

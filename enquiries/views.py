@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import resolve, Resolver404
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +14,7 @@ from articles.models import Article
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
+from .models import Course
 from .limits import address_over_limit, phone_over_limit, too_many
 from .services import UTM_FIELDS, enquiry_create
 
@@ -34,6 +36,11 @@ def _article_at(path):
 
 
 def _render(request, form, status=200, **context):
+    """The form page. A blank form's visible fields look the same for everyone, so they are rendered once per
+    list of offered courses (and content version) and shared; its hidden fields (the clock, where the visitor
+    came from) and the CSRF token are written for each visitor."""
+    if "hidden_values" not in context:
+        context["hidden_values"] = [(field.html_name, field.value()) for field in form.hidden_fields()]
     return render(request, "enquiries/enquiry_form.html",
                   {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, **context},
                   status=status)
@@ -48,7 +55,12 @@ def enquiry_form(request):
             "started": form_clock(),
             **{field: request.GET.get(field, "")[:100] for field in UTM_FIELDS},
         }
-        return _render(request, EnquiryForm(initial=initial))
+        # Read on every visit, although the shared fields may not need them: while the database is down the
+        # page must answer 503 with the call-us numbers rather than offer a form that cannot be stored.
+        offered_courses = list(Course.objects.offered().values_list("pk", "name"))
+        return _render(request, SimpleLazyObject(lambda: EnquiryForm(initial=initial)), blank=True,
+                       offered_courses=offered_courses,
+                       hidden_values=[(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()])
 
     if address_over_limit(request):
         return too_many(request)

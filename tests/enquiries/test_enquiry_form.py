@@ -5,7 +5,7 @@ import pytest
 
 from enquiries.consent import NOTICE_VERSION
 from enquiries.forms import form_clock
-from enquiries.models import Enquiry
+from enquiries.models import Course, Enquiry
 from tests.factories import ArticleFactory, CallUsNumberFactory, full_article
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,22 @@ def test_form_shows_fields_notice_and_unticked_consent(client, course):
         assert f"<strong>{item}:</strong>" in page
     assert f"Notice version {NOTICE_VERSION}" in page
     assert course.name in page
+
+
+def test_a_course_renamed_or_withdrawn_shows_in_the_form_on_the_next_visit(client, course):
+    """The form's fields are shared between visitors, but a course renamed, withdrawn or added in the admin
+    is what the very next visitor is offered."""
+    assert course.name in client.get(URL).content.decode()
+
+    course.name = "Prelims Test Series 2027"
+    course.save()
+    assert f'<option value="{course.pk}">Prelims Test Series 2027</option>' in client.get(URL).content.decode()
+
+    Course.objects.filter(pk=course.pk).update(is_active=False)  # a bulk update sends no signal
+    assert "Prelims Test Series 2027" not in client.get(URL).content.decode()
+
+    Course.objects.create(name="Optional: Sociology")
+    assert "Optional: Sociology" in client.get(URL).content.decode()
 
 
 def test_valid_enquiry_is_stored_with_consent_and_redirects_to_thanks(client, form_data):
@@ -246,13 +262,16 @@ def test_privacy_notice_page(client):
     assert "keep each backup for 30 days" in page and "erased in the same way" in page
 
 
-@pytest.mark.parametrize("url, queries", [("/enquiry/", 1), ("/enquiry/thanks/", 0), ("/privacy/", 0)])
-def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url, queries):
+@pytest.mark.parametrize("url, queries, first_render", [("/enquiry/", 1, 1), ("/enquiry/thanks/", 0, 0),
+                                                        ("/privacy/", 0, 0)])
+def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url, queries,
+                                                       first_render):
     """The form reads its courses on every visit (so that it answers 503 while the database is down, rather
-    than take an enquiry it cannot store); the header and footer (call-us numbers, paper menu) cost three
-    queries once per change (with when the next article goes live, which bounds how long they are kept)."""
+    than take an enquiry it cannot store); its shared fields (the course list) and the header and footer
+    (call-us numbers, paper menu) cost queries once per change (with when the next article goes live, which
+    bounds how long they are kept)."""
     ArticleFactory()
-    with django_assert_num_queries(queries + 3):
+    with django_assert_num_queries(queries + first_render + 3):
         assert client.get(url).status_code == 200
     with django_assert_num_queries(queries):
         again = client.get(url)
