@@ -215,6 +215,12 @@ class Enquiry(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "lead"
+        indexes = [
+            # The mail worker looks for leads whose counsellor has not been told every few seconds: among a
+            # million leads, only the few new ones are in this index.
+            models.Index(fields=["owner"], condition=models.Q(notified_at__isnull=True, owner__isnull=False),
+                         name="enquiry_owner_not_told_idx"),
+        ]
         permissions = [
             ("reassign_enquiry", "Can reassign other counsellors' leads"),
             ("export_enquiry", "Can export leads to CSV"),

@@ -13,7 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import notifications
 from .consent import NOTICE_VERSION
 from .models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock, RoundRobin
 from .phones import normalise_indian_phone
@@ -49,9 +48,9 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     """Validate and store an enquiry; return (lead, created).
 
     A phone with an open lead from the last 90 days adds a repeat to that lead instead of a new one. A new
-    lead goes to the next active counsellor, who is emailed after commit (if the mail cannot be queued the
-    lead is kept and `manage.py notify_pending` tries again); a lead given an `owner` (the counsellor who
-    logged a call or walk-in) is theirs and sends no mail.
+    lead goes to the next active counsellor, whom the mail worker emails within seconds, off the request
+    path (`notifications.notify_pending`); a lead given an `owner` (the counsellor who logged a call or
+    walk-in) is theirs and sends no mail.
     """
     now = timezone.now()
     try:
@@ -71,11 +70,15 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         raise ValidationError({"consent": "Tick the box to agree, so that we may call you back."})
     lead.full_clean(exclude=["owner"])  # pragma: no mutate (owner is unset here, and may be)
 
+    # Read before the transaction, so that the turn's lock below is held for as short a time as possible.
+    people = list(counsellors()) if owner is None else []
     with transaction.atomic():
-        # One row per phone, locked: two enquiries from one number at once queue here, so the second finds
-        # the first and merges. (INSERT … ON CONFLICT DO NOTHING: one statement, no savepoint.)
-        PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], ignore_conflicts=True)
-        PhoneLock.objects.select_for_update().get(phone=lead.phone)
+        if connection.features.has_select_for_update:
+            # One row per phone, locked: two enquiries from one number at once queue here, so the second
+            # finds the first and merges. (INSERT … ON CONFLICT DO NOTHING: one statement, no savepoint.)
+            # SQLite needs no lock: its IMMEDIATE transactions already run one writer at a time.
+            PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], ignore_conflicts=True)
+            PhoneLock.objects.select_for_update().get(phone=lead.phone)
         existing = (
             Enquiry.objects.open()
             .filter(phone=lead.phone, erased_at__isnull=True, created_at__gte=now - MERGE_WINDOW)
@@ -85,14 +88,12 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         if existing:
             _add_repeat(existing, lead, now)
             return existing, False
-        lead.owner = owner or _next_counsellor()
+        lead.owner = owner or _next_counsellor(people)
         if owner is not None:
             lead.notified_at = now  # they logged it themselves: nobody needs telling
         lead.save()
         Activity.objects.bulk_create([Activity(enquiry=lead, at=now, text=_received_line(lead))] + (
             [Activity(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")] if lead.owner else []))
-        if owner is None:
-            transaction.on_commit(lambda: notifications.notify_owner(lead.pk))
     return lead, True
 
 
@@ -144,9 +145,8 @@ def leads_return_from(user):
     return len(leads)
 
 
-def _next_counsellor():
-    """Round-robin over active counsellors, in a locked row so parallel leads never pick the same turn."""
-    people = list(counsellors())
+def _next_counsellor(people):
+    """Round-robin over these active counsellors, in a locked row so parallel leads never pick the same turn."""
     if not people:
         return None
     turn = RoundRobin.objects.select_for_update().filter(pk=1).first()

@@ -1,5 +1,6 @@
-"""Send the mail the site queued (django-mailer), retrying what the mail server refused: the one process
-that talks to SMTP, so a sick mail server slows mail and never a page."""
+"""Write the counsellors' new-lead mail and send the mail the site queued (django-mailer), retrying what the
+mail server refused: the one process that talks to SMTP, so a sick mail server slows mail and never a page,
+and writing the lead mail here keeps it off the enquiry form's request path."""
 
 import logging
 import time
@@ -9,12 +10,15 @@ from django.core.management.base import BaseCommand
 from mailer import engine
 from mailer.models import Message
 
+from enquiries.notifications import notify_pending
+
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = ("Send queued mail every few seconds and retry deferred mail every few minutes, until stopped. "
-            "--once sends what is queued (and retries deferred mail) a single time, for cron or tests.")
+    help = ("Write the mail about new leads and send queued mail every few seconds, and retry deferred mail "
+            "every few minutes, until stopped. --once does it (retrying deferred mail) a single time, for cron "
+            "or tests.")
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Send the queue once and stop.")
@@ -36,6 +40,10 @@ class Command(BaseCommand):
             time.sleep(settings.MAIL_WORKER_SLEEP_SECONDS)
 
     def send(self, *, retry):
+        queued, failed = notify_pending()
+        if queued or failed:
+            logger.info("Queued %s new-lead mail(s); %s could not be queued and wait for the next round.",
+                        queued, failed)
         if retry:
             retried = Message.objects.retry_deferred()
             if retried:

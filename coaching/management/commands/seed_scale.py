@@ -144,6 +144,7 @@ class Command(BaseCommand):
                     phone=f"+9170{number:08d}", course=self.random.choice(courses),
                     consent_given=True, consent_at=created, status=self.random.choice(statuses),
                     owner=self.random.choice(counsellors + [None]), created_at=created, last_enquired_at=created,
+                    notified_at=created,  # years of leads whose counsellors were told long ago
                     next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),
                     source_page="/" if number % 3 else "/practice/history/"))
             Enquiry.objects.bulk_create(rows)
