@@ -1,5 +1,6 @@
 """The public "For Enquiry" form: validation and the bot traps. Creating the lead is the service's job."""
 
+import functools
 import hashlib
 import logging
 import secrets
@@ -90,7 +91,8 @@ class EnquiryForm(forms.Form):
     def clean_phone(self):
         return normalise_indian_phone(self.cleaned_data["phone"])
 
-    def _read_clock(self):
+    @functools.cached_property
+    def _clock(self):
         """(when the form was opened, whether its clock has expired), from the signed clock; the time is None
         for a clock that is missing, expired or forged."""
         try:
@@ -109,11 +111,11 @@ class EnquiryForm(forms.Form):
         not a bot: the form is checked and shown again with a fresh clock."""
         if self.data.get("website"):
             return True
-        opened_at, expired = self._read_clock()
+        opened_at, expired = self._clock
         return opened_at is None and not expired
 
     def sent_too_fast(self):
         """Sent sooner after opening than a person usually types. A person with autofill can, so this asks
         them to confirm instead of dropping the enquiry."""
-        opened_at, _ = self._read_clock()
+        opened_at, _ = self._clock
         return opened_at is not None and time.time() - opened_at < settings.ENQUIRY_MIN_FILL_SECONDS

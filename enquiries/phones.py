@@ -1,5 +1,6 @@
 """The one place that decides what an Indian phone number is and how it is written."""
 
+import functools
 import unicodedata
 
 import phonenumbers
@@ -36,6 +37,7 @@ def _only_digits_and_separators(raw: str, expected: str) -> str:
     return "".join(kept)
 
 
+@functools.lru_cache(maxsize=4096)  # the form, the rate limit and the service each ask about the same number
 def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
     """Return the number in E.164 (+919876543210), or raise ValidationError saying what is expected.
 
