@@ -66,7 +66,14 @@ class EditionQuerySet(models.QuerySet):
         """Editions students may browse: released, and their release time has come."""
         return self.filter(release_at__lte=timezone.now())
 
+    def month_choices(self):
+        """("2024-03", "March 2024") for each edition, newest first, read without building the editions:
+        the search form lists every released month, hundreds in a long archive."""
+        return [(Edition.code_for(year, month), Edition.name_for(year, month))
+                for year, month in self.order_by("-year", "-month").values_list("year", "month")]
 
+
+MONTH_NAMES = [calendar.month_name[number] for number in range(13)]  # calendar formats them on every access
 EDITION_YEARS = range(2000, 2101)
 
 
@@ -97,7 +104,15 @@ class Edition(models.Model):
         ]
 
     def __str__(self):
-        return f"{calendar.month_name[self.month]} {self.year}"
+        return self.name_for(self.year, self.month)
+
+    @staticmethod
+    def name_for(year, month):
+        return f"{MONTH_NAMES[month]} {year}"
+
+    @staticmethod
+    def code_for(year, month):
+        return f"{year}-{month:02d}"
 
     def get_absolute_url(self):
         return reverse("articles:edition", args=[self.year, f"{self.month:02d}"])
@@ -105,7 +120,7 @@ class Edition(models.Model):
     @property
     def code(self):
         """The month as "2024-03", as the search's month filter writes it."""
-        return f"{self.year}-{self.month:02d}"
+        return self.code_for(self.year, self.month)
 
     @property
     def is_released(self):

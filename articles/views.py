@@ -87,8 +87,10 @@ def article_text(request, slug):
 
 def search(request):
     form = SearchForm(request.GET)
-    months = list(Edition.objects.released())
-    context = {"form": form, "query": "", "months": months, "page": None}
+    # Every released month is an option (hundreds, in a long archive): read and written once per change,
+    # in a shared fragment keyed by the month chosen.
+    months = when_rendered(lambda: Edition.objects.released().month_choices())
+    context = {"form": form, "query": "", "months": months, "chosen_month": request.GET.get("month"), "page": None}
     if not form.is_valid():  # only a paper or month that is not in the lists; the words never are
         return render(request, "articles/search.html", context, status=400)
     query = form.cleaned_data["q"]

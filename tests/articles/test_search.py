@@ -92,6 +92,25 @@ def test_filters_by_paper_and_month_narrow_the_results(client):
     assert titles(client.get("/search/", {"q": "quad", "paper": "gs2", "month": "2024-04"})) == ["Quad in April"]
 
 
+def test_the_month_list_offers_every_released_month_and_keeps_the_chosen_one(client):
+    """Every released month is offered, newest first; the chosen month stays selected, and only it, for each
+    visitor, although the list is shared between them; an edition released later joins the list at once."""
+    published("Quad in March", month=3)
+    published("Quad in April", month=4)
+
+    def month_options(params):
+        page = client.get("/search/", params).content.decode()
+        return re.findall(r'<option value="(2024-\d\d)"( selected)?>([^<]+)</option>', page)
+
+    assert month_options({"q": "quad"}) == [("2024-04", "", "April 2024"), ("2024-03", "", "March 2024")]
+    assert month_options({"q": "quad", "month": "2024-03"}) == [("2024-04", "", "April 2024"),
+                                                                ("2024-03", " selected", "March 2024")]
+    assert month_options({"q": "quad", "month": "2024-04"})[0] == ("2024-04", " selected", "April 2024")
+
+    published("Quad in May", month=5)
+    assert [code for code, _, _ in month_options({"q": "quad"})] == ["2024-05", "2024-04", "2024-03"]
+
+
 @pytest.mark.parametrize("params, message", [
     ({"q": "quad", "paper": "gs9"}, "Choose a paper from the list."),
     ({"q": "quad", "month": "2024-13"}, "Choose a month from the list (e.g. 2024-03)."),
