@@ -10,8 +10,10 @@ export DATABASE_URL=${BENCH_DATABASE_URL:-sqlite:///$scratch/bench.sqlite3} DJAN
 # Students reach gunicorn through nginx, which passes their address on; the benchmark plays nginx, and posts
 # each form as soon as it has read it (a person takes longer than the site's minimum fill time).
 export DJANGO_TRUSTED_PROXIES=127.0.0.1 ENQUIRY_MIN_FILL_SECONDS=0
-if [[ $DATABASE_URL == postgres* ]]; then  # a fresh database each run
-  database=${DATABASE_URL##*/}
-  psql "${DATABASE_URL%/*}/postgres" -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
-fi
+fresh_database() {  # a PostgreSQL database is dropped and created again; a SQLite file starts empty anyway
+  if [[ $1 == postgres* ]]; then
+    psql "${1%/*}/postgres" -q -c "DROP DATABASE IF EXISTS ${1##*/}" -c "CREATE DATABASE ${1##*/}"
+  fi
+}
+fresh_database "$DATABASE_URL"
 

@@ -62,12 +62,12 @@ def enquiries():
                                                     output).groups())
     time.sleep(1)  # the POSTs in flight when wrk stopped are still answered
     stored, distinct_phones = (now - then for now, then in zip(_stored_enquiries(), before))
-    _, p50, p99, errors = _summary(output)
+    requests, p50, p99, errors = _summary(output)
     # Every accepted POST is a row; no row is stored twice; rows beyond those accepted can only be the
     # POSTs wrk stopped waiting for.
     lost_or_doubled = max(0, accepted - stored) + (stored - distinct_phones) + max(0, stored - sent)
     print(f"  enquiries: {sent} posted, {accepted} accepted, {stored} stored ({distinct_phones} phones), "
-          f"{unexpected} unexpected answers")
+          f"{unexpected} unexpected answers; {requests:.0f} requests/s (GETs and POSTs together)")
     return accepted / float(SECONDS), p50, p99, errors + unexpected + lost_or_doubled
 
 
