@@ -12,7 +12,7 @@ from django.templatetags.static import static
 from .models import Article, Relevance, TaggedArticle
 
 RELATED_LIMIT = 5
-RECENT_CANDIDATES = 300  # per source (topics, tags): the newest articles filed under them
+RECENT_CANDIDATES = 100  # per source (topics, tags): the newest articles filed under them, plenty for five picks
 
 
 def related(article):
