@@ -75,10 +75,11 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     with transaction.atomic():
         if connection.features.has_select_for_update:
             # One row per phone, locked: two enquiries from one number at once queue here, so the second
-            # finds the first and merges. (INSERT … ON CONFLICT DO NOTHING: one statement, no savepoint.)
-            # SQLite needs no lock: its IMMEDIATE transactions already run one writer at a time.
-            PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], ignore_conflicts=True)
-            PhoneLock.objects.select_for_update().get(phone=lead.phone)
+            # finds the first and merges. INSERT … ON CONFLICT DO UPDATE writes the row or locks the one
+            # there in one statement, without a savepoint. SQLite needs no lock: its IMMEDIATE transactions
+            # already run one writer at a time.
+            PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], update_conflicts=True,
+                                          unique_fields=["phone"], update_fields=["phone"])
         existing = (
             Enquiry.objects.open()
             .filter(phone=lead.phone, erased_at__isnull=True, created_at__gte=now - MERGE_WINDOW)
