@@ -14,8 +14,10 @@ import collections
 import functools
 import hashlib
 import logging
+import os
 import threading
 import time
+from pathlib import Path
 from datetime import timedelta
 
 from django.conf import settings
@@ -28,6 +30,27 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
+# What a page is rendered from besides the content: the code, the templates and the static files' names.
+RELEASE_FILES = {".py", ".html", ".txt", ".json"}
+RELEASE_SKIPPED_DIRECTORIES = {"__pycache__", "node_modules", "media", "tests", "bench"}
+
+
+def release_of(directory):
+    """A short fingerprint of the site's code, templates and static manifest under `directory`: every app
+    process of one release (on any server) computes the same, and a deploy that changes any of them a new
+    one, so no page or part cached by the old code is served by the new."""
+    digest = hashlib.sha256()
+    for root, directories, files in os.walk(directory):
+        directories[:] = sorted(name for name in directories
+                                if not name.startswith(".") and name not in RELEASE_SKIPPED_DIRECTORIES)
+        for name in sorted(files):
+            path = Path(root, name)
+            if path.suffix in RELEASE_FILES:
+                digest.update(str(path.relative_to(directory)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = release_of(settings.BASE_DIR)
 PAGE_SECONDS = 60 * 60  # an upper bound; a change or a go-live ends an entry sooner
 # The pages students read, by URL name: the home page, an article and its plain text, the paper, topic,
 # tag and edition lists, the feeds, the sitemap and robots.txt.
@@ -90,7 +113,7 @@ def remember(name, compute, version):
     every visitor sees alike are rendered once per change, not on every request."""
     if version is None:
         return compute()
-    key = f"memo:{version}:{name}"
+    key = f"memo:{RELEASE}:{version}:{name}"
     now = timezone.now()
     found = _recall_locally(key, now)
     if found is None:
@@ -221,7 +244,7 @@ class PublicPageCacheMiddleware:
         if not _is_cached_view(request.path_info, getattr(request, "urlconf", None) or settings.ROOT_URLCONF):
             return None
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page:{address}"
+        return f"page:{RELEASE}:{address}"
 
     @staticmethod
     def _shareable(request, response):

@@ -5,6 +5,8 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import workflow
@@ -34,6 +36,51 @@ def test_a_cached_page_is_served_without_touching_the_database(client, article, 
 # A visitor with a cookie the page cache does not ignore (a session) gets pages rendered afresh around
 # parts kept in the shared fragment cache, which must be as exact as the pages.
 visitors = pytest.mark.parametrize("cookie", [None, "returning_visitor"], ids=["anonymous", "with-a-cookie"])
+
+
+@visitors
+def test_pages_and_parts_cached_by_one_release_of_the_code_are_not_served_by_the_next(
+        client, article, monkeypatch, django_assert_num_queries, cookie):
+    """After a deploy (new code, templates or static files) pages and shared parts are rendered afresh
+    although no content changed, so a corrected template shows at once."""
+    if cookie:
+        client.cookies[cookie] = "1"
+    client.get("/articles/quad-summit/")
+    with django_assert_num_queries(0 if cookie is None else 1):  # warm: the page, or its parts
+        client.get("/articles/quad-summit/")
+
+    monkeypatch.setattr(page_cache, "RELEASE", "the-next-release")
+    monkeypatch.setattr(page_cache, "_local", page_cache.collections.OrderedDict())  # a new process
+    with CaptureQueriesContext(connection) as rendered:
+        fresh = client.get("/articles/quad-summit/")
+
+    assert len(rendered.captured_queries) > 1  # the article, its sections, tags, related reading…
+    assert fresh.status_code == 200 and "Quad summit in Tokyo" in fresh.content.decode()
+    with django_assert_num_queries(0 if cookie is None else 1):
+        client.get("/articles/quad-summit/")
+
+
+def test_the_release_fingerprint_follows_the_code_templates_and_static_manifest(tmp_path):
+    """Two copies of the same files give the same fingerprint (app servers of one release share the cache);
+    changing a template, a module or the static manifest gives a new one; other files do not count."""
+    for root in (tmp_path / "one", tmp_path / "two"):
+        (root / "templates").mkdir(parents=True)
+        (root / "templates" / "base.html").write_text("<h1>{{ site_name }}</h1>")
+        (root / "views.py").write_text("def home(request): ...")
+        (root / "staticfiles.json").write_text('{"paths": {"css/site.css": "css/site.1a2b.css"}}')
+    first = page_cache.release_of(tmp_path / "one")
+    assert page_cache.release_of(tmp_path / "two") == first
+
+    (tmp_path / "one" / "notes.md").write_text("not part of a page")
+    (tmp_path / "one" / "media").mkdir()
+    (tmp_path / "one" / "media" / "upload.py").write_text("uploaded, not code")
+    assert page_cache.release_of(tmp_path / "one") == first
+
+    for changed, text in [("templates/base.html", "<h1>{{ site_name }}!</h1>"), ("views.py", "def home(r): ..."),
+                          ("staticfiles.json", '{"paths": {"css/site.css": "css/site.3c4d.css"}}')]:
+        before = page_cache.release_of(tmp_path / "one")
+        (tmp_path / "one" / changed).write_text(text)
+        assert page_cache.release_of(tmp_path / "one") != before, changed
 
 
 @visitors
