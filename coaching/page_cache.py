@@ -35,14 +35,16 @@ RELEASE_FILES = {".py", ".html", ".txt", ".json"}
 RELEASE_SKIPPED_DIRECTORIES = {"__pycache__", "node_modules", "media", "tests", "bench"}
 
 
-def release_of(directory):
+def release_of(directory, skipped=()):
     """A short fingerprint of the site's code, templates and static manifest under `directory`: every app
     process of one release (on any server) computes the same, and a deploy that changes any of them a new
     one, so no page or part cached by the old code is served by the new."""
     digest = hashlib.sha256()
+    skipped = {Path(path).resolve() for path in skipped}  # where the site writes (uploads, PDFs)
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(name for name in directories
-                                if not name.startswith(".") and name not in RELEASE_SKIPPED_DIRECTORIES)
+                                if not name.startswith(".") and name not in RELEASE_SKIPPED_DIRECTORIES
+                                and Path(root, name).resolve() not in skipped)
         for name in sorted(files):
             path = Path(root, name)
             if path.suffix in RELEASE_FILES:
@@ -50,7 +52,7 @@ def release_of(directory):
     return digest.hexdigest()[:12]
 
 
-RELEASE = release_of(settings.BASE_DIR)
+RELEASE = release_of(settings.BASE_DIR, skipped=[settings.MEDIA_ROOT])
 PAGE_SECONDS = 60 * 60  # an upper bound; a change or a go-live ends an entry sooner
 # The pages students read, by URL name: the home page, an article and its plain text, the paper, topic,
 # tag and edition lists, the feeds, the sitemap and robots.txt.

@@ -62,7 +62,8 @@ def test_pages_and_parts_cached_by_one_release_of_the_code_are_not_served_by_the
 
 def test_the_release_fingerprint_follows_the_code_templates_and_static_manifest(tmp_path):
     """Two copies of the same files give the same fingerprint (app servers of one release share the cache);
-    changing a template, a module or the static manifest gives a new one; other files do not count."""
+    changing a template, a module or the static manifest gives a new one; other files and the folders the
+    site writes to (uploads) do not count."""
     for root in (tmp_path / "one", tmp_path / "two"):
         (root / "templates").mkdir(parents=True)
         (root / "templates" / "base.html").write_text("<h1>{{ site_name }}</h1>")
@@ -74,7 +75,9 @@ def test_the_release_fingerprint_follows_the_code_templates_and_static_manifest(
     (tmp_path / "one" / "notes.md").write_text("not part of a page")
     (tmp_path / "one" / "media").mkdir()
     (tmp_path / "one" / "media" / "upload.py").write_text("uploaded, not code")
-    assert page_cache.release_of(tmp_path / "one") == first
+    (tmp_path / "one" / "uploads").mkdir()
+    (tmp_path / "one" / "uploads" / "edition.txt").write_text("written by the site")
+    assert page_cache.release_of(tmp_path / "one", skipped=[tmp_path / "one" / "uploads"]) == first
 
     for changed, text in [("templates/base.html", "<h1>{{ site_name }}!</h1>"), ("views.py", "def home(r): ..."),
                           ("staticfiles.json", '{"paths": {"css/site.css": "css/site.3c4d.css"}}')]:
