@@ -14,8 +14,8 @@ from articles.models import Article
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
-from .models import Course
 from .limits import address_over_limit, phone_over_limit, too_many
+from .models import Course
 from .services import UTM_FIELDS, enquiry_create
 
 
