@@ -47,6 +47,9 @@ def test_writer_and_editor_take_an_article_through_review_to_a_scheduled_release
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     press_workflow_button(page, "Submit for review")
+    # Wait for the answer before signing out: clearing cookies while it is on its way let its CSRF cookie
+    # land after the login form was loaded, and the login then failed as an expired form.
+    expect(page.locator(".workflow-panel h2")).to_contain_text("In review")
 
     log_in(page, live_server.url, "meera")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
