@@ -24,31 +24,27 @@ def pending_leads():
 def notify_pending():
     """Queue the mail for every pending lead; return (queued, failed)."""
     queued = failed = 0
-    for lead_id in pending_leads().order_by("pk").values_list("pk", flat=True):
-        if notify_owner(lead_id):
+    for lead in pending_leads().select_related("owner", "course", "source_article").order_by("pk"):
+        if _queue_mail(lead):
             queued += 1
         else:
             failed += 1
     return queued, failed
 
 
-def notify_owner(lead_id):
-    """Queue the mail to the lead's counsellor; return True when it was queued here."""
+def _queue_mail(lead):
+    """Mark the lead as notified and queue the mail to its counsellor; False when it could not be queued."""
     from .models import Enquiry
 
-    lead = Enquiry.objects.select_related("owner", "course", "source_article").get(pk=lead_id)
-    if lead.owner is None or not lead.owner.email or lead.erased_at or lead.notified_at:
-        return False
     body = render_to_string("enquiries/email/new_lead.txt", {"lead": lead, "site_url": settings.SITE_URL})
     try:
         with transaction.atomic():
             # The lead is marked and its mail queued together, so a second worker (or notify_pending run by
             # hand at the same moment) finds it marked and never mails the counsellor twice.
-            if not Enquiry.objects.filter(pk=lead.pk, notified_at__isnull=True).update(
+            if Enquiry.objects.filter(pk=lead.pk, notified_at__isnull=True).update(
                     notified_at=timezone.now(), notify_error=""):
-                return False
-            send_mail(f"New enquiry #{lead.pk} ({lead.course or 'no course chosen'})", body, None,
-                      [lead.owner.email])
+                send_mail(f"New enquiry #{lead.pk} ({lead.course or 'no course chosen'})", body, None,
+                          [lead.owner.email])
     except Exception as error:  # the lead is saved; the next round tries again
         logger.exception("Could not queue the mail to %s about lead %s", lead.owner.email, lead.pk)
         Enquiry.objects.filter(pk=lead.pk).update(notify_error=str(error)[:300])
