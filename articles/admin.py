@@ -17,7 +17,7 @@ from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
-from .paging import CappedCountPaginator
+from .paging import CountsAtMostCap
 from .queues import queue_named, queues_for
 from .recognition import ImportRefused
 from .roles import RELEASE
@@ -200,10 +200,7 @@ def bulk_move(move):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
-    # A page view never counts the whole table: at most CappedCountPaginator.CAP rows, and no "(N total)".
-    paginator = CappedCountPaginator
-    show_full_result_count = False
+class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     form = ArticleForm
     action_form = WorkflowActionForm
     actions = [bulk_move(move) for move in workflow.MOVES.values()]

@@ -53,3 +53,11 @@ class CappedCountPaginator(Paginator):
         counted = self.object_list[:self.CAP + 1].count()
         self.capped = counted > self.CAP
         return min(counted, self.CAP)
+
+
+class CountsAtMostCap:
+    """A ModelAdmin mixin for the long lists: a page view never counts the whole table (at most
+    CappedCountPaginator.CAP rows) and shows no "(N total)"."""
+
+    paginator = CappedCountPaginator
+    show_full_result_count = False

@@ -17,8 +17,8 @@ import logging
 import os
 import threading
 import time
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache

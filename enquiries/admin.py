@@ -19,12 +19,12 @@ from import_export import fields, resources
 from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
+from articles.paging import CountsAtMostCap
+from articles.when import moment, short_moment
+
 from . import services
 from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
-from articles.paging import CappedCountPaginator
-from articles.when import moment, short_moment
-
 from .phones import national_digits, normalise_indian_phone
 from .roles import ERASE, EXPORT, REASSIGN
 
@@ -200,10 +200,7 @@ class PhoneLeadForm(forms.Form):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(ExportActionModelAdmin):
-    # A page view never counts the whole table: at most CappedCountPaginator.CAP rows, and no "(N total)".
-    paginator = CappedCountPaginator
-    show_full_result_count = False
+class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
     resource_classes = [EnquiryResource]
     formats = [CSV]
     to_encoding = "utf-8-sig"  # the byte-order mark makes Excel read Indian-language names as UTF-8
