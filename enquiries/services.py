@@ -68,7 +68,9 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         lead.consent_notice_version, lead.consent_at = NOTICE_VERSION, now
     elif channel == Enquiry.Channel.WEB:
         raise ValidationError({"consent": "Tick the box to agree, so that we may call you back."})
-    lead.full_clean(exclude=["owner"])  # pragma: no mutate (owner is unset here, and may be)
+    # The course, article and call-us number handed in were read from the database by the caller (and the
+    # foreign keys still guard them), so they are not looked up again; the owner is unset here.
+    lead.full_clean(exclude=["owner", "course", "source_article", "call_us_number"])  # pragma: no mutate
 
     # Read before the transaction, so that the turn's lock below is held for as short a time as possible.
     people = list(counsellors()) if owner is None else []
@@ -80,13 +82,15 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
             # already run one writer at a time.
             PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], update_conflicts=True,
                                           unique_fields=["phone"], update_fields=["phone"])
+        # Only the id at first: nearly every enquiry is a new lead, and a repeat reads the whole lead after.
         existing = (
             Enquiry.objects.open()
             .filter(phone=lead.phone, erased_at__isnull=True, created_at__gte=now - MERGE_WINDOW)
-            .order_by("-created_at")
+            .order_by("-created_at").values_list("pk", flat=True)
             .first()
         )
         if existing:
+            existing = Enquiry.objects.get(pk=existing)
             _add_repeat(existing, lead, now)
             return existing, False
         lead.owner = owner or _next_counsellor(people)
@@ -150,14 +154,14 @@ def _next_counsellor(people):
     """Round-robin over these active counsellors, in a locked row so parallel leads never pick the same turn."""
     if not people:
         return None
-    turn = RoundRobin.objects.select_for_update().filter(pk=1).first()
-    if turn is None:  # the very first lead
+    turn = RoundRobin.objects.select_for_update().filter(pk=1).values_list("last_owner_id", flat=True)
+    last_owner_ids = list(turn)
+    if not last_owner_ids:  # the very first lead
         RoundRobin.objects.bulk_create([RoundRobin(pk=1)], ignore_conflicts=True)
-        turn = RoundRobin.objects.select_for_update().get(pk=1)
-    following = [person for person in people if person.pk > (turn.last_owner_id or 0)]
+        last_owner_ids = list(turn.all())
+    following = [person for person in people if person.pk > (last_owner_ids[0] or 0)]
     chosen = (following or people)[0]
-    turn.last_owner = chosen
-    turn.save(update_fields=["last_owner"])
+    RoundRobin.objects.filter(pk=1).update(last_owner=chosen)
     return chosen
 
 

@@ -1,16 +1,22 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.urls import resolve, Resolver404
+from django.urls import Resolver404, resolve
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
+from coaching.page_cache import remember, version_for
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
@@ -35,15 +41,44 @@ def _article_at(path):
     return Article.objects.published().filter(slug=match.kwargs["slug"]).first()
 
 
+# Where each visitor's own hidden fields go in the blank form's page, which is shared (see _blank_form_page).
+# Nothing a page shows can write it: text on the page is escaped, so a "<!--" never comes from its content.
+VISITOR_FIELDS = "<!-- the visitor's hidden fields -->"
+
+
+def _visitor_fields(request, hidden_values):
+    """The CSRF token and the hidden fields (the clock, where the visitor came from), written for each visitor."""
+    fields = [("csrfmiddlewaretoken", get_token(request)), *hidden_values]
+    return mark_safe("".join(
+        f'<input type="hidden" name="{name}"' + (f' value="{escape(value)}"' if value not in (None, "") else "")
+        + f' id="id_{name}">' for name, value in fields))
+
+
 def _render(request, form, status=200, **context):
-    """The form page. A blank form's visible fields look the same for everyone, so they are rendered once per
-    list of offered courses (and content version) and shared; its hidden fields (the clock, where the visitor
-    came from) and the CSRF token are written for each visitor."""
-    if "hidden_values" not in context:
-        context["hidden_values"] = [(field.html_name, field.value()) for field in form.hidden_fields()]
+    """The form page."""
+    if "visitor_fields" not in context:
+        context["visitor_fields"] = _visitor_fields(
+            request, [(field.html_name, field.value()) for field in form.hidden_fields()])
     return render(request, "enquiries/enquiry_form.html",
                   {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, **context},
                   status=status)
+
+
+def _blank_form_page(request, initial, offered_courses):
+    """The blank form's page looks the same to every visitor but for the hidden fields and the CSRF token, so it
+    is rendered once per list of offered courses, address and content version and shared by every process;
+    the hidden fields are written into it for each visitor. The courses are read on every visit (not only
+    when the page is rendered): while the database is down the page must answer 503 with the call-us numbers
+    rather than offer a form that cannot be stored."""
+    def render_page():
+        form = SimpleLazyObject(lambda: EnquiryForm(initial=initial))  # built only when the page is rendered
+        return _render(request, form, blank=True, visitor_fields=mark_safe(VISITOR_FIELDS)).content.decode()
+
+    identity = repr((offered_courses, request.get_full_path()))
+    page = remember(f"enquiry-page:{hashlib.sha256(identity.encode()).hexdigest()}", render_page,
+                    version_for(request))
+    hidden_values = [(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()]
+    return HttpResponse(page.replace(VISITOR_FIELDS, _visitor_fields(request, hidden_values), 1))
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,12 +90,7 @@ def enquiry_form(request):
             "started": form_clock(),
             **{field: request.GET.get(field, "")[:100] for field in UTM_FIELDS},
         }
-        # Read on every visit, although the shared fields may not need them: while the database is down the
-        # page must answer 503 with the call-us numbers rather than offer a form that cannot be stored.
-        offered_courses = list(Course.objects.offered().values_list("pk", "name"))
-        return _render(request, SimpleLazyObject(lambda: EnquiryForm(initial=initial)), blank=True,
-                       offered_courses=offered_courses,
-                       hidden_values=[(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()])
+        return _blank_form_page(request, initial, list(Course.objects.offered().values_list("pk", "name")))
 
     if address_over_limit(request):
         return too_many(request)
