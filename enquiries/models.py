@@ -308,15 +308,9 @@ class FollowUp(models.Model):
         return f"{self.get_kind_display()}: {self.get_outcome_display()}"
 
 
-class PhoneLock(models.Model):
-    """One row per phone number, locked while an enquiry from that number is merged or created, so two
-    simultaneous submissions cannot both create a lead (there may be no lead row yet to lock)."""
-
-    phone = models.CharField(max_length=16, unique=True)
-
-
 class RoundRobin(models.Model):
-    """Who received the last automatically assigned lead; locked while the next owner is chosen."""
+    """Who received the last automatically assigned lead. Its one row is locked while an enquiry is stored,
+    so enquiries are merged or given their owner one at a time."""
 
     last_owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 

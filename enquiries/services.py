@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .consent import NOTICE_VERSION
-from .models import Activity, Enquiry, ErasureLog, FollowUp, PhoneLock, RoundRobin
+from .models import Activity, Enquiry, ErasureLog, FollowUp, RoundRobin
 from .phones import normalise_indian_phone
 from .roles import COUNSELLING_MANAGER, COUNSELLOR, ERASE, REASSIGN
 
@@ -75,13 +75,10 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
     # Read before the transaction, so that the turn's lock below is held for as short a time as possible.
     people = list(counsellors()) if owner is None else []
     with transaction.atomic():
-        if connection.features.has_select_for_update:
-            # One row per phone, locked: two enquiries from one number at once queue here, so the second
-            # finds the first and merges. INSERT … ON CONFLICT DO UPDATE writes the row or locks the one
-            # there in one statement, without a savepoint. SQLite needs no lock: its IMMEDIATE transactions
-            # already run one writer at a time.
-            PhoneLock.objects.bulk_create([PhoneLock(phone=lead.phone)], update_conflicts=True,
-                                          unique_fields=["phone"], update_fields=["phone"])
+        # One enquiry at a time holds the turn (the round-robin row, locked): two enquiries from one number
+        # at once queue here, so the second finds the first and merges, and two new leads never take the
+        # same turn. SQLite's IMMEDIATE transactions already run one writer at a time.
+        last_owner_id = _hold_the_turn()
         # Only the id at first: nearly every enquiry is a new lead, and a repeat reads the whole lead after.
         existing = (
             Enquiry.objects.open()
@@ -93,7 +90,7 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
             existing = Enquiry.objects.get(pk=existing)
             _add_repeat(existing, lead, now)
             return existing, False
-        lead.owner = owner or _next_counsellor(people)
+        lead.owner = owner or _next_counsellor(people, last_owner_id)
         if owner is not None:
             lead.notified_at = now  # they logged it themselves: nobody needs telling
         lead.save()
@@ -150,16 +147,21 @@ def leads_return_from(user):
     return len(leads)
 
 
-def _next_counsellor(people):
-    """Round-robin over these active counsellors, in a locked row so parallel leads never pick the same turn."""
-    if not people:
-        return None
+def _hold_the_turn():
+    """Lock the round-robin row (made with the very first lead) and return who received the last lead."""
     turn = RoundRobin.objects.select_for_update().filter(pk=1).values_list("last_owner_id", flat=True)
     last_owner_ids = list(turn)
-    if not last_owner_ids:  # the very first lead
+    if not last_owner_ids:
         RoundRobin.objects.bulk_create([RoundRobin(pk=1)], ignore_conflicts=True)
         last_owner_ids = list(turn.all())
-    following = [person for person in people if person.pk > (last_owner_ids[0] or 0)]
+    return last_owner_ids[0]
+
+
+def _next_counsellor(people, last_owner_id):
+    """The active counsellor after the one who received the last lead, round-robin; it becomes their turn."""
+    if not people:
+        return None
+    following = [person for person in people if person.pk > (last_owner_id or 0)]
     chosen = (following or people)[0]
     RoundRobin.objects.filter(pk=1).update(last_owner=chosen)
     return chosen
@@ -257,11 +259,9 @@ def enquiry_erase(*, leads, by=None, reason):
     which the operator runs; a person in the admin needs the permission to erase."""
     if by is not None and not by.has_perm(ERASE):
         raise PermissionDenied("Only a counselling manager can erase personal data.")
-    erased, phones = 0, set()
     # The lock only exists on PostgreSQL (SQLite serialises writers), where the suite also runs.
     erased_ids = []
     for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):  # pragma: no mutate
-        phones.add(lead.phone)
         for field in ["email", "city", "message", "referrer", "source_page", "notify_error", *UTM_FIELDS]:
             setattr(lead, field, "")
         lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None
@@ -269,17 +269,15 @@ def enquiry_erase(*, leads, by=None, reason):
         lead.follow_ups.update(note="")
         lead.activities.all().delete()
         erased_ids.append(lead.pk)
-        erased += 1
-    PhoneLock.objects.filter(phone__in=phones).delete()
     # The admin's "Recent actions" log keeps a text copy of each object it touched; older entries may name
     # the person.
     LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Enquiry),
                             object_id__in=[str(pk) for pk in erased_ids]).update(object_repr=ERASED_NAME,
                                                                                  change_message="")
-    ErasureLog.objects.create(by=by, reason=reason, leads_erased=erased)
-    logger.info("Erased personal data of %s lead(s): %s", erased, reason)
+    ErasureLog.objects.create(by=by, reason=reason, leads_erased=len(erased_ids))
+    logger.info("Erased personal data of %s lead(s): %s", len(erased_ids), reason)
     transaction.on_commit(_flush_deleted_pages)
-    return erased
+    return len(erased_ids)
 
 
 def _flush_deleted_pages():

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from enquiries.models import Enquiry, ErasureLog, FollowUp, PhoneLock
+from enquiries.models import Enquiry, ErasureLog, FollowUp
 from tests.factories import EnquiryFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,6 @@ def test_erase_command_removes_personal_data_but_keeps_counts(capsys):
     """erase_enquiry --phone blanks name, number, email and notes on every lead of that number and logs it."""
     lead = EnquiryFactory(name="Aditi", phone="+919876543210", email="a@example.com", message="Call me",
                           status="contacted")
-    PhoneLock.objects.create(phone="+919876543210")
     FollowUp.objects.create(enquiry=lead, outcome="reached", note="Her father answered.")
     other = EnquiryFactory(name="Someone else")
 
@@ -28,7 +27,6 @@ def test_erase_command_removes_personal_data_but_keeps_counts(capsys):
     assert Enquiry.objects.count() == 2
     assert ErasureLog.objects.get().leads_erased == 1
     assert "3210" not in ErasureLog.objects.get().reason
-    assert not PhoneLock.objects.filter(phone="+919876543210").exists()
     assert "Erased the personal data of 1 lead(s) for the number ending 3210" in capsys.readouterr().out
 
 
