@@ -2,7 +2,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
