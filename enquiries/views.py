@@ -66,7 +66,7 @@ def _render(request, form, status=200, **context):
 
 def _blank_form_page(request, initial, offered_courses):
     """The blank form's page looks the same to every visitor but for the hidden fields and the CSRF token, so it
-    is rendered once per list of offered courses, address and content version and shared by every process;
+    is rendered once per list of offered courses and content version and shared by every process;
     the hidden fields are written into it for each visitor. The courses are read on every visit (not only
     when the page is rendered): while the database is down the page must answer 503 with the call-us numbers
     rather than offer a form that cannot be stored."""
@@ -74,7 +74,9 @@ def _blank_form_page(request, initial, offered_courses):
         form = SimpleLazyObject(lambda: EnquiryForm(initial=initial))  # built only when the page is rendered
         return _render(request, form, blank=True, visitor_fields=mark_safe(VISITOR_FIELDS)).content.decode()
 
-    identity = repr((offered_courses, request.get_full_path()))
+    # The query string only fills the hidden fields, so the address's path is enough (and junk query strings
+    # make no new entries).
+    identity = repr((offered_courses, request.path))
     page = remember(f"enquiry-page:{hashlib.sha256(identity.encode()).hexdigest()}", render_page,
                     version_for(request))
     hidden_values = [(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()]

@@ -26,8 +26,8 @@ def test_form_shows_fields_notice_and_unticked_consent(client, course):
 
 
 def test_a_course_renamed_or_withdrawn_shows_in_the_form_on_the_next_visit(client, course):
-    """The form's fields are shared between visitors, but a course renamed, withdrawn or added in the admin
-    is what the very next visitor is offered."""
+    """The form's page is shared between visitors, but a course renamed, withdrawn or added in the admin is
+    what the very next visitor is offered."""
     assert course.name in client.get(URL).content.decode()
 
     course.name = "Prelims Test Series 2027"
@@ -267,9 +267,9 @@ def test_privacy_notice_page(client):
 def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, course, url, queries,
                                                        first_render):
     """The form reads its courses on every visit (so that it answers 503 while the database is down, rather
-    than take an enquiry it cannot store); its shared fields (the course list) and the header and footer
-    (call-us numbers, paper menu) cost queries once per change (with when the next article goes live, which
-    bounds how long they are kept)."""
+    than take an enquiry it cannot store); the rest of its page, shared between visitors, and the header and
+    footer (call-us numbers, paper menu) cost queries once per change (with when the next article goes live,
+    which bounds how long they are kept)."""
     ArticleFactory()
     with django_assert_num_queries(queries + first_render + 3):
         assert client.get(url).status_code == 200
