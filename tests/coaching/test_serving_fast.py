@@ -33,6 +33,24 @@ def test_the_redis_cache_serves_every_call_from_one_client(redis_cache):
     assert list(redis_cache._cache._clients.values()) == [client]
 
 
+def test_a_counter_is_raised_in_one_round_trip_and_never_created(redis_cache, monkeypatch):
+    """Raising a counter asks Redis once, keeps the counter's expiry, and raises ValueError for a missing key
+    without creating it (the contract django-ratelimit relies on)."""
+    redis_cache.set("limit", 1, 60)
+    client = redis_cache._cache.get_client(write=True)
+    redis_cache.incr("limit")  # the script is loaded by the first call
+    sent = []
+    monkeypatch.setattr(client, "execute_command", lambda *args, original=client.execute_command, **options: (
+        sent.append(args[0]), original(*args, **options))[1])
+
+    assert redis_cache.incr("limit", 5) == 7
+    assert sent == ["EVALSHA"]
+    assert 0 < client.ttl(redis_cache.make_key("limit")) <= 60
+    with pytest.raises(ValueError):
+        redis_cache.incr("missing")
+    assert redis_cache.get("missing") is None and redis_cache.get("limit") == 7
+
+
 def test_warming_up_compiles_every_site_template_without_touching_the_database():
     """After warm_up() (run in gunicorn's master) the template cache already holds every page and include, and
     no database connection is open to be shared with the forked workers."""
