@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -70,9 +69,8 @@ def _blank_form_page(request, initial, offered_courses):
     the hidden fields are written into it for each visitor. The courses are read on every visit (not only
     when the page is rendered): while the database is down the page must answer 503 with the call-us numbers
     rather than offer a form that cannot be stored."""
-    def render_page():
-        form = SimpleLazyObject(lambda: EnquiryForm(initial=initial))  # built only when the page is rendered
-        return _render(request, form, blank=True, visitor_fields=mark_safe(VISITOR_FIELDS)).content.decode()
+    def render_page():  # from a form without this visitor's values: they are written in below
+        return _render(request, EnquiryForm(), blank=True, visitor_fields=mark_safe(VISITOR_FIELDS)).content.decode()
 
     # The query string only fills the hidden fields, so the address's path is enough (and junk query strings
     # make no new entries).
