@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,7 +12,7 @@ from django.utils.html import format_html_join
 from reversion.admin import VersionAdmin
 import taggit.models
 
-from . import revisions, workflow
+from . import revisions, search_index, workflow
 from .drafts import articles_titled_like, create_draft, read_article
 from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
@@ -279,6 +280,14 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
                  name="articles_article_compare"),
             *super().get_urls(),
         ]
+
+    def changeform_view(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().changeform_view(request, *args, **kwargs)
+        # The article and each of its sections are saved one by one: their search-index row is written once,
+        # at the end, inside the same transaction.
+        with transaction.atomic(), search_index.one_rewrite_per_article():
+            return super().changeform_view(request, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)

@@ -8,6 +8,9 @@ sections). The index is written inside the same transaction as the change (signa
 rolled-back edit leaves it as it was; `rebuild()` fills it after bulk inserts, which send no signals.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
@@ -83,12 +86,40 @@ def rebuild(article_model=None, section_model=None, batch=2000):
         reindex(ids[start:start + batch], article_model, section_model)
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def one_rewrite_per_article():
+    """Inside, saved or deleted articles and sections only note whose index rows are out of date, and each
+    row is written once on the way out, still inside the caller's transaction (nothing is written when the
+    block fails). An article saved with its six sections rewrote its row seven times, reading every section
+    each time."""
+    if getattr(_batch, "pending", None) is not None:  # inside another such block, which writes them
+        yield
+        return
+    _batch.pending = pending = set()
+    try:
+        yield
+    finally:
+        _batch.pending = None
+    reindex(pending)
+
+
+def _out_of_date(article_id):
+    pending = getattr(_batch, "pending", None)
+    if pending is None:
+        reindex([article_id])
+    else:
+        pending.add(article_id)
+
+
 def article_changed(sender, instance, **kwargs):
-    reindex([instance.pk])
+    _out_of_date(instance.pk)
 
 
 def section_changed(sender, instance, **kwargs):
-    reindex([instance.article_id])
+    _out_of_date(instance.article_id)
 
 
 def watch():

@@ -5,8 +5,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import search_index
+from articles.models import Article
+from tests.admin_forms import article_change_form
 from tests.factories import ArticleFactory, EditionFactory, SectionFactory, relevance
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +164,28 @@ def test_the_full_text_index_follows_every_edit_and_deletion(client):
     assert found("aquifer") and not found("Betwa")
     article.delete()
     assert not found("aquifer")
+
+
+def test_saving_an_article_with_its_sections_writes_its_index_row_once(client, editor):
+    """An editor's save of an article and three edited sections rewrites the article's search-index row once
+    (not once per section), and the new words are found at once while the removed ones are not."""
+    article = ArticleFactory(title="Groundwater in the Deccan", draft=True, author=editor)
+    relevance(article)
+    for position, (heading, word) in enumerate([("Background", "basalt"), ("Issues", "monsoon"),
+                                                ("Way Forward", "borewell")], start=1):
+        SectionFactory(article=article, position=position, heading=heading, body=f"<p>{word} matters.</p>")
+    client.force_login(editor)
+    form = article_change_form(article)
+    for index in range(3):
+        form[f"sections-{index}-body"] = f"<p>Aquifer recharge, step {index + 1}.</p>"
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(f"/admin/articles/article/{article.pk}/change/", form)
+
+    assert response.status_code == 302
+    rewrites = [query["sql"] for query in queries if f"DELETE FROM {search_index.TABLE}" in query["sql"]]
+    assert len(rewrites) == 1
+    client.logout()
+    Article.objects.filter(pk=article.pk).update(status="published", published_at=timezone.now() - timedelta(hours=1))
+    assert "Groundwater in the Deccan" in client.get("/search/", {"q": "aquifer"}).content.decode()
+    assert "Groundwater in the Deccan" not in client.get("/search/", {"q": "borewell"}).content.decode()
