@@ -170,7 +170,7 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique_tag"),
         ]
-        # A tag's articles, newest (highest id) last, read from the index alone: related reading takes the
+        # A tag's articles in id order (the newest last), read from the index alone: related reading takes the
         # newest under a tag without visiting or sorting the rest, however many years the tag spans.
         indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")]
 

@@ -103,7 +103,8 @@ def one_rewrite_per_article():
         yield
     finally:
         _batch.pending = None
-    reindex(pending)
+    if not connection.needs_rollback:  # a transaction that will be rolled back keeps the rows as they were
+        reindex(pending)
 
 
 def _out_of_date(article_id):
