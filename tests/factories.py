@@ -8,9 +8,16 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article, Edition, Paper, Relevance, Section, Topic
-from enquiries.models import CallUsNumber, Course, Enquiry
+from enquiries.models import CallUsNumber, Course, Enquiry, start_of_today
 
 PASSWORD = "correct horse battery staple"
+
+
+def later_today():
+    """A moment still to come today in India, whatever the time of day the suite runs (halfway to midnight):
+    a follow-up due then is due today and not yet overdue."""
+    now = timezone.now()
+    return now + (start_of_today(now) + timedelta(days=1) - now) / 2
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -121,4 +128,4 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
     phone = factory.Sequence(lambda n: f"+9198100{n:05d}")
     course = factory.SubFactory(CourseFactory)
     consent_given = True
-    next_follow_up_at = factory.LazyFunction(lambda: timezone.now() + timedelta(minutes=5))  # due, not yet overdue
+    next_follow_up_at = factory.LazyFunction(lambda: later_today())  # due today, not yet overdue

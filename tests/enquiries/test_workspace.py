@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from enquiries.models import Activity, Enquiry, ErasureLog, FollowUp
 from tests.admin_forms import formset
-from tests.factories import CallUsNumberFactory, EnquiryFactory, full_article
+from tests.factories import CallUsNumberFactory, EnquiryFactory, full_article, later_today
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/enquiries/enquiry/"
@@ -102,9 +102,8 @@ def test_only_people_who_may_reassign_get_the_counsellor_picker(client, staff):
 
 def test_due_filters_in_the_list(client, staff):
     """The "due today" filter lists leads due today and not overdue ones."""
-    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    EnquiryFactory(name="Due today", owner=staff["counsellor"], next_follow_up_at=start + timedelta(hours=20))
-    EnquiryFactory(name="Overdue", owner=staff["counsellor"], next_follow_up_at=start - timedelta(hours=1))
+    EnquiryFactory(name="Due today", owner=staff["counsellor"], next_follow_up_at=later_today())
+    EnquiryFactory(name="Overdue", owner=staff["counsellor"], next_follow_up_at=timezone.now() - timedelta(hours=1))
     client.force_login(staff["counsellor"])
 
     page = client.get(f"{LIST}?due=today").content.decode()
