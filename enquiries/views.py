@@ -1,21 +1,19 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
-from coaching.page_cache import remember, version_for
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, spend_clock
@@ -40,11 +38,6 @@ def _article_at(path):
     return Article.objects.published().filter(slug=match.kwargs["slug"]).first()
 
 
-# Where each visitor's own hidden fields go in the blank form's page, which is shared (see _blank_form_page).
-# Nothing a page shows can write it: text on the page is escaped, so a "<!--" never comes from its content.
-VISITOR_FIELDS = "<!-- the visitor's hidden fields -->"
-
-
 def _visitor_fields(request, hidden_values):
     """The CSRF token and the hidden fields (the clock, where the visitor came from), written for each visitor."""
     fields = [("csrfmiddlewaretoken", get_token(request)), *hidden_values]
@@ -54,31 +47,13 @@ def _visitor_fields(request, hidden_values):
 
 
 def _render(request, form, status=200, **context):
-    """The form page."""
+    """The form page (`enquiries/enquiry_form.html` shares a blank one between visitors)."""
     if "visitor_fields" not in context:
         context["visitor_fields"] = _visitor_fields(
             request, [(field.html_name, field.value()) for field in form.hidden_fields()])
     return render(request, "enquiries/enquiry_form.html",
                   {"form": form, "notice_items": NOTICE_ITEMS, "notice_version": NOTICE_VERSION, **context},
                   status=status)
-
-
-def _blank_form_page(request, initial, offered_courses):
-    """The blank form's page looks the same to every visitor but for the hidden fields and the CSRF token, so it
-    is rendered once per list of offered courses and content version and shared by every process;
-    the hidden fields are written into it for each visitor. The courses are read on every visit (not only
-    when the page is rendered): while the database is down the page must answer 503 with the call-us numbers
-    rather than offer a form that cannot be stored."""
-    def render_page():  # from a form without this visitor's values: they are written in below
-        return _render(request, EnquiryForm(), blank=True, visitor_fields=mark_safe(VISITOR_FIELDS)).content.decode()
-
-    # The query string only fills the hidden fields, so the address's path is enough (and junk query strings
-    # make no new entries).
-    identity = repr((offered_courses, request.path))
-    page = remember(f"enquiry-page:{hashlib.sha256(identity.encode()).hexdigest()}", render_page,
-                    version_for(request))
-    hidden_values = [(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()]
-    return HttpResponse(page.replace(VISITOR_FIELDS, _visitor_fields(request, hidden_values), 1))
 
 
 @require_http_methods(["GET", "POST"])
@@ -90,7 +65,12 @@ def enquiry_form(request):
             "started": form_clock(),
             **{field: request.GET.get(field, "")[:100] for field in UTM_FIELDS},
         }
-        return _blank_form_page(request, initial, list(Course.objects.offered().values_list("pk", "name")))
+        # Read on every visit, although the shared page may not need them: while the database is down the page
+        # must answer 503 with the call-us numbers rather than offer a form that cannot be stored.
+        offered_courses = list(Course.objects.offered().values_list("pk", "name"))
+        return _render(request, SimpleLazyObject(EnquiryForm), blank=True, offered_courses=offered_courses,
+                       visitor_fields=_visitor_fields(
+                           request, [(name, initial.get(name)) for name in EnquiryForm.hidden_field_names()]))
 
     if address_over_limit(request):
         return too_many(request)

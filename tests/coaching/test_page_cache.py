@@ -206,3 +206,23 @@ def test_a_cache_outage_serves_fresh_pages(client, article, monkeypatch):
 
     assert first.status_code == second.status_code == 200
     assert page_cache._cache_down_until > time.monotonic()  # the next requests do not wait for the cache
+
+
+def test_a_shared_part_carries_each_visitors_own_values(rf):
+    """A part shared between visitors is rendered once; each request gets its own per-visitor value written in
+    (escaped), also inside a shared part nested in another, and a value never reaches the shared copy."""
+    from django.template import Context, Template
+
+    page = Template("{% load shared_fragments %}{% shared_fragment 'outer' %}<p>shared {{ count }}</p>"
+                    "{% shared_fragment 'inner' %}<i>{% per_visitor token %}</i>{% endshared_fragment %}"
+                    "<b>{% per_visitor token %}</b>{% endshared_fragment %}")
+
+    def render(token, count):
+        context = Context({"token": token, "count": count})
+        context.request = rf.get("/")
+        return page.render(context)
+
+    first, second = render("<a1>", 1), render("b2", 2)
+
+    assert first == "<p>shared 1</p><i>&lt;a1&gt;</i><b>&lt;a1&gt;</b>"
+    assert second == "<p>shared 1</p><i>b2</i><b>b2</b>"
