@@ -33,6 +33,16 @@ def test_the_redis_cache_serves_every_call_from_one_client(redis_cache):
     assert list(redis_cache._cache._clients.values()) == [client]
 
 
+def test_redis_replies_are_parsed_in_c(redis_cache):
+    """The cache's connections parse Redis replies with hiredis, not redis-py's pure-Python parser."""
+    redis_cache.set("parsed", 1, 60)
+    pool = redis_cache._cache.get_client().connection_pool
+    connection = pool.get_connection()
+    pool.release(connection)
+
+    assert type(connection._parser).__name__ == "_HiredisParser"
+
+
 def test_a_counter_is_raised_in_one_round_trip_and_never_created(redis_cache, monkeypatch):
     """Raising a counter asks Redis once, keeps the counter's expiry, and raises ValueError for a missing key
     without creating it (the contract django-ratelimit relies on)."""
