@@ -7,9 +7,10 @@ Whatever is typed is searched: control characters become spaces and the query is
 
 import html
 import re
+from typing import NamedTuple
 
 from django import forms
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, QuerySet, IntegerField, OuterRef, Q, Value, When
 from django.utils.safestring import mark_safe
 
 from . import search_index
@@ -21,6 +22,8 @@ MAX_QUERY = 100
 MAX_WORDS = 8
 SNIPPET_WORDS = 30
 MIN_NAME_LENGTH = 3  # a topic, tag or paper name is matched by a phrase at least this long
+# More matches than this are listed newest first, page by page, uncounted (see find()).
+MANY = 2000
 
 
 class SearchWords(forms.Field):
@@ -45,29 +48,56 @@ class SearchForm(forms.Form):
         return tuple(int(part) for part in month.split("-")) if month else None
 
 
+class Found(NamedTuple):
+    articles: QuerySet
+    ranked: bool  # title matches first and counted; otherwise newest first, uncounted
+    more_than: int | None = None  # the words are in more articles than this
+
+
 def find(query, *, paper=None, month=None):
-    """Published articles matching the query, best first, narrowed to a paper and a (year, month)."""
+    """Published articles matching the query, narrowed to a paper and a (year, month). Up to MANY are ranked
+    best first (title matches, then the newest) and counted; more are listed newest first, uncounted, so that
+    a word in nearly every article ("significance") costs a page's worth of work, not the archive's. A paper
+    written alone ("GS2") lists that paper, newest first."""
     codes = [paper_code(mention) for mention in PAPER_MENTION.finditer(query)]
     rest = " ".join(PAPER_MENTION.sub(" ", query).split())
     words = rest.split()[:MAX_WORDS]
-    # Every narrowing is a semi-join (pk__in), never a join: no DISTINCT over whole rows, and counting the
-    # results for the pages stays cheap on a large archive.
+    # Each narrowing is tested article by article (EXISTS), never joined: no DISTINCT over whole rows, and
+    # a walk down the newest articles can stop at a page's worth.
     articles = Article.objects.published()
     if paper is not None:
-        articles = articles.filter(pk__in=Relevance.objects.filter(paper=paper).values("article_id"))
+        articles = articles.filter(Exists(Relevance.objects.filter(article=OuterRef("pk"), paper=paper)))
     if month is not None:
         articles = articles.filter(edition__year=month[0], edition__month=month[1])
     if codes:
-        articles = articles.filter(pk__in=Relevance.objects.filter(paper__code__in=codes).values("article_id"))
+        articles = articles.filter(Exists(Relevance.objects.filter(article=OuterRef("pk"), paper__code__in=codes)))
     if not words:
-        return articles.order_by("-published_at", "-pk") if codes else Article.objects.none()
+        return Found(articles.order_by("-published_at", "-pk") if codes else Article.objects.none(), ranked=not codes)
+    names = _names_like(rest) if len(rest) >= MIN_NAME_LENGTH else None
+    named = _filed_under(names) if names else None
+    if _many(words, named):
+        # Tested article by article on the walk, the cheap filing lookups before the full-text index.
+        holding = search_index.holds(words)
+        return Found(articles.filter(_filed_under_each(names) | Q(holding) if names else holding).order_by(
+            "-published_at", "-pk"), ranked=False, more_than=MANY)
     matching = Q(pk__in=_by_words(words))
-    named = _by_name(rest) if len(rest) >= MIN_NAME_LENGTH else None
     if named is not None:
         matching |= Q(pk__in=named)
     title_first = Case(When(title__icontains=words[0], then=Value(0)), default=Value(1), output_field=IntegerField())
-    return articles.filter(matching).annotate(title_first=title_first).order_by(
-        "title_first", "-published_at", "-pk")
+    return Found(articles.filter(matching).annotate(title_first=title_first).order_by(
+        "title_first", "-published_at", "-pk"), ranked=True)
+
+
+def _many(words, named):
+    """Whether more than MANY articles hold the words or are filed under the names, counting at most
+    MANY + 1 rows of the full-text index and of the filing tables. Words in other scripts are matched as
+    written (see _by_words) and never counted as many."""
+    if not search_index.in_use() or not all(word.isascii() for word in words):
+        return False
+    found = search_index.count_up_to(words, MANY)
+    if named is not None and found <= MANY:
+        found += named[:MANY + 1].count()
+    return found > MANY
 
 
 def _by_words(words):
@@ -88,10 +118,10 @@ def _by_words(words):
     return articles.values("pk")
 
 
-def _by_name(phrase):
-    """Articles filed under a topic, tag or paper whose name contains the phrase ("International Relations"),
-    or None when no name does. The names are looked up first, in one query over the small tables, so that the
-    articles are then found through the indexes of the few that match (most searches match none)."""
+def _names_like(phrase):
+    """{"topic": [ids], "tag": [ids], "paper": [ids]} of the topics, tags and papers whose name contains the
+    phrase ("International Relations"), or None when no name does: one query over the small tables, so that
+    the articles are then found through the indexes of the few that match (most searches match none)."""
     names = (Topic.objects.filter(name__icontains=phrase).order_by().values_list(Value("topic"), "pk")
              .union(Tag.objects.filter(name__icontains=phrase).order_by().values_list(Value("tag"), "pk"),
                     Paper.objects.filter(Q(title__icontains=phrase) | Q(short_name__iexact=phrase)).order_by()
@@ -99,11 +129,24 @@ def _by_name(phrase):
     found = {"topic": [], "tag": [], "paper": []}
     for kind, pk in names:
         found[kind].append(pk)
-    if not any(found.values()):
-        return None
-    filed = Relevance.objects.filter(Q(topic__in=found["topic"]) | Q(paper__in=found["paper"])).order_by()
-    return filed.values("article_id").union(
-        TaggedArticle.objects.filter(tag__in=found["tag"]).order_by().values("content_object_id"))
+    return found if any(found.values()) else None
+
+
+def _filed_under(names):
+    """The ids of the articles filed under these topics, tags and papers, as one subquery: a part for each
+    kind found, each read through its own index (an OR across them would read the whole table)."""
+    parts = [Relevance.objects.filter(**{f"{kind}__in": names[kind]}).order_by().values("article_id")
+             for kind in ("topic", "paper") if names[kind]]
+    if names["tag"]:
+        parts.append(TaggedArticle.objects.filter(tag__in=names["tag"]).order_by().values("content_object_id"))
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _filed_under_each(names):
+    """The same, as a test of each article."""
+    return (Exists(Relevance.objects.filter(Q(topic__in=names["topic"]) | Q(paper__in=names["paper"]),
+                                            article=OuterRef("pk")))
+            | Exists(TaggedArticle.objects.filter(tag__in=names["tag"], content_object=OuterRef("pk"))))
 
 
 def snippet(article, query):

@@ -106,11 +106,12 @@ def search(request):
         return render(request, "articles/search.html", context, status=400)
     query = form.cleaned_data["q"]
     if query:
-        results = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"])
-        page = paginate(request, results.for_listing().prefetch_related("sections"))
+        found = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"])
+        results = found.articles.for_listing().prefetch_related("sections")
+        page = paginate(request, results) if found.ranked else archive_page(request, results)
         for article in page.object_list:
             article.snippet = snippet(article, query)
-        context.update(query=query, page=page)
+        context.update(query=query, page=page, found=found)
     return render(request, "articles/search.html", context)
 
 

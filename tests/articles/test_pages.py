@@ -291,9 +291,9 @@ def test_robots_health_check_and_favicon(client):
         ("/editions/", 4),  # released months with published articles, their articles per paper
         # edition, its articles, their primary relevances, previous and next month, whether it has a quiz
         ("/editions/2024/03/", 8),
-        # months to filter by, topic/tag/paper names like the words, count, page, primary relevances,
-        # sections for snippets
-        ("/search/?q=monsoon", 8),
+        # months to filter by, topic/tag/paper names like the words, the index's matches up to
+        # search.MANY (few or many?), count, page, primary relevances, sections for snippets
+        ("/search/?q=monsoon", 9),
         ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
         ("/feeds/papers/gs2/", 3),  # the paper, then the same for its articles
         ("/sitemap.xml", 10),  # articles, editions, papers, topics, tags, with a count for the paged ones

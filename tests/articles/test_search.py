@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search_index
+from articles import search, search_index, views
 from articles.models import Article
 from tests.admin_forms import article_change_form
 from tests.factories import ArticleFactory, EditionFactory, SectionFactory, relevance
@@ -189,3 +189,54 @@ def test_saving_an_article_with_its_sections_writes_its_index_row_once(client, e
     Article.objects.filter(pk=article.pk).update(status="published", published_at=timezone.now() - timedelta(hours=1))
     assert "Groundwater in the Deccan" in client.get("/search/", {"q": "aquifer"}).content.decode()
     assert "Groundwater in the Deccan" not in client.get("/search/", {"q": "borewell"}).content.decode()
+
+
+def test_words_in_more_articles_than_search_many_are_listed_newest_first_without_counting(client, monkeypatch):
+    """A search whose words are in more than search.MANY articles lists the published ones newest first
+    (a title match no longer jumps ahead), says so instead of counting them, and pages through them."""
+    monkeypatch.setattr(search, "MANY", 3)
+    monkeypatch.setattr(views, "ARTICLES_PER_PAGE", 3)
+    published("Quad: the oldest, with the word in its title", days_ago=9)
+    for days_ago in range(1, 5):
+        published(f"Maritime note {days_ago}", days_ago=days_ago, context="Recently, the quad met again.")
+    ArticleFactory(title="Quad draft", draft=True)
+
+    first, second = client.get("/search/", {"q": "quad"}), client.get("/search/", {"q": "quad", "page": 2})
+
+    assert titles(first) + titles(second) == [
+        "Maritime note 1", "Maritime note 2", "Maritime note 3", "Maritime note 4",
+        "Quad: the oldest, with the word in its title"]
+    assert "is in more than 3 articles" in first.content.decode()
+    assert 'rel="next" href="?q=quad&amp;page=2"' in first.content.decode()
+    assert "results for" not in first.content.decode() and "Page 2" in second.content.decode()
+
+
+def test_many_matches_still_honour_the_paper_month_and_names(client, monkeypatch):
+    """With more than search.MANY matches, the paper and month filters still narrow them, and articles filed
+    under a tag named like the words are found with those holding the words."""
+    monkeypatch.setattr(search, "MANY", 1)
+    published("Quad in March", "gs2", "International Relations", month=3, days_ago=3)
+    published("Quad in April", "gs2", "International Relations", month=4, days_ago=2)
+    published("Quad and the environment", "gs3", "Biodiversity", month=3, days_ago=4)
+    published("Tokyo meeting", "gs2", "International Relations", tags=["Quad"], month=5, days_ago=1)
+    published("Unrelated piece", "gs3", "Biodiversity", days_ago=1)
+
+    assert titles(client.get("/search/", {"q": "quad"})) == [
+        "Tokyo meeting", "Quad in April", "Quad in March", "Quad and the environment"]
+    assert titles(client.get("/search/", {"q": "quad", "month": "2024-03"})) == [
+        "Quad in March", "Quad and the environment"]
+    page = client.get("/search/", {"q": "quad", "paper": "gs3"}).content.decode()
+    assert re.findall(r'card__title"><a href="[^"]+">([^<]+)<', page) == ["Quad and the environment"]
+    assert "here are those of the paper and month chosen" in page
+
+
+def test_a_paper_alone_lists_that_paper_newest_first_without_claiming_a_count(client):
+    """"GS2" alone lists GS2's articles newest first, a page at a time, with no count of them."""
+    published("Older GS2 piece", "gs2", "Federalism", days_ago=5)
+    published("Newer GS2 piece", "gs2", "Federalism", days_ago=1)
+    published("A GS3 piece", "gs3", "Biodiversity", days_ago=1)
+
+    response = client.get("/search/", {"q": "GS2"})
+
+    assert titles(response) == ["Newer GS2 piece", "Older GS2 piece"]
+    assert "newest first" in response.content.decode() and "more than" not in response.content.decode()
