@@ -185,6 +185,11 @@ def published_condition(through=""):
     return models.Q(**{f"{through}status__in": Article.Status.live(), f"{through}published_at__lte": timezone.now()})
 
 
+# A list of at most this many articles is fetched by id; a longer one is walked (ArticleQuerySet.in_list).
+# Around here the two cost about the same at 100,000 articles: a thousand lookups against walking ~1,300.
+SHORT_LIST = 1000
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What students may see (published_condition)."""
@@ -195,6 +200,18 @@ class ArticleQuerySet(models.QuerySet):
         if user.is_active and user.is_staff and user.has_perm(VIEW):
             return self.all()
         return self.published()
+
+    def in_list(self, members, article_field):
+        """Those in one list: the articles of `members`, rows that name them in `article_field` (a paper's or
+        topic's relevances, a tag's taggings), found the cheap way for the list's size. A short list is
+        fetched by id. A long one is tested article by article, so that a walk down the newest articles
+        stops at a page's worth instead of gathering the whole list to sort it; for a short list that walk
+        would cross the whole archive to find its few (a paper with no articles yet took 120 ms at
+        100,000 articles). Reading at most SHORT_LIST + 1 of the list's ids tells which it is."""
+        ids = list(members.order_by().values_list(article_field, flat=True)[:SHORT_LIST + 1])
+        if len(ids) <= SHORT_LIST:
+            return self.filter(pk__in=ids)
+        return self.filter(models.Exists(members.filter(**{article_field: models.OuterRef("pk")})))
 
     def for_listing(self):
         """Everything an article card prints, in a fixed number of queries."""

@@ -62,11 +62,11 @@ def find(query, *, paper=None, month=None):
     codes = [paper_code(mention) for mention in PAPER_MENTION.finditer(query)]
     rest = " ".join(PAPER_MENTION.sub(" ", query).split())
     words = rest.split()[:MAX_WORDS]
-    # Each narrowing is tested article by article (EXISTS), never joined: no DISTINCT over whole rows, and
-    # a walk down the newest articles can stop at a page's worth.
+    # No narrowing is a join: no DISTINCT over whole rows, and a walk down the newest articles (when the
+    # words are many) can stop at a page's worth.
     articles = Article.objects.published()
     if paper is not None:
-        articles = articles.filter(Exists(Relevance.objects.filter(article=OuterRef("pk"), paper=paper)))
+        articles = articles.in_list(Relevance.objects.filter(paper=paper), "article")
     if month is not None:
         articles = articles.filter(edition__year=month[0], edition__month=month[1])
     if codes:

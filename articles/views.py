@@ -4,7 +4,6 @@ widens it, for staff previewing a draft."""
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -12,17 +11,20 @@ from django.utils.cache import add_never_cache_headers
 from . import editions, pdf, reading
 from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from .paging import ArchivePage
-from .search import SearchForm, find, snippet
+from .search import MANY, SearchForm, find, snippet
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
-# A list of at most this many articles is fetched by id and sorted; a longer one is walked (see listed()).
-# Around here the two cost the same at 100,000 articles: a thousand lookups against walking ~1,300.
-SHORT_LIST = 1000
 
 
-def paginate(request, queryset):
-    return Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+def ranked_page(request, ranked):
+    """One page of ranked search results: their ids read once in rank order (at most search.MANY), then the
+    page's articles by id. One pass over the matches, where counting them and then reading a page took two."""
+    ids = list(ranked.values_list("pk", flat=True)[:MANY])
+    page = Paginator(ids, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    articles = Article.objects.filter(pk__in=page.object_list).for_listing().prefetch_related("sections").in_bulk()
+    page.object_list = [articles[pk] for pk in page.object_list]
+    return page
 
 
 def archive_page(request, queryset):
@@ -36,18 +38,8 @@ def when_rendered(compute):
 
 
 def listed(members, article_field):
-    """The published articles of one list (a paper's, a topic's or a tag's rows in `members`), newest first.
-
-    A long list is walked: the database goes down the newest articles, testing each, and stops at a page's
-    worth, instead of gathering the whole list to sort it. A short one is fetched by id, because the walk
-    would cross the whole archive to find its few (a paper with no articles yet took 120 ms at 100,000
-    articles); reading at most SHORT_LIST + 1 of its ids from the list's index tells which it is."""
-    ids = list(members.order_by().values_list(article_field, flat=True)[:SHORT_LIST + 1])
-    if len(ids) <= SHORT_LIST:
-        condition = Q(pk__in=ids)
-    else:
-        condition = Exists(members.filter(**{article_field: OuterRef("pk")}))
-    return Article.objects.published().filter(condition).for_listing()
+    """The published articles of one list (a paper's, a topic's or a tag's rows in `members`), newest first."""
+    return Article.objects.published().in_list(members, article_field).for_listing()
 
 
 def home(request):
@@ -107,8 +99,10 @@ def search(request):
     query = form.cleaned_data["q"]
     if query:
         found = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"])
-        results = found.articles.for_listing().prefetch_related("sections")
-        page = paginate(request, results) if found.ranked else archive_page(request, results)
+        if found.ranked:
+            page = ranked_page(request, found.articles)
+        else:
+            page = archive_page(request, found.articles.for_listing().prefetch_related("sections"))
         for article in page.object_list:
             article.snippet = snippet(article, query)
         context.update(query=query, page=page, found=found)

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import views
+from articles import models
 from articles.models import Section
 from tests.factories import (
     ArticleFactory, CallUsNumberFactory, EditionFactory, SectionFactory, UserFactory, full_article, relevance,
@@ -149,7 +149,7 @@ def test_list_pages_are_paginated(client):
 def test_a_list_shows_the_same_articles_however_it_is_found(client, monkeypatch, short_list):
     """A paper's, topic's or tag's pages list its published articles newest first, twelve to a page, whether
     the list is short enough to be fetched by id or long enough to be walked newest first."""
-    monkeypatch.setattr(views, "SHORT_LIST", short_list)
+    monkeypatch.setattr(models, "SHORT_LIST", short_list)
     now = timezone.now()
     for number in range(13):
         full_article(title=f"Quad piece {number:02d}", tags=["Quad"], published_at=now - timedelta(days=number))
@@ -284,7 +284,7 @@ def test_robots_health_check_and_favicon(client):
         ("/articles/measured/", 13),
         ("/articles/measured/text/", 4),  # the same, as plain text (no header, so no menu or numbers)
         # The long lists are not counted (articles/paging.py): a page reads one article more than it shows,
-        # after counting the list's index up to views.SHORT_LIST to choose how to find them (views.listed).
+        # after reading up to models.SHORT_LIST of its ids to choose how to find them (ArticleQuerySet.in_list).
         ("/papers/gs2/", 7),  # paper, its topics, list size, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, list size, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, list size, page, primary relevances
