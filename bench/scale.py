@@ -32,12 +32,19 @@ ADMIN_GOAL_MS = 1000     # each admin list at a million leads
 
 def pages():
     """The reading pages of one seeded article that exists at every scale (the seed is repeatable)."""
-    from articles.models import Article
+    from django.db.models import Count
+
+    from articles.models import Article, Paper, Tag
+    from coaching.management.commands.seed_scale import SECTIONS
 
     article = Article.objects.published().filter(slug__startswith="scale-").select_related("edition").order_by("pk")[9]
     relevance = article.relevances.select_related("paper", "topic").get(is_primary=True)
     tag = article.tags.order_by("pk").first()
     rare_word = article.title.split()[-1]
+    # The short lists a walk down the newest articles would cross the archive for: a demo tag on one
+    # article, a paper with the fewest articles (none, in the seeded site).
+    rare_tag = Tag.objects.annotate(n=Count("tagged_articles")).filter(n__gt=0).order_by("n", "pk").first()
+    quiet_paper = Paper.objects.annotate(n=Count("relevances")).order_by("n", "pk").first()
     return {
         "home": "/",
         "article": article.get_absolute_url(),
@@ -45,8 +52,11 @@ def pages():
         "topic": relevance.topic.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "edition": article.edition.get_absolute_url(),
+        "tag, one article": rare_tag.get_absolute_url(),
+        "paper, fewest articles": quiet_paper.get_absolute_url(),
         "search": f"/search/?q={rare_word}",
         "search, two words": f"/search/?q={'+'.join(article.title.split()[-2:])}",
+        "search, every article": f"/search/?q={SECTIONS[2].lower()}",  # a heading every seeded article has
     }
 
 
