@@ -14,7 +14,7 @@ from django.db.models import Case, Exists, QuerySet, IntegerField, OuterRef, Q, 
 from django.utils.safestring import mark_safe
 
 from . import search_index
-from .models import Article, Paper, Relevance, Section, Tag, TaggedArticle, Topic
+from .models import Article, Edition, Paper, Relevance, Section, Tag, TaggedArticle, Topic
 from .recognition import PAPER_MENTION, paper_code
 from .sanitize import plain_text
 
@@ -67,8 +67,8 @@ def find(query, *, paper=None, month=None):
     articles = Article.objects.published()
     if paper is not None:
         articles = articles.in_list(Relevance.objects.filter(paper=paper), "article")
-    if month is not None:
-        articles = articles.filter(edition__year=month[0], edition__month=month[1])
+    if month is not None:  # through the month's edition, so that its articles come from their own index
+        articles = articles.filter(edition__in=Edition.objects.filter(year=month[0], month=month[1]))
     if codes:
         articles = articles.filter(Exists(Relevance.objects.filter(article=OuterRef("pk"), paper__code__in=codes)))
     if not words:
