@@ -284,7 +284,7 @@ def test_robots_health_check_and_favicon(client):
         ("/articles/measured/", 13),
         ("/articles/measured/text/", 4),  # the same, as plain text (no header, so no menu or numbers)
         # The long lists are not counted (articles/paging.py): a page reads one article more than it shows,
-        # after reading up to models.SHORT_LIST of its ids to choose how to find them (ArticleQuerySet.in_list).
+        # after counting up to models.SHORT_LIST of its rows to choose how to find them (ArticleQuerySet.in_list).
         ("/papers/gs2/", 7),  # paper, its topics, list size, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, list size, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, list size, page, primary relevances
