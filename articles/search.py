@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import Case, Exists, QuerySet, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.safestring import mark_safe
 
 from . import search_index
@@ -49,6 +49,8 @@ class SearchForm(forms.Form):
 
 
 class Found(NamedTuple):
+    """What a search found, and how to page it."""
+
     articles: QuerySet
     ranked: bool  # title matches first and counted; otherwise newest first, uncounted
     more_than: int | None = None  # the words are in more articles than this

@@ -46,7 +46,8 @@ def matching(words):
 
 def holds(words):
     """The condition "this article holds every one of these words (Latin script)", tested article by
-    article: for a walk down the newest articles that stops at a page's worth."""
+    article: for a walk down the newest articles that stops at a page's worth. It names the articles table
+    as such, so it belongs in a query on Article itself, not in a subquery of one."""
     from django.db.models import BooleanField
 
     if connection.vendor == "sqlite":
@@ -59,9 +60,9 @@ def holds(words):
 def count_up_to(words, most):
     """How many articles hold every one of these words (Latin script), counted in the index only up to
     `most` + 1: enough to tell a rare word from one in every article, at the cost of a few rows."""
-    ids, params = matching(words).sql, matching(words).params
+    ids = matching(words)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({ids} LIMIT {int(most) + 1}) AS found", params)
+        cursor.execute(f"SELECT COUNT(*) FROM ({ids.sql} LIMIT {int(most) + 1}) AS found", ids.params)
         return cursor.fetchone()[0]
 
 
