@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from articles import search
 from tests.factories import ArticleFactory, full_article
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +18,14 @@ HOSTILE_QUERIES = [
 ]
 
 
+@pytest.mark.parametrize("many", [False, True], ids=["ranked", "many-newest-first"])
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_hostile_queries_are_answered_200_with_the_query_shown_escaped(client, query):
+def test_hostile_queries_are_answered_200_with_the_query_shown_escaped(client, monkeypatch, query, many):
     """Very long, SQL- or regex-like, percent and underscore, quotes, markup, odd Unicode and control
-    characters: each is searched (cut to 100 characters, control characters as spaces), never refused."""
+    characters: each is searched (cut to 100 characters, control characters as spaces), never refused,
+    whether the words are few enough to rank or so many that they are listed newest first."""
+    if many:
+        monkeypatch.setattr(search, "MANY", -1)  # any count of matches is "more than MANY"
     full_article(title="Quad summit in Tokyo", tags=("Quad",))
 
     response = client.get("/search/", {"q": query})
