@@ -8,9 +8,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import escape
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
@@ -41,9 +40,8 @@ def _article_at(path):
 def _visitor_fields(request, hidden_values):
     """The CSRF token and the hidden fields (the clock, where the visitor came from), written for each visitor."""
     fields = [("csrfmiddlewaretoken", get_token(request)), *hidden_values]
-    return mark_safe("".join(
-        f'<input type="hidden" name="{name}"' + (f' value="{escape(value)}"' if value not in (None, "") else "")
-        + f' id="id_{name}">' for name, value in fields))
+    return format_html_join("", '<input type="hidden" name="{}"{} id="id_{}">', (
+        (name, format_html(' value="{}"', value) if value not in (None, "") else "", name) for name, value in fields))
 
 
 def _render(request, form, status=200, **context):

@@ -278,6 +278,17 @@ def test_enquiry_pages_issue_a_fixed_number_of_queries(client, django_assert_num
     assert again.status_code == 200
 
 
+def test_a_campaign_tag_with_markup_is_written_into_the_hidden_field_escaped(client, course):
+    """A campaign tag (or referrer) carrying quotes and markup lands in its hidden field as escaped text,
+    never as markup of the page."""
+    page = client.get("/enquiry/", {"utm_source": '"><script>alert(1)</script>'},
+                      HTTP_REFERER="https://x.example/?a=1&b=<i>").content.decode()
+
+    assert 'name="utm_source" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in page
+    assert 'name="referrer" value="https://x.example/?a=1&amp;b=&lt;i&gt;"' in page
+    assert "<script>alert(1)" not in page
+
+
 def test_every_visitor_gets_a_blank_form_of_their_own(client, course):
     """Each visitor's hidden clock, source page and campaign tags are their own, and a form sent back with a
     mistake shows that visitor's own values."""
