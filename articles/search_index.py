@@ -12,6 +12,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import connection
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from .sanitize import plain_text
@@ -48,8 +49,6 @@ def holds(words):
     """The condition "this article holds every one of these words (Latin script)", tested article by
     article: for a walk down the newest articles that stops at a page's worth. It names the articles table
     as such, so it belongs in a query on Article itself, not in a subquery of one."""
-    from django.db.models import BooleanField
-
     if connection.vendor == "sqlite":
         return RawSQL(f'EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = "articles_article"."id")',
                       [_fts_query(words)], output_field=BooleanField())
