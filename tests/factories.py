@@ -128,4 +128,4 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
     phone = factory.Sequence(lambda n: f"+9198100{n:05d}")
     course = factory.SubFactory(CourseFactory)
     consent_given = True
-    next_follow_up_at = factory.LazyFunction(lambda: later_today())  # due today, not yet overdue
+    next_follow_up_at = factory.LazyFunction(later_today)  # due today, not yet overdue
