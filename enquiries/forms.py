@@ -50,7 +50,7 @@ class EnquiryForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(max_length=254, required=False, label="Email (optional)")
-    course = forms.ModelChoiceField(Course.objects.none(), label="Course you are interested in",
+    course = forms.ModelChoiceField(Course.objects.offered(), label="Course you are interested in",
                                     empty_label="Choose a course")
     mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
                              initial=Enquiry.Mode.CLASSROOM)
@@ -73,10 +73,6 @@ class EnquiryForm(forms.Form):
     website = forms.CharField(required=False, max_length=200, label="Leave this empty",
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = Course.objects.offered()
 
     @classmethod
     def hidden_field_names(cls):
