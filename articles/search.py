@@ -22,8 +22,10 @@ MAX_QUERY = 100
 MAX_WORDS = 8
 SNIPPET_WORDS = 30
 MIN_NAME_LENGTH = 3  # a topic, tag or paper name is matched by a phrase at least this long
-# More matches than this are listed newest first, page by page, uncounted (see find()).
+# More matches than this are listed newest first, page by page, uncounted (see find())...
 MANY = 2000
+# ...when at least a page's worth of them is among the newest NEWEST_LOOKED_AT articles searched.
+NEWEST_LOOKED_AT = 240
 
 
 class SearchWords(forms.Field):
@@ -56,7 +58,7 @@ class Found(NamedTuple):
     more_than: int | None = None  # the words are in more articles than this
 
 
-def find(query, *, paper=None, month=None):
+def find(query, *, paper=None, month=None, page_size=12):
     """Published articles matching the query, narrowed to a paper and a (year, month). Up to MANY are ranked
     best first (title matches, then the newest) and counted; more are listed newest first, uncounted, so that
     a word in nearly every article ("significance") costs a page's worth of work, not the archive's. A paper
@@ -80,8 +82,9 @@ def find(query, *, paper=None, month=None):
     if _many(words, named):
         # Tested article by article on the walk, the cheap filing lookups before the full-text index.
         holding = search_index.holds(words)
-        return Found(articles.filter(_filed_under_each(names) | Q(holding) if names else holding).order_by(
-            "-published_at", "-pk"), ranked=False, more_than=MANY)
+        walk = articles.filter(_filed_under_each(names) | Q(holding) if names else holding)
+        if _found_soon(walk, articles, page_size):
+            return Found(walk.order_by("-published_at", "-pk"), ranked=False, more_than=MANY)
     matching = Q(pk__in=_by_words(words))
     if named is not None:
         matching |= Q(pk__in=named)
@@ -100,6 +103,18 @@ def _many(words, named):
     if named is not None and found <= MANY:
         found += named[:MANY + 1].count()
     return found > MANY
+
+
+def _found_soon(walk, searched, page_size):
+    """Whether the walk down the newest articles finds a page soon: a page's worth of its matches is among
+    the newest NEWEST_LOOKED_AT articles searched, or there are no more to walk. Matches many across the
+    archive can be few among the articles searched ("GS2 history": the word names GS1, whose articles are
+    seldom in GS2 too), and the walk would then cross the whole archive for a page; those are ranked like a
+    handful of matches."""
+    newest = searched.order_by("-published_at", "-pk")
+    if walk.filter(pk__in=newest.values("pk")[:NEWEST_LOOKED_AT]).order_by()[:page_size].count() == page_size:
+        return True
+    return not newest[NEWEST_LOOKED_AT:].exists()
 
 
 def _by_words(words):

@@ -99,7 +99,8 @@ def search(request):
         return render(request, "articles/search.html", context, status=400)
     query = form.cleaned_data["q"]
     if query:
-        found = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"])
+        found = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"],
+                     page_size=ARTICLES_PER_PAGE)
         if found.ranked:
             page = ranked_page(request, found.articles)
         else:

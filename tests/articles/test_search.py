@@ -230,6 +230,24 @@ def test_many_matches_still_honour_the_paper_month_and_names(client, monkeypatch
     assert "here are those of the paper and month chosen" in page
 
 
+def test_many_matches_few_of_them_among_the_articles_searched_are_ranked_and_counted(client, monkeypatch):
+    """Words in more than search.MANY articles but in none of the newest of the paper searched ("GS2 quad",
+    where the quad is nearly always GS3) are ranked and counted like a handful of matches, instead of a walk
+    across the whole archive for a page."""
+    monkeypatch.setattr(search, "MANY", 2)
+    monkeypatch.setattr(search, "NEWEST_LOOKED_AT", 2)
+    monkeypatch.setattr(views, "ARTICLES_PER_PAGE", 2)
+    published("Quad seen from Delhi", "gs2", "International Relations", days_ago=9)
+    for days_ago in range(1, 4):
+        published(f"Federalism note {days_ago}", "gs2", "Federalism", days_ago=days_ago)
+        published(f"Quad in the seas {days_ago}", "gs3", "Biodiversity", days_ago=days_ago)
+
+    page = client.get("/search/", {"q": "GS2 quad"}).content.decode()
+
+    assert re.findall(r'card__title"><a href="[^"]+">([^<]+)<', page) == ["Quad seen from Delhi"]
+    assert "1 result for" in page and "more than" not in page
+
+
 def test_a_paper_alone_lists_that_paper_newest_first_without_claiming_a_count(client):
     """"GS2" alone lists GS2's articles newest first, a page at a time, with no count of them."""
     published("Older GS2 piece", "gs2", "Federalism", days_ago=5)
