@@ -1,10 +1,7 @@
 from django.urls import path, re_path, register_converter
 
-from django.contrib.sitemaps.views import sitemap
-
 from . import views
 from .feeds import LatestArticlesFeed, PaperFeed
-from .sitemaps import SITEMAPS
 
 app_name = "articles"
 
@@ -28,7 +25,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
     path("feeds/papers/<slug:code>/", PaperFeed(), name="paper_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_file, name="sitemap_file"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/text/", views.article_text, name="text"),
     path("articles/<slug:slug>/pdf", views.article_pdf, name="pdf"),

@@ -3,6 +3,7 @@ widens it, for staff previewing a draft."""
 
 import functools
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +13,7 @@ from . import editions, pdf, reading
 from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from .paging import ArchivePage
 from .search import MANY, SearchForm, find, snippet
+from .sitemaps import SITEMAPS
 
 ARTICLES_PER_PAGE = 12
 HOME_LATEST = 8
@@ -172,3 +174,17 @@ def _pdf_response(content, name):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
+
+
+def sitemap(request):
+    """/sitemap.xml: every public address in one file while each kind fits in one; a larger site gets an index
+    of numbered files (sitemap_file), as search engines expect of a big one."""
+    sitemaps = {name: kind() for name, kind in SITEMAPS.items()}
+    if all(kind.paginator.num_pages <= 1 for kind in sitemaps.values()):
+        return sitemap_views.sitemap(request, sitemaps)
+    return sitemap_views.index(request, sitemaps, sitemap_url_name="articles:sitemap_file")
+
+
+def sitemap_file(request, section):
+    """One file of the index: a kind of page ("articles"), its ?p= numbered parts."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)

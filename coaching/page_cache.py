@@ -55,10 +55,11 @@ def release_of(directory, skipped=()):
 RELEASE = release_of(settings.BASE_DIR, skipped=[settings.MEDIA_ROOT])
 PAGE_SECONDS = 60 * 60  # an upper bound; a change or a go-live ends an entry sooner
 # The pages students read, by URL name: the home page, an article and its plain text, the paper, topic,
-# tag and edition lists, the feeds, the sitemap and robots.txt.
+# tag and edition lists, the feeds, the sitemap (or its index and files) and robots.txt.
 CACHED_VIEWS = {
     "articles:home", "articles:detail", "articles:text", "articles:paper", "articles:topic", "articles:tag",
-    "articles:editions", "articles:edition", "articles:feed", "articles:paper_feed", "articles:sitemap", "robots",
+    "articles:editions", "articles:edition", "articles:feed", "articles:paper_feed", "articles:sitemap",
+    "articles:sitemap_file", "robots",
 }
 # Cookies a cached page does not depend on: the CSRF cookie (cached pages hold no token) and the
 # anonymous practice device (only the practice pages read it, and they set it, so they are never stored).

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import models
+from articles import models, sitemaps
 from articles.models import Section
 from tests.factories import (
     ArticleFactory, CallUsNumberFactory, EditionFactory, SectionFactory, UserFactory, full_article, relevance,
@@ -297,6 +297,7 @@ def test_robots_health_check_and_favicon(client):
         ("/feeds/articles/", 2),  # the latest articles with their editions, then their tags
         ("/feeds/papers/gs2/", 3),  # the paper, then the same for its articles
         ("/sitemap.xml", 10),  # articles, editions, papers, topics, tags, with a count for the paged ones
+        ("/sitemap-articles.xml", 2),  # one file of a bigger site's index: its count, its articles
     ],
 )
 def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, expected_queries,
@@ -361,6 +362,34 @@ def test_search_finds_published_articles_by_words_in_title_context_or_sections(c
     assert "Quad draft" not in page
     assert "Indo-Pacific outlook" in narrowed and "Quad summit" not in narrowed
     assert 'name="q"' in empty and "result" not in empty
+
+
+def test_a_site_too_big_for_one_sitemap_gets_an_index_of_files_that_list_every_article(client, monkeypatch):
+    """Once a kind of page outgrows one sitemap file, /sitemap.xml is an index of numbered files (with the
+    latest change), and those files together list every published article once, in the order they were written
+    (so that a new article changes only the last file)."""
+    monkeypatch.setattr(sitemaps.PagedSitemap, "limit", 2)
+    for n in range(5):
+        full_article(title=f"Indexed {n}", slug=f"indexed-{n}", published_at=timezone.now() - timedelta(days=n))
+    full_article(title="Draft", slug="not-in-the-sitemap", status="draft", published_at=None)
+
+    index = client.get("/sitemap.xml").content.decode()
+    files = re.findall(r"<loc>http://testserver(/sitemap-articles\.xml[^<]*)</loc>", index)
+    listed = re.findall(r"/articles/([\w-]+)/</loc>", "".join(client.get(f.replace("&amp;", "&")).content.decode()
+                                                          for f in files))
+
+    assert "<sitemapindex" in index and "<lastmod>" in index
+    assert files == ["/sitemap-articles.xml", "/sitemap-articles.xml?p=2", "/sitemap-articles.xml?p=3"]
+    assert listed == [f"indexed-{n}" for n in range(5)]
+
+
+@pytest.mark.parametrize("url", ["/sitemap-nowhere.xml", "/sitemap-articles.xml?p=9", "/sitemap-articles.xml?p=x",
+                                 "/sitemap-articles.xml?p=0"])
+def test_a_sitemap_file_that_does_not_exist_is_a_404(client, url):
+    """An unknown kind of page, or a part number past the last or not a number, answers 404."""
+    full_article(slug="only-one")
+
+    assert client.get(url).status_code == 404
 
 
 def test_feed_and_sitemap_list_published_articles(client):
