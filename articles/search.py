@@ -120,7 +120,7 @@ def _found_soon(walk, searched, page_size):
 def _by_words(words):
     """The ids of articles holding every word in their title, context or a section. Words in Latin script go
     to the full-text index (search_index.py: stemmed English); words in other scripts, which English
-    stemming would not know, are matched as written."""
+    stemming would not know, are matched as written (through the index's own part for them)."""
     articles = Article.objects.all()
     latin = [word for word in words if word.isascii()] if search_index.in_use() else []
     words = [word for word in words if word not in latin]
@@ -129,6 +129,9 @@ def _by_words(words):
     if latin:
         articles = articles.filter(pk__in=search_index.matching(latin))
     for word in words:
+        if search_index.in_use():
+            articles = articles.filter(pk__in=search_index.written_as(word))
+            continue
         in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
         articles = articles.filter(
             Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id")))

@@ -3,21 +3,10 @@ index on PostgreSQL), filled from the articles already stored."""
 
 from django.db import migrations
 
-
-def create(apps, schema_editor):
-    from articles import search_index
-
-    if search_index.in_use(schema_editor.connection):
-        search_index.rebuild(apps.get_model("articles", "Article"), apps.get_model("articles", "Section"))
-
-
-def drop(apps, schema_editor):
-    from articles import search_index
-
-    if search_index.in_use(schema_editor.connection):
-        schema_editor.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
+from articles import search_index
 
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0009_newest_first_by_pk")]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(search_index.rebuild_in_migration,
+                                       search_index.drop_in_migration(search_index.TABLE))]

@@ -72,6 +72,28 @@ def test_devanagari_words_are_searched_not_dropped(client):
     assert titles(client.get("/search/", {"q": "खरीफ"})) == [in_section.title]
 
 
+def test_words_in_other_scripts_are_found_inside_longer_words_case_aside_and_follow_edits(client):
+    """A word not in plain ASCII ("संविधान", "café") finds the articles holding it inside a longer word and
+    in either case; a short one (two letters) is found too, a wildcard typed with one matches only itself,
+    and once an edit removes the word the article is no longer found."""
+    constitution = published("Rights and duties", "gs2", "Federalism")
+    section = SectionFactory(article=constitution, position=1, heading="Background",
+                             body="<p>भारतीय संविधान के मूल कर्तव्य।</p>")
+    published("Cafés on the highway", "gs3", "Biodiversity", context="A CAFÉ-LINED road in the hills.")
+    published("Plain English note", "gs2", "Federalism", context="A café_ in the hills, 50% é% of it.")
+
+    assert titles(client.get("/search/", {"q": "संविधान"})) == ["Rights and duties"]
+    assert titles(client.get("/search/", {"q": "भारत"})) == ["Rights and duties"]  # inside भारतीय
+    assert titles(client.get("/search/", {"q": "के"})) == ["Rights and duties"]  # two characters
+    assert titles(client.get("/search/", {"q": "café-lined"})) == ["Cafés on the highway"]
+    assert titles(client.get("/search/", {"q": "é%"})) == ["Plain English note"]
+
+    section.body = "<p>मूल कर्तव्य।</p>"
+    section.save()
+
+    assert titles(client.get("/search/", {"q": "संविधान"})) == []
+
+
 def test_results_show_a_snippet_with_the_searched_words_marked(client):
     """Each result shows the words around the first match in its text, the match in <mark>, escaped."""
     article = published("Monsoon outlook", "gs3", "Biodiversity", context="Recently, the forecast said <b>rain</b>.")
