@@ -45,6 +45,10 @@ def pages():
     # article, a paper with the fewest articles (none, in the seeded site).
     rare_tag = Tag.objects.annotate(n=Count("tagged_articles")).filter(n__gt=0).order_by("n", "pk").first()
     quiet_paper = Paper.objects.annotate(n=Count("relevances")).order_by("n", "pk").first()
+    # A paper with a word naming another paper ("GS2 history", history being in GS1's title): many matches
+    # across the archive, few in the paper searched.
+    other_paper = Paper.objects.exclude(pk=relevance.paper_id).order_by("pk").first()
+    other_papers_word = max(other_paper.title.split(), key=len)
     return {
         "home": "/",
         "article": article.get_absolute_url(),
@@ -57,6 +61,9 @@ def pages():
         "search": f"/search/?q={rare_word}",
         "search, two words": f"/search/?q={'+'.join(article.title.split()[-2:])}",
         "search, every article": f"/search/?q={SECTIONS[2].lower()}",  # a heading every seeded article has
+        "search, paper + other's": f"/search/?q={relevance.paper.short_name}+{other_papers_word}",
+        "search, Hindi": "/search/?q=%E0%A4%B8%E0%A4%82%E0%A4%B5%E0%A4%BF%E0%A4%A7%E0%A4%BE%E0%A4%A8",  # संविधान
+        "sitemap": "/sitemap.xml",  # an index of files at 100,000 articles
     }
 
 
