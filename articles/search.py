@@ -77,7 +77,8 @@ def find(query, *, paper=None, month=None, page_size=12):
         articles = articles.filter(Exists(Relevance.objects.filter(article=OuterRef("pk"), paper__code__in=codes)))
     if not words:
         return Found(articles.order_by("-published_at", "-pk") if codes else Article.objects.none(), ranked=not codes)
-    names = _names_like(rest) if len(rest) >= MIN_NAME_LENGTH else None
+    searched_papers = set(codes) | ({paper.code} if paper is not None else set())
+    names = _names_like(rest, searched_papers) if len(rest) >= MIN_NAME_LENGTH else None
     named = _filed_under(names) if names else None
     if _many(words, named):
         # Tested article by article on the walk, the cheap filing lookups before the full-text index.
@@ -138,14 +139,20 @@ def _by_words(words):
     return articles.values("pk")
 
 
-def _names_like(phrase):
+def _names_like(phrase, papers):
     """{"topic": [ids], "tag": [ids], "paper": [ids]} of the topics, tags and papers whose name contains the
     phrase ("International Relations"), or None when no name does: one query over the small tables, so that
-    the articles are then found through the indexes of the few that match (most searches match none)."""
-    names = (Topic.objects.filter(name__icontains=phrase).order_by().values_list(Value("topic"), "pk")
+    the articles are then found through the indexes of the few that match (most searches match none).
+
+    Within a search of some papers (codes), only their own topics and titles count: in "GS2 history" the
+    word is asked of GS2, not a pointer to GS1, whose title holds it."""
+    topics, titles = Topic.objects.filter(name__icontains=phrase), Paper.objects.filter(
+        Q(title__icontains=phrase) | Q(short_name__iexact=phrase))
+    if papers:
+        topics, titles = topics.filter(paper__code__in=papers), titles.filter(code__in=papers)
+    names = (topics.order_by().values_list(Value("topic"), "pk")
              .union(Tag.objects.filter(name__icontains=phrase).order_by().values_list(Value("tag"), "pk"),
-                    Paper.objects.filter(Q(title__icontains=phrase) | Q(short_name__iexact=phrase)).order_by()
-                    .values_list(Value("paper"), "pk"), all=True))
+                    titles.order_by().values_list(Value("paper"), "pk"), all=True))
     found = {"topic": [], "tag": [], "paper": []}
     for kind, pk in names:
         found[kind].append(pk)

@@ -270,6 +270,18 @@ def test_many_matches_few_of_them_among_the_articles_searched_are_ranked_and_cou
     assert "1 result for" in page and "more than" not in page
 
 
+def test_a_paper_with_a_word_from_another_papers_title_asks_that_paper_for_the_word(client):
+    """"GS2 history" lists GS2's articles holding "history", not those filed under GS1 (whose title and
+    topics say History) as well; "history" alone still finds GS1's articles by those names."""
+    harappa = published("Harappan town planning", "gs1", "Art and Culture", days_ago=2)
+    relevance(harappa, "gs2", "Federalism", primary=False)
+    published("History of the Finance Commission", "gs2", "Federalism", days_ago=1)
+
+    assert titles(client.get("/search/", {"q": "GS2 history"})) == ["History of the Finance Commission"]
+    assert titles(client.get("/search/", {"q": "history", "paper": "gs2"})) == ["History of the Finance Commission"]
+    assert "Harappan town planning" in titles(client.get("/search/", {"q": "history"}))
+
+
 def test_a_paper_alone_lists_that_paper_newest_first_without_claiming_a_count(client):
     """"GS2" alone lists GS2's articles newest first, a page at a time, with no count of them."""
     published("Older GS2 piece", "gs2", "Federalism", days_ago=5)
