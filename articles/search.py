@@ -58,11 +58,11 @@ class Found(NamedTuple):
     more_than: int | None = None  # the words are in more articles than this
 
 
-def find(query, *, paper=None, month=None, page_size=12):
-    """Published articles matching the query, narrowed to a paper and a (year, month). Up to MANY are ranked
-    best first (title matches, then the newest) and counted; more are listed newest first, uncounted, so that
-    a word in nearly every article ("significance") costs a page's worth of work, not the archive's. A paper
-    written alone ("GS2") lists that paper, newest first."""
+def find(query, *, page_size, paper=None, month=None):
+    """Published articles matching the query, narrowed to a paper and a (year, month), shown page_size at a
+    time. Up to MANY are ranked best first (title matches, then the newest) and counted; more are listed
+    newest first, uncounted, so that a word in nearly every article ("significance") costs a page's worth of
+    work, not the archive's. A paper written alone ("GS2") lists that paper, newest first."""
     codes = [paper_code(mention) for mention in PAPER_MENTION.finditer(query)]
     rest = " ".join(PAPER_MENTION.sub(" ", query).split())
     words = rest.split()[:MAX_WORDS]
