@@ -15,6 +15,7 @@ HOSTILE_QUERIES = [
     "\x00", "monsoon\x00", "\x1b[31m", "a" * 5000, "' OR 1=1 --", "%", "_", "%_%", "100%", "\\", '"quad" AND "tokyo"',
     ".*", "(a+)+$", "[", "<script>alert(1)</script>", "&amp; &lt;", "\u202eevil", "\ufeff\u200b", "😀" * 60,
     "GS2 GS2 GS2 GS2 GS2 GS2 GS2 GS2 GS2", "-", "!", "()", "'", "\"", "or", "<>",
+    "é%_\\", "क\"%", "\"\"\"é", "NEAR(ééé)", "é*",  # words in other scripts, matched through their own index
 ]
 
 
