@@ -348,11 +348,11 @@ class Article(models.Model):
         self._loaded_slug = self.slug
 
     def with_parts(self):
-        """This article with its sections, tags and relevances (paper and topic) loaded in three queries,
-        once: templates call it where they print them, so a page whose parts come from the shared fragment
-        cache does not load them at all."""
+        """This article with its edition, sections, tags and relevances (paper and topic) loaded in four
+        queries, once: templates call it where they print them, so a page whose parts come from the shared
+        fragment cache does not load them at all."""
         models.prefetch_related_objects(
-            [self], "sections", "tags",
+            [self], "edition", "sections", "tags",
             models.Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")))
         return self
 

@@ -53,8 +53,12 @@ def home(request):
 
 
 def _article_for(request, slug):
-    """The article at this slug as this person may see it, or None. Its parts load with with_parts()."""
-    return Article.objects.visible_to(request.user).select_related("edition").filter(slug=slug).first()
+    """The article at this slug as this person may see it, or None. Its parts (and its edition) load with
+    with_parts(), where a page prints them: most renders take them from a shared fragment."""
+    try:
+        return Article.objects.visible_to(request.user).get(slug=slug)
+    except Article.DoesNotExist:
+        return None
 
 
 def article_detail(request, slug):

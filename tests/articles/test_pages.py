@@ -278,11 +278,11 @@ def test_robots_health_check_and_favicon(client):
     [
         # Every page also reads the call-us numbers and the paper menu for its header.
         ("/", 5),  # latest articles + their primary relevances, current edition
-        # article + edition, sections, tags, relevances; the newest articles sharing its topics, and its
-        # tags; related articles + their primary relevances; the month's previous and next article; how
-        # many practice questions it offers
-        ("/articles/measured/", 13),
-        ("/articles/measured/text/", 4),  # the same, as plain text (no header, so no menu or numbers)
+        # article; its edition, sections, tags, relevances (with_parts: a repeat takes them from the shared
+        # fragment); the newest articles sharing its topics, and its tags; related articles + their primary
+        # relevances; the month's previous and next article; how many practice questions it offers
+        ("/articles/measured/", 14),
+        ("/articles/measured/text/", 5),  # the same, as plain text (no header, so no menu or numbers)
         # The long lists are not counted (articles/paging.py): a page reads one article more than it shows,
         # after counting up to models.SHORT_LIST of its rows to choose how to find them (ArticleQuerySet.in_list).
         ("/papers/gs2/", 7),  # paper, its topics, list size, one page of articles, their primary relevances
