@@ -329,6 +329,7 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
         ("/articles/measured/", 1),  # the article, to know whether this visitor may see it
         ("/papers/gs2/", 1),  # the paper (or a 404)
         ("/papers/gs2/international-relations/", 1),  # the topic (or a 404)
+        ("/editions/", 0),  # every month with its counts, read once per change
     ],
 )
 def test_visitors_the_page_cache_cannot_serve_get_the_shared_parts_from_the_fragment_cache(
