@@ -22,7 +22,8 @@ HOME_LATEST = 8
 def ranked_page(request, ranked):
     """One page of ranked search results: their ids read once in rank order, then the page's articles by id.
     One pass over the matches, where counting them and then reading a page took two. Ranked results are at
-    most search.MANY, but for words in other scripts, which are never counted: those show their first MANY."""
+    most search.MANY, but for words in other scripts, which are never counted, and for many matches that are
+    few among the newest articles searched (search._found_soon): those show their first MANY."""
     ids = list(ranked.values_list("pk", flat=True)[:MANY])
     page = Paginator(ids, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     articles = Article.objects.filter(pk__in=page.object_list).for_listing().prefetch_related("sections").in_bulk()

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import models, sitemaps
+from articles import models, search, sitemaps
 from articles.models import Section
 from tests.factories import (
     ArticleFactory, CallUsNumberFactory, EditionFactory, SectionFactory, UserFactory, full_article, relevance,
@@ -320,6 +320,28 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
         again = client.get(url)
 
     assert response.status_code == again.status_code == 200
+
+
+def test_a_search_with_more_matches_than_search_many_issues_a_fixed_number_of_queries(
+        client, django_assert_num_queries, monkeypatch):
+    """Listed newest first and uncounted, a search costs the same number of queries however many sections,
+    tags and relevances its articles have."""
+    monkeypatch.setattr(search, "MANY", 1)  # the three matches are more than MANY
+    CallUsNumberFactory(number="+919606900005")
+    for n in range(3):
+        full_article(slug=f"monsoon-{n}", title=f"Monsoon outlook {n}", sections=4, tags=["tag-0", "tag-1"])
+
+    # topic/tag/paper names like the words, the index's matches up to search.MANY, whether a page's worth
+    # is among the newest articles (and, short of one, whether there are more to walk), the page, its
+    # primary relevances, sections for snippets; + the call-us numbers, when the next scheduled article goes
+    # live, the papers menu, the months to filter by
+    with django_assert_num_queries(11):
+        response = client.get("/search/", {"q": "monsoon"})
+    with django_assert_num_queries(7):  # the header and the month list are shared fragments by now
+        again = client.get("/search/", {"q": "monsoon"})
+
+    assert response.status_code == again.status_code == 200
+    assert "is in more than 1 articles" in again.content.decode()
 
 
 @pytest.mark.parametrize(
