@@ -123,6 +123,10 @@ class Edition(models.Model):
         return self.code_for(self.year, self.month)
 
     @property
+    def month_name(self):
+        return MONTH_NAMES[self.month]
+
+    @property
     def is_released(self):
         return self.release_at is not None and self.release_at <= timezone.now()
 

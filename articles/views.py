@@ -143,9 +143,7 @@ def tag_detail(request, slug):
 
 
 def editions_index(request):
-    # Every month of the archive, with its counts per paper: 250 ms at 300 months, so read only when the
-    # shared list is rendered.
-    return render(request, "articles/editions.html", {"editions": when_rendered(editions.released_months)})
+    return render(request, "articles/editions.html", {"archive": when_rendered(editions.archive)})
 
 
 def _released_edition(year, month):

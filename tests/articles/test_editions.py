@@ -2,6 +2,7 @@
 its neighbours, and the month (or one article) as a PDF."""
 
 import io
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -45,6 +46,40 @@ def test_the_archive_lists_released_months_newest_first_with_counts_by_paper(cli
     assert "3 analyses:" in page and "GS2 2 · GS3 1" in page and "1 analysis:" in page
     assert "January 2024" not in page and "April 2024" not in page
     assert 'href="/editions/2024/03/pdf"' in page
+
+
+def monthly_articles(*months):
+    """One published GS2 article in each (year, month) given, each month released."""
+    for year, month in months:
+        filed(f"Analysis of {year}-{month:02d}", "gs2", "Governance", EditionFactory(year=year, month=month))
+
+
+def test_the_archive_counts_the_latest_twelve_months_and_names_every_earlier_one_by_year(client):
+    """/editions/ shows the latest twelve months across the turn of the year with their articles per paper
+    and PDFs, then every earlier month, newest year first, each linking to its month."""
+    monthly_articles(*[(2022, month) for month in (11, 12)], *[(2023, month) for month in range(1, 13)],
+                     *[(2024, month) for month in range(1, 4)])
+
+    page = client.get("/editions/").content.decode()
+    latest, earlier = page.split('id="earlier-months"')
+
+    assert latest.index("March 2024") < latest.index("January 2024") < latest.index("December 2023")
+    assert latest.count('class="edition-item"') == 12 and len(re.findall(r"1 analysis:\s+GS2 1\b", latest)) == 12
+    assert "April 2023" in latest and "March 2023" not in latest and 'href="/editions/2023/04/pdf"' in latest
+    assert earlier.index("<h3>2023</h3>") < earlier.index("<h3>2022</h3>")
+    assert re.findall(r'<a href="/editions/(\d{4}/\d\d)/" aria-label="(\w+ \d{4})">(\w+)</a>', earlier) == [
+        ("2023/03", "March 2023", "March"), ("2023/02", "February 2023", "February"),
+        ("2023/01", "January 2023", "January"), ("2022/12", "December 2022", "December"),
+        ("2022/11", "November 2022", "November")]
+
+
+def test_an_archive_of_twelve_months_or_fewer_has_no_earlier_months(client):
+    """With a year or less of editions every month is listed with its counts, and no "Earlier months"."""
+    monthly_articles(*[(2024, month) for month in range(1, 13)])
+
+    page = client.get("/editions/").content.decode()
+
+    assert page.count('class="edition-item"') == 12 and "Earlier months" not in page
 
 
 def test_the_archive_says_so_when_no_month_is_released_yet(client):
