@@ -14,7 +14,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from django.utils.safestring import mark_safe
 
 from . import search_index
-from .models import Article, Edition, Paper, Relevance, Section, Tag, TaggedArticle, Topic
+from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from .recognition import PAPER_MENTION, paper_code
 from .sanitize import plain_text
 
@@ -98,7 +98,7 @@ def _many(words, named):
     """Whether more than MANY articles hold the words or are filed under the names, counting at most
     MANY + 1 rows of the full-text index and of the filing tables. Words in other scripts are matched as
     written (see _by_words) and never counted as many."""
-    if not search_index.in_use() or not all(word.isascii() for word in words):
+    if not all(word.isascii() for word in words):
         return False
     found = search_index.count_up_to(words, MANY)
     if named is not None and found <= MANY:
@@ -122,20 +122,13 @@ def _by_words(words):
     """The ids of articles holding every word in their title, context or a section. Words in Latin script go
     to the full-text index (search_index.py: stemmed English); words in other scripts, which English
     stemming would not know, are matched as written (through the index's own part for them)."""
-    articles = Article.objects.all()
-    latin = [word for word in words if word.isascii()] if search_index.in_use() else []
-    words = [word for word in words if word not in latin]
-    if latin and not words:
+    latin = [word for word in words if word.isascii()]
+    others = [word for word in words if not word.isascii()]
+    if not others:
         return search_index.matching(latin)
-    if latin:
-        articles = articles.filter(pk__in=search_index.matching(latin))
-    for word in words:
-        if search_index.in_use():
-            articles = articles.filter(pk__in=search_index.written_as(word))
-            continue
-        in_sections = Section.objects.filter(Q(heading__icontains=word) | Q(body__icontains=word))
-        articles = articles.filter(
-            Q(title__icontains=word) | Q(context__icontains=word) | Q(pk__in=in_sections.values("article_id")))
+    articles = Article.objects.filter(pk__in=search_index.matching(latin)) if latin else Article.objects.all()
+    for word in others:
+        articles = articles.filter(pk__in=search_index.written_as(word))
     return articles.values("pk")
 
 

@@ -47,10 +47,6 @@ INSERT_OTHER_SCRIPTS = {
 KEY = {"sqlite": "rowid", "postgresql": "article_id"}
 
 
-def in_use(using=None):
-    return (using or connection).vendor in CREATE
-
-
 def matching(words):
     """A subquery of the ids of articles holding every one of these words (Latin script) in their title,
     context or a section."""
@@ -113,7 +109,7 @@ def reindex(article_ids, article_model=None, section_model=None):
 
     Article, Section = article_model or Article, section_model or Section  # noqa: N806
     ids = list(article_ids)
-    if not ids or not in_use():
+    if not ids:
         return
     sections = {}
     for article_id, heading, body in (Section.objects.filter(article_id__in=ids).order_by("position", "pk")
@@ -140,8 +136,6 @@ def rebuild(article_model=None, section_model=None, batch=2000):
     """The whole index again, from every article."""
     from .models import Article
 
-    if not in_use():
-        return
     create()
     with connection.cursor() as cursor:
         for table in (TABLE, OTHER_SCRIPTS):
@@ -153,15 +147,13 @@ def rebuild(article_model=None, section_model=None, batch=2000):
 
 def rebuild_in_migration(apps, schema_editor):
     """A migration's step forward: the whole index again, from the migration's own models."""
-    if in_use(schema_editor.connection):
-        rebuild(apps.get_model("articles", "Article"), apps.get_model("articles", "Section"))
+    rebuild(apps.get_model("articles", "Article"), apps.get_model("articles", "Section"))
 
 
 def drop_in_migration(table):
     """A migration's step back: the index table it made is dropped."""
     def drop(apps, schema_editor):
-        if in_use(schema_editor.connection):
-            schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
     return drop
 
 
