@@ -20,15 +20,16 @@ HOME_LATEST = 8
 
 
 def ranked_page(request, ranked):
-    """One page of ranked search results: their ids read once in rank order, then the page's articles by id.
-    One pass over the matches, where counting them and then reading a page took two. Ranked results are at
-    most search.MANY, but for words in other scripts, which are never counted, and for many matches that are
-    few among the newest articles searched (search._found_soon): those show their first MANY."""
-    ids = list(ranked.values_list("pk", flat=True)[:MANY])
-    page = Paginator(ids, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    """One page of ranked search results, and whether there were more than search.MANY of them: their ids
+    read once in rank order, then the page's articles by id (one pass over the matches, where counting them
+    and then reading a page took two). Ranked results are at most MANY, but for words in other scripts,
+    which are never counted, and for many matches that are few among the newest articles searched
+    (search._found_soon): those show their best MANY."""
+    ids = list(ranked.values_list("pk", flat=True)[:MANY + 1])
+    page = Paginator(ids[:MANY], ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     articles = Article.objects.filter(pk__in=page.object_list).for_listing().prefetch_related("sections").in_bulk()
     page.object_list = [articles[pk] for pk in page.object_list]
-    return page
+    return page, len(ids) > MANY
 
 
 def archive_page(request, queryset):
@@ -109,7 +110,8 @@ def search(request):
         found = find(query, paper=form.cleaned_data["paper"], month=form.cleaned_data["month"],
                      page_size=ARTICLES_PER_PAGE)
         if found.ranked:
-            page = ranked_page(request, found.articles)
+            page, more_than_many = ranked_page(request, found.articles)
+            found = found._replace(more_than=MANY if more_than_many else None)
         else:
             page = archive_page(request, found.articles.for_listing().prefetch_related("sections"))
         for article in page.object_list:

@@ -270,6 +270,32 @@ def test_many_matches_few_of_them_among_the_articles_searched_are_ranked_and_cou
     assert "1 result for" in page and "more than" not in page
 
 
+def test_ranked_matches_beyond_search_many_say_there_are_more_and_show_the_best(client, monkeypatch):
+    """When more ranked matches than search.MANY hold the words (here in another script, which is never
+    counted), the page says there are more, and pages through the best MANY, title matches first."""
+    monkeypatch.setattr(views, "MANY", 2)
+    published("संविधान सभा की बहसें", "gs2", "Federalism", days_ago=5)
+    for days_ago in range(1, 4):
+        published(f"Note {days_ago}", "gs2", "Federalism", days_ago=days_ago, context="संविधान पर टिप्पणी")
+
+    response = client.get("/search/", {"q": "संविधान"})
+    page = response.content.decode()
+
+    assert "More than 2 results for" in page and "the best 2 here" in page
+    assert titles(response) == ["संविधान सभा की बहसें", "Note 1"]
+
+
+def test_exactly_search_many_ranked_matches_are_counted(client, monkeypatch):
+    """Exactly search.MANY ranked matches are all shown and counted, with no "more than"."""
+    monkeypatch.setattr(views, "MANY", 2)
+    for days_ago in range(1, 3):
+        published(f"Note {days_ago}", "gs2", "Federalism", days_ago=days_ago, context="संविधान पर टिप्पणी")
+
+    page = client.get("/search/", {"q": "संविधान"}).content.decode()
+
+    assert "2 results for" in page and "More than" not in page
+
+
 def test_a_paper_with_a_word_from_another_papers_title_asks_that_paper_for_the_word(client):
     """"GS2 history" lists GS2's articles holding "history", not those filed under GS1 (whose title and
     topics say History) as well; "history" alone still finds GS1's articles by those names."""
