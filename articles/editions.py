@@ -3,7 +3,7 @@ paper and syllabus topic like the chapters of a book, and the months before and 
 
 from dataclasses import dataclass, field
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 
 from django.db.models import Count, Exists, OuterRef
 
@@ -51,8 +51,8 @@ LATEST_MONTHS = 12
 
 @dataclass
 class Archive:
-    latest: list  # the newest released months, each with `paper_counts` and `article_count`
-    earlier: list  # the months before them: [(year, [its months, newest first])], newest year first
+    latest: list  # the newest released months (Editions), each with `paper_counts` and `article_count`
+    earlier: list  # the months before them: [(year, [month numbers, newest first])], newest year first
 
 
 def released_months():
@@ -61,12 +61,13 @@ def released_months():
 
 
 def archive():
-    """Every released month that has published articles, as the archive page lists them."""
-    months = released_months()
-    latest = _with_counts_by_paper(months[:LATEST_MONTHS])
-    earlier = [(year, list(months_of_year))
-               for year, months_of_year in groupby(months[LATEST_MONTHS:], key=attrgetter("year"))]
-    return Archive(latest, earlier)
+    """Every released month that has published articles, as the archive page lists them (the earlier ones as
+    bare numbers: hundreds of them in a long archive)."""
+    months = _with_published_articles()
+    latest = _with_counts_by_paper(list(months[:LATEST_MONTHS]))
+    earlier = months.values_list("year", "month")[LATEST_MONTHS:] if len(latest) == LATEST_MONTHS else []
+    return Archive(latest, [(year, [month for _, month in months_of_year])
+                            for year, months_of_year in groupby(earlier, key=itemgetter(0))])
 
 
 def _with_counts_by_paper(editions):

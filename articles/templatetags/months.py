@@ -6,6 +6,8 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from articles.models import MONTH_NAMES, Edition
+
 register = template.Library()
 
 
@@ -18,9 +20,9 @@ def month_options(months, chosen):
 
 
 @register.simple_tag
-def month_links(editions):
-    """A list item linking to each edition, named by its month (the year is the heading above it), and in
-    full for a screen reader listing the page's links."""
+def month_links(year, months):
+    """A list item linking to each month (numbers) of the year, named by the month alone (the year is the
+    heading above), and in full for a screen reader listing the page's links."""
     return mark_safe("".join(
-        f'<li><a href="{escape(edition.get_absolute_url())}" aria-label="{escape(str(edition))}">'
-        f'{escape(edition.month_name)}</a></li>' for edition in editions))
+        f'<li><a href="{escape(Edition.address_for(year, month))}" aria-label="{Edition.name_for(year, month)}">'
+        f'{MONTH_NAMES[month]}</a></li>' for month in months))

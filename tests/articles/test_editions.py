@@ -73,6 +73,17 @@ def test_the_archive_counts_the_latest_twelve_months_and_names_every_earlier_one
         ("2022/11", "November 2022", "November")]
 
 
+def test_a_long_archive_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    """However many months the archive holds, its page reads the latest months, their articles per paper and
+    the earlier months once each (with the header's call-us numbers, paper menu and next go-live time)."""
+    monthly_articles(*[(year, month) for year in (2021, 2022, 2023) for month in range(1, 13)])
+
+    with django_assert_num_queries(6):
+        page = client.get("/editions/").content.decode()
+
+    assert page.count('class="edition-item"') == 12 and "<h3>2021</h3>" in page
+
+
 def test_an_archive_of_twelve_months_or_fewer_has_no_earlier_months(client):
     """With a year or less of editions every month is listed with its counts, and no "Earlier months"."""
     monthly_articles(*[(2024, month) for month in range(1, 13)])
