@@ -24,5 +24,5 @@ def month_links(year, months):
     """A list item linking to each month (numbers) of the year, named by the month alone (the year is the
     heading above), and in full for a screen reader listing the page's links."""
     return mark_safe("".join(
-        f'<li><a href="{escape(Edition.address_for(year, month))}" aria-label="{escape(Edition.name_for(year, month))}">'
-        f'{MONTH_NAMES[month]}</a></li>' for month in months))
+        f'<li><a href="{escape(Edition.address_for(year, month))}" '
+        f'aria-label="{escape(Edition.name_for(year, month))}">{MONTH_NAMES[month]}</a></li>' for month in months))
