@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef
 
-from .models import Article, Edition, Relevance, published_condition
+from .models import Article, Edition, Relevance, read_first
 
 
 @dataclass
@@ -73,11 +74,13 @@ def archive():
 def _with_counts_by_paper(editions):
     """The editions, each given `paper_counts`: [(paper short name, number of articles)] by primary paper, in
     paper order, and `article_count`."""
+    # The months' articles are read first and their primary relevances fetched by article: counting through a
+    # join read every relevance of the archive on PostgreSQL (15 ms at 100,000 articles).
+    articles = Article.objects.published().filter(edition__in=[edition.pk for edition in editions]).values("pk")
     counts = (
-        Relevance.objects.filter(published_condition(through="article__"), is_primary=True,
-                                 article__edition__in=[edition.pk for edition in editions])
+        Relevance.objects.filter(read_first("article_id", articles, connection.vendor), is_primary=True)
         .values("article__edition_id", "paper__short_name", "paper__position")
-        .annotate(articles=Count("article", distinct=True))
+        .annotate(articles=Count("article"))  # one primary relevance per article
         .order_by("paper__position", "paper__short_name")
     )
     by_edition = {}

@@ -202,6 +202,19 @@ def published_condition(through=""):
 SHORT_LIST = 750
 
 
+def read_first(field, ids, vendor):
+    """The condition "`field` is one of the ids this subquery reads", written so that the database reads the
+    ids first and then fetches the rows they name through `field`'s index. SQLite does that with an IN list.
+    PostgreSQL would plan the IN as a join from its estimate of the list's size (the same for every tag but
+    its most common) and walk the archive for a rare one; an array it must read first leaves no choice."""
+    if vendor != "postgresql":
+        return models.Q(**{f"{field}__in": ids})
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    return models.Func(models.F(field), ArraySubquery(ids), arg_joiner=" = ANY(", template="%(expressions)s)",
+                       output_field=models.BooleanField())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What students may see (published_condition)."""
@@ -223,15 +236,7 @@ class ArticleQuerySet(models.QuerySet):
         members = members.order_by()
         if members[:SHORT_LIST + 1].count() > SHORT_LIST:
             return self.filter(models.Exists(members.filter(**{article_field: models.OuterRef("pk")})))
-        ids = members.values(article_field)
-        if connections[self.db].vendor != "postgresql":
-            return self.filter(pk__in=ids)  # SQLite reads an IN list first and fetches its rows by id
-        # PostgreSQL would plan the IN as a join from its estimate of the list's size (the same for every tag
-        # but its most common) and walk the archive for a rare one; an array it must read first leaves no choice.
-        from django.contrib.postgres.expressions import ArraySubquery
-
-        return self.filter(models.Func(models.F("pk"), ArraySubquery(ids), arg_joiner=" = ANY(",
-                                       template="%(expressions)s)", output_field=models.BooleanField()))
+        return self.filter(read_first("pk", members.values(article_field), connections[self.db].vendor))
 
     def for_listing(self):
         """Everything an article card prints, in a fixed number of queries."""
