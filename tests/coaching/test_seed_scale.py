@@ -45,3 +45,26 @@ def test_a_second_run_keeps_every_article_within_the_months_editions_allow(monke
 
     assert Article.objects.published().count() == 60 * timezone.localdate().month + 120
     assert not Edition.objects.filter(year__lt=this_year).exists()
+
+
+def test_a_second_run_reaches_further_back_and_leaves_the_newest_months_as_they_were(monkeypatch):
+    """Articles added to a seeded site go to the months before its oldest seeded one, more thickly when there
+    are many, so the newest months hold the same articles as before."""
+    from coaching.management.commands import seed_scale
+
+    today = timezone.localdate()
+    monkeypatch.setattr(seed_scale, "EDITION_YEARS", range(today.year - 1, today.year + 1))
+    months_allowed = 12 + today.month
+    call_command("seed_scale", "--articles", "120")  # this month and the one before, sixty each
+    newest = {edition.pk: set(edition.articles.values_list("pk", flat=True))
+              for edition in Edition.objects.filter(articles__isnull=False).distinct()}
+    more = 61 * months_allowed - 120  # more than sixty a month over every allowed month
+    call_command("seed_scale", "--articles", str(more))
+
+    assert {edition.pk: set(edition.articles.values_list("pk", flat=True))
+            for edition in Edition.objects.filter(pk__in=newest)} == newest
+    added = Article.objects.exclude(edition__in=newest)
+    assert added.count() == more
+    oldest_before = min((edition.year, edition.month) for edition in Edition.objects.filter(pk__in=newest))
+    assert all((year, month) < oldest_before for year, month in added.values_list("edition__year", "edition__month"))
+    assert not Edition.objects.filter(year__lt=today.year - 1).exists()

@@ -47,16 +47,12 @@ class Command(BaseCommand):
     def handle(self, *args, articles, leads, seed, **options):
         if articles < 0 or leads < 0:
             raise CommandError("--articles and --leads count rows: give 0 or more.")
-        now = timezone.localtime()
-        months_back = (now.year - EDITION_YEARS[0]) * 12 + now.month  # every past month the editions allow
-        # Articles are numbered from the first one ever seeded, so the months must hold them all.
-        per_month = max(60, -(-(Article.objects.count() + articles) // months_back))
         self.random = random.Random(seed)
         # About 20,000 words, as in a real archive: a searched word then matches about one article in a
         # hundred, not one in twenty.
         self.vocabulary = WORDS + sorted({"".join(self.random.choices(SYLLABLES, k=4)) for _ in range(20000)})
         if articles:
-            self.seed_articles(articles, per_month)
+            self.seed_articles(articles)
         if leads:
             self.seed_leads(leads)
         with connection.cursor() as cursor:  # fresh statistics, as a database that grew over years has
@@ -69,19 +65,20 @@ class Command(BaseCommand):
             f"Now {Article.objects.count()} articles, {Section.objects.count()} sections and "
             f"{Enquiry.objects.count()} leads."))
 
-    def seed_articles(self, count, per_month):
+    def seed_articles(self, count):
         topics = list(Topic.objects.select_related("paper"))
         if not topics:
             raise CommandError("The syllabus is empty: run migrate first.")
         tags = self.tags()
-        start = Article.objects.count()
+        start = Article.objects.count()  # articles are numbered from the first one ever seeded
+        month_of = self.months_for(start, count)
         now = timezone.now()
         bar = tqdm(total=count, desc="articles", unit="article", file=self.stderr)
         for first in range(0, count, BATCH):
             numbers = range(start + first, start + min(first + BATCH, count))
             with transaction.atomic():
-                editions = self.editions({number // per_month for number in numbers})
-                made = Article.objects.bulk_create([self.article(number, editions[number // per_month], now)
+                editions = self.editions({month_of(number) for number in numbers})
+                made = Article.objects.bulk_create([self.article(number, editions[month_of(number)], now)
                                                     for number in numbers])
                 Section.objects.bulk_create([
                     Section(article=article, position=position, heading=heading,
@@ -96,6 +93,23 @@ class Command(BaseCommand):
                 search_index.reindex([article.pk for article in made])  # bulk inserts send no signals
             bar.update(len(made))
         bar.close()
+
+    def months_for(self, start, count):
+        """Where the articles numbered start … start + count - 1 go: a function from an article's number to its
+        month index (0 = this month, 1 = the one before …), at least 60 articles a month. Articles added to a
+        seeded site go to the months before its oldest seeded one, as an archive reaching further back: its
+        newest months stay as they were, so that the benchmarks compare the same recent months with and
+        without a long archive behind them. With no earlier month left in the editions' years, they are
+        spread over every allowed month instead."""
+        now = timezone.localtime()
+        months_back = (now.year - EDITION_YEARS[0]) * 12 + now.month  # every past month the editions allow
+        oldest = Edition.objects.filter(articles__slug__startswith="scale-").order_by("year", "month").first()
+        used = 0 if oldest is None else now.year * 12 + now.month - (oldest.year * 12 + oldest.month) + 1
+        if used < months_back:
+            per_month = max(60, -(-count // (months_back - used)))
+            return lambda number: used + (number - start) // per_month
+        per_month = max(60, -(-(start + count) // months_back))
+        return lambda number: number // per_month
 
     def article(self, number, edition, now):
         """The month's articles are published through it, one every few hours, never in the future."""
