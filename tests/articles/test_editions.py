@@ -93,6 +93,25 @@ def test_an_archive_of_twelve_months_or_fewer_has_no_earlier_months(client):
     assert page.count('class="edition-item"') == 12 and "Earlier months" not in page
 
 
+def test_an_editions_cards_leave_the_paper_topic_and_month_to_its_headings(client):
+    """On a month's page the headings say each article's paper, topic and month, so its cards do not repeat
+    them, and card titles rank below their topic's heading; a paper's list still shows both on each card."""
+    march = EditionFactory(year=2024, month=3)
+    filed("Quad leaders meet in Tokyo", "gs2", "International Relations", march)
+    ArticleFactory(title="Filed nowhere yet", edition=march, published_at=timezone.now() - timedelta(days=2))
+
+    edition_page = client.get("/editions/2024/03/").content.decode()
+    paper_page = client.get("/papers/gs2/").content.decode()
+
+    assert 'class="card__meta"' not in edition_page and 'class="badge"' not in edition_page
+    assert "{#" not in edition_page and "{%" not in edition_page
+    assert '<h3>International Relations</h3>' in edition_page
+    assert re.search(r'<h4 class="card__title"><a href="[^"]+">Quad leaders meet in Tokyo</a></h4>', edition_page)
+    assert re.search(r'<h3 class="card__title"><a href="[^"]+">Filed nowhere yet</a></h3>', edition_page)
+    assert '<span class="badge">GS2 - International Relations</span>' in paper_page
+    assert "<span>March 2024</span>" in paper_page
+
+
 def test_the_archive_says_so_when_no_month_is_released_yet(client):
     """Before the first release the archive explains itself and links to the latest analyses."""
     page = client.get("/editions/").content.decode()
