@@ -56,7 +56,7 @@ def pages():
         "topic": relevance.topic.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "edition": article.edition.get_absolute_url(),
-        "editions": "/editions/",  # the latest months and a link to each year
+        "editions": "/editions/",  # the latest months with their counts, every earlier month by name
         "tag, one article": rare_tag.get_absolute_url(),
         "paper, fewest articles": quiet_paper.get_absolute_url(),
         "search": f"/search/?q={rare_word}",
