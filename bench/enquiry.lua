@@ -1,6 +1,7 @@
--- wrk script: students sending the enquiry form as a browser does. Each connection GETs /enquiry/, reads
--- the CSRF cookie and token, the form's signed clock and a course from the page, then POSTs it with a phone
--- number and a client address (X-Forwarded-For, as nginx would pass it) never used before in the run.
+-- wrk script: students sending the enquiry form as a browser does. Each connection GETs the form at the
+-- path wrk was given (/enquiry/, or bench/floor.py's), reads the CSRF cookie and token, the form's signed
+-- clock and a course from the page, then POSTs it back with a phone number and a client address
+-- (X-Forwarded-For, as nginx would pass it) never used before in the run.
 -- done() prints how many POSTs were accepted (302 to the thank-you page) and anything unexpected.
 
 local threads = {}
@@ -16,7 +17,7 @@ function init(args)
 end
 
 local function form_request()
-  return wrk.format("GET", "/enquiry/")
+  return wrk.format("GET", wrk.path)
 end
 
 function request()
@@ -30,7 +31,7 @@ function request()
   local body = "csrfmiddlewaretoken=" .. form.token .. "&started=" .. form.started ..
     "&name=Bench+Student+" .. id .. "-" .. serial .. "&phone=" .. phone .. "&email=&course=" .. form.course ..
     "&mode=online&city=Pune&message=&consent=on&website=&source_page=%2Farticles%2F&referrer="
-  return wrk.format("POST", "/enquiry/", {
+  return wrk.format("POST", wrk.path, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "csrftoken=" .. form.cookie,
     ["X-Forwarded-For"] = string.format("10.%d.%d.%d", id, math.floor(serial / 250) % 250, serial % 250 + 1),
