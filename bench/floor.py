@@ -7,7 +7,7 @@ there is: one round trip to the shared cache (standing for the rate limits and t
 every app process must see, pipelined into one) and one transaction of hand-written SQL that locks the
 round-robin turn, looks for an open lead with that phone and stores the lead and its log line. No form
 validation, no ORM, no counsellor lookup, no template: whatever the real form costs above this is the price
-of those, and a goal below what this reaches cannot be met by any implementation on this machine."""
+of those, and a goal that this does not reach cannot be met by any implementation on this machine."""
 
 from django.core.cache import cache
 from django.db import connection, transaction
