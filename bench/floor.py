@@ -16,7 +16,10 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.utils.html import format_html
 
+from enquiries.models import RoundRobin
+
 LEADS, LOG = "bench_floor_lead", "bench_floor_log"
+TURN = RoundRobin._meta.db_table
 # About the real form page's size; the fields are what bench/enquiry.lua reads from a form.
 PAGE = ("<!doctype html><title>Enquiry floor</title><form method=post>" + "<p>" + "x" * 8000 + "</p>"
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
@@ -33,8 +36,7 @@ def create_tables():
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {LEADS}_phone ON {LEADS} (phone, created_at)")
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {LOG} (id {key} PRIMARY KEY, lead_id integer NOT NULL, "
                        "text varchar(200) NOT NULL)")
-        cursor.execute("INSERT INTO enquiries_roundrobin (id) SELECT 1 WHERE NOT EXISTS "
-                       "(SELECT 1 FROM enquiries_roundrobin WHERE id = 1)")
+    RoundRobin.objects.get_or_create(pk=1)
 
 
 def stored():
@@ -53,7 +55,7 @@ def enquiry_floor(request):
     cache.add(f"bench-floor:{phone}", 1, 60)
     lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""  # SQLite's IMMEDIATE already locks
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_owner_id FROM enquiries_roundrobin WHERE id = 1{lock}")
+        cursor.execute(f"SELECT last_owner_id FROM {TURN} WHERE id = 1{lock}")
         cursor.execute(f"SELECT id FROM {LEADS} WHERE phone = %s ORDER BY created_at DESC LIMIT 1", [phone])
         if cursor.fetchone() is None:
             cursor.execute(f"INSERT INTO {LEADS} (phone) VALUES (%s) RETURNING id", [phone])
