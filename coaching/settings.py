@@ -187,7 +187,7 @@ if os.environ.get("EMAIL_URL"):
     _email["EMAIL_TIMEOUT"] = _email.get("EMAIL_TIMEOUT") or EMAIL_TIMEOUT
     MAILER_EMAIL_BACKEND = _email.pop("EMAIL_BACKEND", None) or "django.core.mail.backends.smtp.EmailBackend"
     globals().update(_email)
-MAILER_USE_FILE_LOCK = False  # one worker process; the database row lock is enough
+MAILER_USE_FILE_LOCK = False  # workers claim each message in the database (coaching/mail_queue.py)
 MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("MAIL_MAX_RETRIES", "50"))
 MAIL_WORKER_SLEEP_SECONDS = 5
 MAIL_WORKER_RETRY_SECONDS = 5 * 60

@@ -7,9 +7,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from mailer import engine
 from mailer.models import Message
 
+from coaching.mail_queue import send_queued
 from enquiries.notifications import notify_pending
 
 logger = logging.getLogger(__name__)
@@ -48,4 +48,6 @@ class Command(BaseCommand):
             retried = Message.objects.retry_deferred()
             if retried:
                 logger.info("Retrying %s deferred message(s).", retried)
-        engine.send_all()
+        sent, deferred = send_queued()
+        if sent or deferred:
+            logger.info("Sent %s message(s); %s deferred.", sent, deferred)
