@@ -34,12 +34,24 @@ def spend_clock(token):
     The mark lives in the shared cache; if the cache is down the form is let through (and logged), since a
     lost lead is worse than a replayed one, which the per-phone limit and the 90-day merge still catch.
     """
-    key = "enquiry-clock:" + hashlib.sha256(token.encode()).hexdigest()
     try:
-        return cache.add(key, True, FORM_MAX_AGE)
+        return cache.add(_clock_key(token), True, FORM_MAX_AGE)
     except Exception:  # any cache backend error: fail open
         logger.warning("Cache unavailable: the enquiry form's clock could not be marked as used.", exc_info=True)
         return True
+
+
+def give_back_clock(token):
+    """Unmark a clock whose submission was not stored (the database failed), so that sending the same form
+    again stores it instead of being taken for a replay and thanked with nothing kept."""
+    try:
+        cache.delete(_clock_key(token))
+    except Exception:  # the cache is down too: spend_clock fails open while it is, so the resend is kept
+        logger.warning("Cache unavailable: the enquiry form's clock could not be given back.", exc_info=True)
+
+
+def _clock_key(token):
+    return "enquiry-clock:" + hashlib.sha256(token.encode()).hexdigest()
 
 
 class EnquiryForm(forms.Form):

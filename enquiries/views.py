@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from articles.models import Article
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
-from .forms import EnquiryForm, form_clock, spend_clock
+from .forms import EnquiryForm, form_clock, give_back_clock, spend_clock
 from .limits import address_over_limit, phone_over_limit, too_many
 from .models import Course
 from .services import UTM_FIELDS, enquiry_create
@@ -79,10 +79,12 @@ def enquiry_form(request):
         return _render(request, _with_fresh_clock(form, confirmed=True), please_confirm=True)
     if not form.is_valid():
         return _render(request, _with_fresh_clock(form))
-    if not spend_clock(form.data["started"]):
+    clock = form.data["started"]
+    if not spend_clock(clock):
         return redirect("enquiries:thanks")  # the same form sent again (a double tap or a replay): one lead is enough
     phone = form.cleaned_data["phone"]
     if phone_over_limit(request, phone):
+        give_back_clock(clock)  # nothing was stored: the same form may be sent again once the limit allows
         return too_many(request)
     data = form.cleaned_data
     source_page = _local_path(data["source_page"])
@@ -97,6 +99,9 @@ def enquiry_form(request):
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)
         return _render(request, _with_fresh_clock(form))
+    except Exception:  # the database failed (the outage page answers 503): the same form, sent again, is kept
+        give_back_clock(clock)
+        raise
     return redirect("enquiries:thanks")
 
 

@@ -319,6 +319,29 @@ def test_the_same_form_sent_twice_makes_one_enquiry(client, form_data):
     assert lead.activities.filter(text__startswith="Enquired again").count() == 0
 
 
+def test_a_form_whose_lead_could_not_be_written_is_stored_when_sent_again(client, form_data, monkeypatch):
+    """The database fails while the lead is written (503); pressing Send again on the same form stores exactly
+    one lead instead of thanking the student with nothing kept."""
+    from django.db import OperationalError
+
+    data = form_data()
+    real_save = Enquiry.save
+
+    def failing_once(self, *args, **kwargs):
+        monkeypatch.setattr(Enquiry, "save", real_save)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Enquiry, "save", failing_once)
+    client.raise_request_exception = False
+
+    failed = client.post(URL, data)
+    again = client.post(URL, data)
+
+    assert failed.status_code == 503
+    assert again.status_code == 302
+    assert Enquiry.objects.get().phone == "+919876543210"
+
+
 def test_a_refused_form_does_not_spend_its_clock(client, form_data):
     """A submission refused for a bad phone leaves the student free to correct it and send again."""
     data = form_data(phone="12")
