@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "mailer",
@@ -222,19 +223,23 @@ CSRF_FAILURE_VIEW = "coaching.views.csrf_failure"
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "12")) * 60 * 60
 SESSION_IDLE_SECONDS = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "60")) * 60
 
-# Sign-in: django-axes locks a username at one address after 5 wrong passwords, for 15 minutes.
+# Sign-in: django-axes locks a username at one address after 5 wrong passwords or codes, and a username
+# from any number of addresses after 20, for 15 minutes (coaching/sign_in.py).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "coaching.sign_in.AccountAndAddressHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("AXES_ACCOUNT_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "coaching.sign_in.locked_out"
 AXES_CLIENT_IP_CALLABLE = "coaching.client_ip.client_ip"
 AXES_VERBOSE = False
 
-# Two-factor sign-in (TOTP, django-otp): "required" makes managers and superusers, who can export and
-# erase leads, set it up before the admin opens; "optional" offers it to everyone. DEBUG defaults to
-# optional so the demo logins work at once.
+# Two-factor sign-in (TOTP and backup codes, django-otp): "required" makes everyone who can see leads
+# (counsellors, managers) and superusers set it up before the admin opens; "optional" offers it to
+# everyone. DEBUG defaults to optional so the demo logins work at once.
 STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "required").strip().lower()
 if STAFF_2FA not in ("required", "optional"):
     raise ImproperlyConfigured("DJANGO_STAFF_2FA must be required or optional.")

@@ -7,12 +7,13 @@ COUNSELLOR = "Counsellor"
 COUNSELLING_MANAGER = "Counselling manager"
 
 # The permissions the lead services and the counsellor workspace ask about.
+SEE_LEADS = "enquiries.view_enquiry"
 REASSIGN = "enquiries.reassign_enquiry"
 EXPORT = "enquiries.export_enquiry"
 ERASE = "enquiries.erase_enquiry"
 
 _WORK_LEADS = [
-    "enquiries.view_enquiry", "enquiries.change_enquiry", "enquiries.add_enquiry",
+    SEE_LEADS, "enquiries.change_enquiry", "enquiries.add_enquiry",
     "enquiries.view_followup", "enquiries.add_followup", "enquiries.change_followup",
     "enquiries.view_activity", "enquiries.view_course", "enquiries.view_callusnumber",
 ]

@@ -51,10 +51,14 @@ def a_wrong_code(device):
 
 
 def setting_up(client, user):
-    """The person signs in with a password and opens the set-up page, which makes their unconfirmed device."""
+    """The person signs in with a password and opens the set-up page, which makes a key for this session."""
     client.force_login(user)
     client.get("/admin/two-factor/")
-    return TOTPDevice.objects.get(user=user)
+    return TOTPDevice.objects.get(user=user, pk=client.session["two_factor_pending_device"])
+
+
+def confirm(client, device, password=PASSWORD, steps_ahead=0):
+    return client.post("/admin/two-factor/", {"password": password, "otp_token": current_code(device, steps_ahead)})
 
 
 def a_confirmed_device(user):
@@ -139,7 +143,7 @@ def test_when_required_a_manager_must_set_up_two_factor_before_the_admin_opens(c
 
     assert held.status_code == 302 and held["Location"] == "/admin/two-factor/"
     page = setup.content.decode()
-    assert "turn on two-factor sign-in to open the back office" in page
+    assert "turn on two-factor sign-in to open the back office" in page and 'name="password"' in page
     assert "<svg" in page and TOTPDevice.objects.get(user=rohan, confirmed=False)
 
 
@@ -152,13 +156,13 @@ def test_when_required_an_editor_is_not_held_back(client, meera, settings):
 
 
 def test_confirming_a_code_turns_two_factor_on_and_opens_the_admin(client, rohan, settings):
-    """The right code confirms the device and opens the admin."""
+    """The password and the right code confirm the device, show the backup codes and open the admin."""
     settings.STAFF_2FA = "required"
     device = setting_up(client, rohan)
 
-    right = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
+    right = confirm(client, device)
 
-    assert right.status_code == 302 and right["Location"] == "/admin/"
+    assert right.status_code == 200 and "shown only this once" in right.content.decode()
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/enquiries/enquiry/").status_code == 200
@@ -169,8 +173,8 @@ def test_a_wrong_code_leaves_two_factor_off_and_says_why(client, rohan, settings
     settings.STAFF_2FA = "required"
     device = setting_up(client, rohan)
 
-    wrong = client.post("/admin/two-factor/", {"otp_token": a_wrong_code(device)})
-    hurried = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
+    wrong = client.post("/admin/two-factor/", {"password": PASSWORD, "otp_token": a_wrong_code(device)})
+    hurried = confirm(client, device)
 
     assert "That code does not match" in wrong.content.decode()
     assert "Too many wrong codes in a row" in hurried.content.decode()
@@ -179,14 +183,14 @@ def test_a_wrong_code_leaves_two_factor_off_and_says_why(client, rohan, settings
 
 
 def test_with_two_factor_on_the_sign_in_asks_for_the_code(client, rohan):
-    """A password alone is refused with a message naming the code; password and current code sign in."""
+    """A password alone is refused; password and current code sign in."""
     device = a_confirmed_device(rohan)
 
     without_code = sign_in(client, "rohan")
     with_code = sign_in(client, "rohan", code=current_code(device))
 
     assert without_code.status_code == 200
-    assert "Enter the current six-digit code from your authenticator app" in without_code.content.decode()
+    assert "the current code from your authenticator app" in without_code.content.decode()
     assert with_code.status_code == 302
     assert client.get("/admin/enquiries/enquiry/").status_code == 200
 
@@ -207,7 +211,8 @@ def test_optional_two_factor_lets_a_manager_in_and_can_be_turned_off(client, mee
     sign_in(client, "meera", code=current_code(device))
 
     page = client.get("/admin/two-factor/").content.decode()
-    turned_off = client.post("/admin/two-factor/", {"otp_token": current_code(device, steps_ahead=1)})
+    turned_off = client.post("/admin/two-factor/", {"password": PASSWORD,
+                                                    "otp_token": current_code(device, steps_ahead=1)})
 
     assert "Two-factor sign-in is <strong>on</strong>" in page and "Turn two-factor sign-in off" in page
     assert turned_off.status_code == 302

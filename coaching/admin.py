@@ -1,0 +1,29 @@
+"""The staff accounts' admin, with an administrator's reset of a lost second factor."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from . import two_factor
+
+User = get_user_model()
+
+
+class StaffUserAdmin(UserAdmin):
+    actions = ["reset_two_factor"]
+
+    @admin.action(description="Reset two-factor sign-in (a lost phone)", permissions=["change"])
+    def reset_two_factor(self, request, queryset):
+        """Remove the selected people's authenticator and backup codes; each is mailed about it and sets two-factor
+        sign-in up again at their next sign-in."""
+        reset = 0
+        for user in queryset:
+            if two_factor.has_device(user) or user.staticdevice_set.exists():
+                two_factor.remove_devices(user, "reset")
+                reset += 1
+        self.message_user(request, f"Two-factor sign-in reset for {reset} account(s); each was told by mail.",
+                          messages.SUCCESS if reset else messages.WARNING)
+
+
+admin.site.unregister(User)
+admin.site.register(User, StaffUserAdmin)
