@@ -9,6 +9,11 @@ from django.http import Http404
 from django.utils.functional import cached_property
 
 
+def page_number(asked):
+    """The page number a query parameter asks for; anything but a plain page number is the first page."""
+    return int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 7 and int(asked) > 0 else 1
+
+
 class ArchivePage:
     def __init__(self, queryset, number, per_page):
         self.number = number
@@ -19,10 +24,8 @@ class ArchivePage:
 
     @classmethod
     def of(cls, request, queryset, per_page):
-        """The page the request asks for (?page=N); anything but a page number is the first page."""
-        asked = request.GET.get("page", "")
-        number = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 7 and int(asked) > 0 else 1
-        return cls(queryset, number, per_page)
+        """The page the request asks for (?page=N)."""
+        return cls(queryset, page_number(request.GET.get("page", "")), per_page)
 
     def has_next(self):
         return self._has_next

@@ -21,13 +21,17 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils.cache import set_response_etag
 from django.utils import timezone
+from django.utils.connection import ConnectionProxy
+
+from articles.paging import page_number
 
 logger = logging.getLogger(__name__)
+cache = ConnectionProxy(caches, "pages")  # settings.PAGE_CACHE_URL: away from the rate limits' store
 
 VERSION_KEY = "content-version"
 # What a page is rendered from besides the content: the code, the templates and the static files' names.
@@ -195,6 +199,20 @@ def _next_change(now, version):
     return moment
 
 
+# The query parameters the cached pages read: a list's ?page= and a sitemap file's ?p=. Any other parameter
+# (utm_*, a tracker's, a stranger's ?x=N) changes nothing on the page, so it makes no entry of its own.
+READ_PARAMETERS = ("page", "p")
+
+
+def page_address(request):
+    """The page's path with only the parameters it reads, each as the number the page uses ("?page=02" and
+    "?page=2" are one page, any other value is the first): what keys a cached page or part, so the number of
+    entries is bounded by the site's pages, not by what strangers put in query strings."""
+    numbers = [(name, page_number(request.GET[name])) for name in READ_PARAMETERS if name in request.GET]
+    query = "&".join(f"{name}={number}" for name, number in numbers if number > 1)
+    return f"{request.path}?{query}" if query else request.path
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_cached_view(path, urlconf):
     """Whether this address is one of CACHED_VIEWS (remembered: resolving took a sixth of a cached page)."""
@@ -246,7 +264,7 @@ class PublicPageCacheMiddleware:
             return None
         if not _is_cached_view(request.path_info, getattr(request, "urlconf", None) or settings.ROOT_URLCONF):
             return None
-        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        address = hashlib.sha256(f"{request.get_host()}{page_address(request)}".encode()).hexdigest()
         return f"page:{RELEASE}:{address}"
 
     @staticmethod

@@ -129,15 +129,21 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        # One second to connect or answer: a dead Redis costs a request a second, not a worker.
-        {"BACKEND": "coaching.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL,
-         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# The page cache (coaching/page_cache.py) may live in a Redis of its own, PAGE_CACHE_URL, capped with
+# maxmemory and allkeys-lru (deploy/redis/coaching-pages.conf), so cached pages can never evict or starve
+# the rate limits, lockouts and sessions kept in REDIS_URL; without it they share REDIS_URL.
+PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "") or REDIS_URL
+
+
+def _cache_at(url):
+    # One second to connect or answer: a dead Redis costs a request a second, not a worker.
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"BACKEND": "coaching.redis_cache.SharedRedisCache", "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+
+
+CACHES = {"default": _cache_at(REDIS_URL), "pages": _cache_at(PAGE_CACHE_URL)}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,7 +14,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from coaching.page_cache import remember, version_for
+from coaching.page_cache import page_address, remember, version_for
 
 register = template.Library()
 
@@ -81,3 +81,10 @@ def shared_fragment(parser, token):
     nodelist = parser.parse(("endshared_fragment",))
     parser.delete_first_token()
     return SharedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], when)
+
+
+@register.filter(name="page_address")
+def page_address_filter(request):
+    """{% shared_fragment "list" request|page_address %}: a part keyed by the page it is on, whatever else the
+    query string holds (coaching.page_cache.page_address)."""
+    return page_address(request)

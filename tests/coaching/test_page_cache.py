@@ -226,3 +226,40 @@ def test_a_shared_part_carries_each_visitors_own_values(rf):
 
     assert first == "<p>shared 1</p><i>&lt;a1&gt;</i><b>&lt;a1&gt;</b>"
     assert second == "<p>shared 1</p><i>b2</i><b>b2</b>"
+
+
+def test_query_strings_a_page_does_not_read_make_no_cache_entries_of_their_own(client, article,
+                                                                               django_assert_num_queries):
+    """Two hundred visits with ?utm_x=N (and other parameters no page reads) are served from the one entry
+    of the page, and leave the cache the size it was; a list's ?page= still keys its own pages."""
+    from django.core.cache import caches
+
+    first = client.get("/articles/quad-summit/?utm_source=whatsapp")
+    entries = len(caches["pages"]._cache)
+
+    with django_assert_num_queries(0):
+        answers = [client.get(f"/articles/quad-summit/?utm_x={n}&fbclid=z{n}") for n in range(200)]
+
+    assert {answer.status_code for answer in answers} == {200}
+    assert all(answer.content == first.content for answer in answers)
+    assert len(caches["pages"]._cache) == entries
+
+
+def test_the_page_cache_keys_a_page_by_its_path_and_the_page_number_it_shows(rf):
+    """?page=02 and ?page=2 are one entry, a page number that is not one is the first page, and other
+    parameters are left out of the key."""
+    address = lambda url: page_cache.page_address(rf.get(url))  # noqa: E731
+
+    assert address("/papers/gs2/?page=02&utm_source=x") == address("/papers/gs2/?page=2") == "/papers/gs2/?page=2"
+    assert address("/papers/gs2/?page=abc") == address("/papers/gs2/?page=1") == address("/papers/gs2/?x=1")
+    assert address("/sitemap-articles.xml?p=3") == "/sitemap-articles.xml?p=3"
+
+
+def test_cached_pages_live_in_their_own_cache(settings):
+    """Pages go to PAGE_CACHE_URL when it is set (a Redis capped with allkeys-lru), away from REDIS_URL's
+    rate limits and lockouts."""
+    from pathlib import Path
+
+    conf = (Path(settings.BASE_DIR) / "deploy/redis/coaching-pages.conf").read_text()
+    assert "maxmemory-policy allkeys-lru" in conf and "maxmemory 256mb" in conf
+    assert page_cache.cache._alias == "pages" and "pages" in settings.CACHES

@@ -14,7 +14,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 def run_django(code, **env):
     """Start a fresh Python with only the given settings variables, as a production server would."""
     clean = {key: value for key, value in os.environ.items()
-             if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+             if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PAGE_CACHE_URL"))}
     clean.update(env, DJANGO_SETTINGS_MODULE="coaching.settings")
     return subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"],
                           cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60)
@@ -50,6 +50,17 @@ def test_production_settings_come_from_the_environment(tmp_path):
         "coaching.redis_cache.SharedRedisCache", "smtp.example.in", "587", "True",
         "whitenoise.storage.CompressedManifestStaticFilesStorage", "Asia/Kolkata", "True",
     ]
+
+
+def test_cached_pages_go_to_their_own_redis_when_one_is_configured():
+    """PAGE_CACHE_URL puts the page cache in a Redis of its own; without it pages share REDIS_URL."""
+    code = "from django.conf import settings as s; print(s.CACHES['default']['LOCATION'], s.CACHES['pages']['LOCATION'])"
+    shared = run_django(code, DJANGO_DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/1")
+    separate = run_django(code, DJANGO_DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/1",
+                          PAGE_CACHE_URL="redis://127.0.0.1:6380/0")
+
+    assert shared.stdout.split() == ["redis://127.0.0.1:6379/1", "redis://127.0.0.1:6379/1"]
+    assert separate.stdout.split() == ["redis://127.0.0.1:6379/1", "redis://127.0.0.1:6380/0"]
 
 
 def test_default_database_is_sqlite_in_wal_mode_with_immediate_transactions(tmp_path):
