@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -227,6 +228,12 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
         js = ["js/tag-suggestions.js"]
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError:  # ?published_at__year=999…: Django's date drill-down expects only ValueError
+            raise IncorrectLookupParameters("Not a year.") from None
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *self.extra_inlines]

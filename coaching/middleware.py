@@ -1,10 +1,12 @@
-"""Request-wide rules for staff: how long a session lasts, and two-factor sign-in where it is required."""
+"""Request-wide rules: query strings without NUL characters; for staff, how long a session lasts, and two-factor
+sign-in where it is required."""
 
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -12,6 +14,24 @@ from . import two_factor
 
 SIGNED_IN_AT, LAST_SEEN = "signed_in_at", "last_seen"
 LAST_SEEN_PRECISION = 60  # seconds: the session is written at most once a minute, not on every click
+
+
+class DropNulCharactersMiddleware:
+    """Removes NUL characters from the query string's names and values before any view reads them. No search,
+    filter or page number means anything by one, and PostgreSQL refuses to compare text holding one (a
+    DataError, which used to surface as an error page from an admin filter or autocomplete)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                cleaned.setlist(name.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
 
 
 class StaffSessionMiddleware:

@@ -6,8 +6,8 @@ import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseServerError
+from django.db import DataError, InterfaceError, InternalError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 
 from enquiries.models import PhoneLink
@@ -37,11 +37,20 @@ def last_known_call_us_links():
     return [PhoneLink(*link) for link in plain]
 
 
+# What the database raises when it cannot be reached or cannot write (down, hanging, read-only): an outage.
+# Its other errors are about the request (DataError: a value it cannot store or compare) or are bugs.
+OUTAGES = (OperationalError, InterfaceError, InternalError)
+
+
 def server_error(request):
     """The site's error page. A database outage gets the 503 page with the call-us numbers instead, so a
-    student who came to enquire can still call; anything else gets the plain 500 page. Neither touches the
-    database."""
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    student who came to enquire can still call; a value the database refused gets a 400 that says so;
+    anything else gets the plain 500 page. None touches the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DataError):
+        logger.warning("The database refused a value in %s: answered 400.", request.path, exc_info=True)
+        return HttpResponseBadRequest(loader.get_template("400.html").render())
+    if isinstance(error, OUTAGES):
         logger.error("Database unavailable: answered %s with the outage page.", request.path)
         body = loader.get_template("503.html").render(
             {"site_name": settings.SITE_NAME, "call_us_links": last_known_call_us_links()})

@@ -3,7 +3,7 @@ a cache outage loses no enquiry."""
 
 import pytest
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import DataError, IntegrityError, OperationalError
 from django.urls import path
 
 from enquiries.models import Enquiry
@@ -20,7 +20,17 @@ def page_with_a_bug(request):
     raise ValueError("a bug")
 
 
-urlpatterns = [path("down/", page_whose_database_is_down), path("bug/", page_with_a_bug)]
+def page_with_a_value_the_database_refuses(request):
+    raise DataError("A string literal cannot contain NUL (0x00) characters.")
+
+
+def page_with_a_broken_constraint(request):
+    raise IntegrityError("duplicate key value violates unique constraint")
+
+
+urlpatterns = [path("down/", page_whose_database_is_down), path("bug/", page_with_a_bug),
+               path("refused/", page_with_a_value_the_database_refuses),
+               path("constraint/", page_with_a_broken_constraint)]
 handler500 = "coaching.outage.server_error"  # as in coaching/urls.py
 
 
@@ -106,6 +116,20 @@ def test_other_errors_still_get_the_500_page(client):
 
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+@pytest.mark.urls("tests.coaching.test_outages")
+def test_a_value_the_database_refuses_is_bad_input_not_an_outage(client):
+    """A DataError (a value the database cannot store or compare) answers 400 saying nothing was changed,
+    never the outage page with its Retry-After; other database errors that are not outages are bugs (500)."""
+    client.raise_request_exception = False
+
+    refused = client.get("/refused/")
+    constraint = client.get("/constraint/")
+
+    assert refused.status_code == 400 and "Retry-After" not in refused
+    assert "nothing was changed" in refused.content.decode()
+    assert constraint.status_code == 500
 
 
 def test_every_page_keeps_the_call_us_numbers_for_the_outage_page(client):
