@@ -1,8 +1,17 @@
-"""/healthz: what a load balancer and the fault tests ask. Each dependency is tried with a short timeout,
-and the answer says which failed."""
+"""/healthz: what a load balancer and the fault tests ask. Each dependency is tried with a short timeout.
 
+Anyone gets "ok" or "unhealthy" (200 or 503) and nothing more: the details name internal hosts and ports, so
+they go only to a caller on this machine that did not come through the proxy (the load balancer's or an
+operator's check of gunicorn itself) or one that sends HEALTHZ_TOKEN in the X-Health-Token header. The
+database write is tried at most once every HEALTHZ_WRITE_CHECK_SECONDS across the site, however often
+strangers ask."""
+
+import ipaddress
+import secrets
 import time
 import uuid
+
+from django.conf import settings
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -21,8 +30,36 @@ def _database_read():
         cursor.execute("SELECT 1")
 
 
+WRITE_CHECKED = "healthz:database-write-ok"
+
+
 def _database_write():
+    """Write the probe row, unless a write succeeded within HEALTHZ_WRITE_CHECK_SECONDS (a failed write is
+    never remembered: the next call tries again, so recovery shows at once)."""
+    seconds = settings.HEALTHZ_WRITE_CHECK_SECONDS
+    try:
+        if seconds and cache.get(WRITE_CHECKED):
+            return
+    except Exception:  # the cache check reports the cache; the write is simply tried
+        pass
     HealthProbe.objects.update_or_create(pk=1, defaults={"checked_at": timezone.now()})
+    if seconds:
+        try:
+            cache.set(WRITE_CHECKED, True, seconds)
+        except Exception:
+            pass
+
+
+def shows_details(request):
+    """A direct call from this machine (no proxy in between), or one carrying the health token."""
+    token = settings.HEALTHZ_TOKEN
+    if token and secrets.compare_digest(request.headers.get("X-Health-Token", ""), token):
+        return True
+    try:
+        local = ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+    return local and "HTTP_X_FORWARDED_FOR" not in request.META and "HTTP_X_REAL_IP" not in request.META
 
 
 def _cache():
@@ -73,5 +110,5 @@ def healthz(request):
         else:
             lines.append(f"{name}: ok")
     lines.append("mail: not checked" if "database read" in failed else _mail_line())
-    body = ("unhealthy" if failed else "ok") + "\n" + "\n".join(lines) + "\n"
+    body = ("unhealthy" if failed else "ok") + "\n" + ("\n".join(lines) + "\n" if shows_details(request) else "")
     return HttpResponse(body, status=503 if failed else 200, content_type="text/plain; charset=utf-8")

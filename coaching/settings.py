@@ -251,6 +251,11 @@ STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "require
 if STAFF_2FA not in ("required", "optional"):
     raise ImproperlyConfigured("DJANGO_STAFF_2FA must be required or optional.")
 
+# /healthz names what failed only to a direct local caller or one sending this token (X-Health-Token); its
+# database write is tried at most once every so many seconds (coaching/health.py).
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
+HEALTHZ_WRITE_CHECK_SECONDS = int(os.environ.get("HEALTHZ_WRITE_CHECK_SECONDS", "5"))
+
 # The client's address, for rate limits and lockouts: REMOTE_ADDR, unless the request came through one
 # of these proxies (addresses or networks, e.g. 127.0.0.1 for nginx on the same host), in which case
 # X-Forwarded-For is read from the right, past the trusted hops.

@@ -60,6 +60,41 @@ def test_healthz_names_a_failing_cache_with_a_503(client, monkeypatch):
     assert "database read: ok" in body
 
 
+def test_healthz_tells_strangers_only_ok_or_unhealthy(client, settings, monkeypatch):
+    """A visitor from outside, or any visitor through the proxy, gets one word; a direct local check or one
+    with the health token gets the details."""
+    settings.HEALTHZ_TOKEN = "a-long-random-health-token"
+
+    stranger = client.get("/healthz", REMOTE_ADDR="203.0.113.9").content.decode()
+    through_nginx = client.get("/healthz", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9").content.decode()
+    wrong_token = client.get("/healthz", REMOTE_ADDR="203.0.113.9", HTTP_X_HEALTH_TOKEN="guess").content.decode()
+    with_token = client.get("/healthz", REMOTE_ADDR="203.0.113.9",
+                            HTTP_X_HEALTH_TOKEN="a-long-random-health-token").content.decode()
+    local = client.get("/healthz", REMOTE_ADDR="127.0.0.1").content.decode()
+
+    assert stranger == through_nginx == wrong_token == "ok\n"
+    assert with_token.startswith("ok\ndatabase read: ok") and local == with_token
+
+    monkeypatch.setattr(cache, "set", lambda *args, **kwargs: (_ for _ in ()).throw(ConnectionError("down")))
+    failing = client.get("/healthz", REMOTE_ADDR="203.0.113.9")
+    assert failing.status_code == 503 and failing.content.decode() == "unhealthy\n"
+
+
+def test_healthz_writes_to_the_database_at_most_once_in_its_window(client, settings):
+    """However often /healthz is asked, the probe row is written once per HEALTHZ_WRITE_CHECK_SECONDS."""
+    from django.test.utils import CaptureQueriesContext
+    from django.db import connection
+
+    settings.HEALTHZ_WRITE_CHECK_SECONDS = 60
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(20):
+            assert client.get("/healthz", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+    writes = [query for query in queries.captured_queries
+              if query["sql"].startswith(("INSERT", "UPDATE")) and "healthprobe" in query["sql"]]
+    assert len(writes) == 1
+
+
 def test_healthz_names_a_database_that_cannot_write(client, monkeypatch):
     """A database that reads but refuses writes (a read-only disk) is reported as such."""
     from coaching.models import HealthProbe

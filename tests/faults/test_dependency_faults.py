@@ -126,6 +126,7 @@ def production_env(*, database_url, redis_url, media, **settings):
         DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_SECURE_SSL_REDIRECT="false", DJANGO_SECURE_COOKIES="false",
         SITE_URL="https://www.pragati-ias.in", DEFAULT_FROM_EMAIL="Pragati IAS <office@pragati-ias.in>",
         DATABASE_URL=database_url, REDIS_URL=redis_url, ENQUIRY_MIN_FILL_SECONDS="0", DJANGO_MEDIA_ROOT=str(media),
+        HEALTHZ_WRITE_CHECK_SECONDS="0",  # every /healthz tries the write, so a read-only database shows at once
         **settings,
     )
     return env
