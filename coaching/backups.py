@@ -1,7 +1,10 @@
 """One file that holds the whole site (the database and the uploaded media), and putting it back.
 
 The file is a gzip'd tar: `manifest.json` (what it holds), `database.sqlite3` (SQLite's online backup
-API, consistent while the site runs) or `database.pgdump` (pg_dump's custom format), and `media/`.
+API, consistent while the site runs) or `database.pgdump` (pg_dump's custom format), and `media/`. It holds
+every student's phone number, so it is written readable by its owner alone (0600, in a folder made 0700),
+without the sessions (a stolen backup must not sign anyone in), and can be encrypted to a GPG recipient
+before it leaves the host (`--encrypt-to`; restore after `gpg --decrypt`).
 """
 
 import json
@@ -18,6 +21,7 @@ from django.db import connection
 from django.utils import timezone
 
 FORMAT = "coaching-cms-backup/1"
+SESSIONS_TABLE = "django_session"
 SQLITE_NAME, POSTGRES_NAME, MEDIA_DIR, MANIFEST = "database.sqlite3", "database.pgdump", "media", "manifest.json"
 
 
@@ -47,9 +51,12 @@ def _run(command, env=None):
         raise BackupError(f"{command[0]} failed: {error.stderr.strip() or error.returncode}") from None
 
 
-def create_backup(output):
-    """Write the backup file; return a summary of what it holds."""
+def create_backup(output, encrypt_to=None):
+    """Write the backup file (encrypted to the GPG recipient `encrypt_to`, if given); return a summary of what
+    it holds."""
     output = Path(output)
+    if not output.parent.exists():
+        output.parent.mkdir(mode=0o700, parents=True)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         if _engine() == "sqlite":
@@ -58,12 +65,14 @@ def create_backup(output):
             target = sqlite3.connect(database_file)
             with target:
                 connection.connection.backup(target)
+                target.execute(f"DELETE FROM {SESSIONS_TABLE}")
+            target.execute("VACUUM")  # the deleted sessions' pages go too, not only their rows
             target.close()
         elif _engine() == "postgresql":
             env, args, name = _postgres_env()
             database_file = work / POSTGRES_NAME
-            _run(["pg_dump", *args, "--format=custom", "--no-owner", "--no-privileges", "--file",
-                  str(database_file), name], env=env)
+            _run(["pg_dump", *args, "--format=custom", "--no-owner", "--no-privileges",
+                  f"--exclude-table-data={SESSIONS_TABLE}", "--file", str(database_file), name], env=env)
         else:
             raise BackupError(f"Backups support SQLite and PostgreSQL, not {_engine()}.")
         media_files = [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] \
@@ -72,13 +81,35 @@ def create_backup(output):
                     "database": database_file.name, "media_files": len(media_files)}
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2))
         partial = output.with_name(output.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        partial.unlink(missing_ok=True)
+        with _private_file(partial) as stream, tarfile.open(fileobj=stream, mode="w:gz") as archive:
             archive.add(work / MANIFEST, MANIFEST)
             archive.add(database_file, database_file.name)
             for path in media_files:
                 archive.add(path, f"{MEDIA_DIR}/{path.relative_to(settings.MEDIA_ROOT)}")
+        if encrypt_to:
+            plain, partial = partial, output.with_name(output.name + ".encrypting")
+            try:
+                _run(["gpg", "--batch", "--yes", "--trust-model", "always", "--recipient", encrypt_to,
+                      "--output", str(partial), "--encrypt", str(plain)])
+            finally:
+                plain.unlink(missing_ok=True)
+            os.chmod(partial, 0o600)
         partial.replace(output)  # a half-written backup never carries the real name
     return manifest
+
+
+def _private_file(path):
+    """A new file only its owner can read, whatever the process's umask."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
+def _is_encrypted(path):
+    """An OpenPGP message (binary packets, or ASCII armour) rather than the gzip'd tar."""
+    with open(path, "rb") as stream:
+        start = stream.read(36)
+    # A binary OpenPGP packet's first byte has its high bit set; a gzip file starts with 0x1f.
+    return start.startswith(b"-----BEGIN PGP MESSAGE") or (len(start) > 0 and start[0] >= 0x80)
 
 
 def _is_empty():
@@ -91,6 +122,9 @@ def restore_backup(source):
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"There is no backup file at {source}.")
+    if _is_encrypted(source):
+        raise BackupError(f"{source} is encrypted: decrypt it first with the private key, e.g. "
+                          f"`gpg --output site.tar.gz --decrypt {source.name}`, then restore site.tar.gz.")
     try:
         archive = tarfile.open(source, "r:gz")
     except (tarfile.TarError, OSError) as error:

@@ -103,3 +103,60 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
 
     assert "is not a backup made by `manage.py backup`" in not_a_backup.stderr
     assert "There is no backup file at" in missing.stderr
+
+
+def test_a_backup_is_readable_by_its_owner_alone_and_holds_no_sessions(tmp_path):
+    """The file is 0600 in a folder made 0700 (whatever the umask), and no session row is in it, so a copied
+    backup signs nobody in."""
+    import sqlite3
+    import stat
+    import tarfile
+
+    site, _ = sqlite_databases(tmp_path)
+    media = tmp_path / "media"
+    manage(site, media, "migrate", "--noinput", "-v", "0")
+    manage(site, media, "shell", "-c", "from django.contrib.sessions.backends.db import SessionStore; "
+                                       "s = SessionStore(); s['_auth_user_id'] = '1'; s.create()")
+    backup = tmp_path / "backups" / "nightly" / "site.tar.gz"
+
+    old_umask = os.umask(0o022)
+    try:
+        manage(site, media, "backup", "--output", str(backup))
+    finally:
+        os.umask(old_umask)
+
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
+    with tarfile.open(backup) as archive:
+        archive.extract("database.sqlite3", tmp_path / "unpacked", filter="data")
+    with sqlite3.connect(tmp_path / "unpacked" / "database.sqlite3") as copy:
+        assert copy.execute("SELECT COUNT(*) FROM django_session").fetchone() == (0,)
+    with sqlite3.connect(tmp_path / "site.sqlite3") as live:
+        assert live.execute("SELECT COUNT(*) FROM django_session").fetchone() == (1,)
+
+
+def test_an_encrypted_backup_is_unreadable_without_the_key_and_restores_once_decrypted(tmp_path, monkeypatch):
+    """--encrypt-to writes an OpenPGP file for that recipient; restore refuses it with how to decrypt it,
+    and the decrypted file restores as any other."""
+    keys = tmp_path / "gnupg"
+    keys.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(keys))
+    subprocess.run(["gpg", "--batch", "--passphrase", "", "--quick-gen-key", "backups@pragati-ias.in",
+                    "default", "default", "never"], check=True, capture_output=True)
+    site, restored = sqlite_databases(tmp_path)
+    media = tmp_path / "media"
+    manage(site, media, "migrate", "--noinput", "-v", "0")
+    manage(site, media, "load_demo")
+    encrypted = tmp_path / "site.tar.gz.gpg"
+
+    made = manage(site, media, "backup", "--output", str(encrypted), "--encrypt-to", "backups@pragati-ias.in")
+    refused = manage(restored, tmp_path / "restored-media", "restore", str(encrypted), check=False)
+    subprocess.run(["gpg", "--batch", "--output", str(tmp_path / "site.tar.gz"), "--decrypt", str(encrypted)],
+                   check=True, capture_output=True)
+    manage(restored, tmp_path / "restored-media", "restore", str(tmp_path / "site.tar.gz"))
+
+    assert "encrypted to backups@pragati-ias.in" in made.stdout
+    assert not encrypted.read_bytes().startswith(b"\x1f\x8b") and b"+91" not in encrypted.read_bytes()
+    assert "is encrypted: decrypt it first" in refused.stderr
+    after = literal_eval(manage(restored, tmp_path / "restored-media", "shell", "-v", "0", "-c", PROBE).stdout)
+    assert len(after[0]) == 11 and len(after[1]) == 30
