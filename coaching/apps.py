@@ -9,11 +9,15 @@ class CoachingConfig(AppConfig):
     verbose_name = "Coaching CMS"
 
     def ready(self):
+        from enquiries.erasure import person_erased
+        from practice.services import blank_reports_naming
+
         from . import checks  # noqa: F401 (registers the production checks)
         from .page_cache import watch_public_content
         from .roles import sync_role_groups
 
         watch_public_content()
+        person_erased.connect(blank_reports_naming, dispatch_uid="coaching.blank_practice_reports")
 
         # Sent once per app after every migrate (and after a test database is flushed); this app is
         # listed last, so by its signal every app's permissions exist.

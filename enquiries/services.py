@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .consent import NOTICE_VERSION
+from .erasure import Person, person_erased
 from .models import Activity, Enquiry, ErasureLog, FollowUp, RoundRobin
 from .phones import normalise_indian_phone
 from .roles import COUNSELLING_MANAGER, COUNSELLOR, ERASE, REASSIGN
@@ -261,7 +262,9 @@ def enquiry_erase(*, leads, by=None, reason):
         raise PermissionDenied("Only a counselling manager can erase personal data.")
     # The lock only exists on PostgreSQL (SQLite serialises writers), where the suite also runs.
     erased_ids = []
-    for lead in leads.select_for_update(of=("self",)).filter(erased_at__isnull=True):  # pragma: no mutate
+    leads = list(leads.select_for_update(of=("self",)).filter(erased_at__isnull=True))  # pragma: no mutate
+    person = Person.of(leads)
+    for lead in leads:
         for field in ["email", "city", "message", "referrer", "source_page", "notify_error", *UTM_FIELDS]:
             setattr(lead, field, "")
         lead.name, lead.phone, lead.erased_at, lead.next_follow_up_at = ERASED_NAME, "", timezone.now(), None
@@ -269,6 +272,13 @@ def enquiry_erase(*, leads, by=None, reason):
         lead.follow_ups.update(note="")
         lead.activities.all().delete()
         erased_ids.append(lead.pk)
+    if person:
+        # Free text elsewhere that holds their number or email: other leads' messages (a friend enquiring
+        # for them), counsellors' notes and log lines, and, through person_erased, other apps' text.
+        person.blank_mentions(Enquiry.objects.exclude(pk__in=erased_ids), "message", replacement="")
+        person.blank_mentions(FollowUp.objects.all(), "note")
+        person.blank_mentions(Activity.objects.all(), "text")
+        person_erased.send(sender=Enquiry, person=person)
     # The admin's "Recent actions" log keeps a text copy of each object it touched; older entries may name
     # the person.
     LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Enquiry),

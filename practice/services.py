@@ -131,3 +131,11 @@ def report_problem(*, attempt, question, text):
     if not attempt.answers.filter(question=question).exists():
         raise BadAnswers("That question is not part of this attempt.")
     return ProblemReport.objects.create(attempt=attempt, question=question, text=text[:1000])
+
+
+def blank_reports_naming(sender, person, **kwargs):
+    """Students' problem reports that hold the number or email of a person being erased are blanked with
+    their leads (connected to enquiries.erasure.person_erased by coaching/apps.py)."""
+    from .models import ProblemReport
+
+    person.blank_mentions(ProblemReport.objects.all(), "text")

@@ -76,3 +76,52 @@ def test_after_erasure_the_persons_details_appear_nowhere(migrated_data, client,
     if connection.vendor == "sqlite":  # old page versions left the write-ahead log at the checkpoint
         wal = Path(connection.settings_dict["NAME"] + "-wal")
         assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_erasure_blanks_free_text_elsewhere_that_names_the_number_or_email(migrated_data):
+    """A problem report, another student's message and a counsellor's note on another lead that hold the
+    erased number (typed any way) or email are blanked with the leads; text that names neither is kept."""
+    from enquiries.models import Activity, FollowUp
+    from enquiries.services import enquiry_erase
+    from practice.models import ProblemReport
+    from tests.factories import EnquiryFactory, full_article
+    from tests.practice.factories import question
+
+    person = EnquiryFactory(phone="+919821147365", email="Vaidehi.K@example.org")
+    friend = EnquiryFactory(message="Enquiring for my friend too: vaidehi.k@EXAMPLE.org")
+    other = EnquiryFactory(message="Is there a weekend batch in Pune?")
+    FollowUp.objects.create(enquiry=other, at=timezone.now(), outcome="call_back",
+                            note="Her cousin asked us to call +91-98211-47365 instead.")
+    Activity.objects.create(enquiry=other, text="Phone typed as (0) 98211 47365 on the walk-in sheet.")
+    item = question(full_article())
+    named = ProblemReport.objects.create(question=item, text="Option C is also right. WhatsApp me on 9821147365")
+    unrelated = ProblemReport.objects.create(question=item, text="Option C is also right: see Article 280 and 98211 4")
+
+    enquiry_erase(leads=Enquiry.objects.filter(pk=person.pk), reason="Erasure request")
+
+    friend.refresh_from_db(), other.refresh_from_db(), named.refresh_from_db(), unrelated.refresh_from_db()
+    assert friend.message == "" and other.message == "Is there a weekend batch in Pune?"
+    assert "47365" not in FollowUp.objects.get(enquiry=other).note
+    assert "47365" not in other.activities.get().text
+    assert "9821147365" not in named.text and "Removed" in named.text
+    assert unrelated.text == "Option C is also right: see Article 280 and 98211 4"
+
+
+@pytest.mark.parametrize("written", ["9821147365", "98211 47365", "+91 98211-47365", "+919821147365",
+                                     "098211.47365", "(+91) 98211 47365", "919821147365"])
+def test_a_number_is_recognised_in_free_text_however_it_is_typed(written):
+    """Spaces, dashes, dots, brackets, +91, 91 or 0 in front: the same number."""
+    from enquiries.erasure import Person
+
+    person = Person(phones=frozenset({"+919821147365"}), emails=frozenset())
+
+    assert person.is_mentioned_in(f"Call me on {written} after 7 pm")
+    assert not person.is_mentioned_in("Call me on 98211 47366 after 7 pm")
+    assert not person.is_mentioned_in("Roll number 1234598211473650")
+
+
+def test_the_privacy_notice_says_erasure_reaches_text_that_names_the_person(client):
+    """The notice tells students that other text holding their number or email is blanked too."""
+    page = client.get("/privacy/").content.decode()
+
+    assert "Any other text on the site that holds your mobile number or email address" in page
