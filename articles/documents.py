@@ -3,12 +3,15 @@ blocks, the unit the importer recognises an article in; and rich text back into 
 
 import io
 import re
+import resource
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import lxml.etree
 import lxml.html
-import mammoth
 
 # Blocks: the unit the parser works on — one paragraph, heading or list item.
 PARAGRAPH, HEADING, BULLET, NUMBERED = "paragraph", "heading", "bullet", "numbered"
@@ -162,6 +165,12 @@ def blocks_from_html(html):
 DOCX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 DOCX_MAX_RATIO = 100
 DOCX_MAX_ENTRIES = 2000
+# The text itself: a long analysis article's word/document.xml is under 1 MB. A 2.5 MB file holding 36 MB of
+# XML passed the bounds above and took a worker for 30 s and about 1 GB.
+DOCX_MAX_DOCUMENT_XML_BYTES = 5 * 1024 * 1024
+# Converting runs in a process of its own (articles/docx_convert.py) with these limits.
+DOCX_CONVERT_MEMORY_BYTES = 512 * 1024 * 1024
+DOCX_CONVERT_SECONDS = 20
 DOCX_UNREADABLE = "This .docx file cannot be read: it is damaged, cut short or not a Word document ({})."
 
 
@@ -177,6 +186,11 @@ def check_docx(data):
         raise UnreadableDocument(DOCX_UNREADABLE.format(error)) from None
     if "word/document.xml" not in {entry.filename for entry in entries}:
         raise UnreadableDocument(DOCX_UNREADABLE.format("it has no word/document.xml"))
+    document = next(entry for entry in entries if entry.filename == "word/document.xml")
+    if document.file_size > DOCX_MAX_DOCUMENT_XML_BYTES:
+        raise UnreadableDocument(
+            f"This .docx file's text is {document.file_size // (1024 * 1024)} MB of Word markup, far more than "
+            f"any article (at most {DOCX_MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB): split it, or paste its text.")
     unpacked = sum(entry.file_size for entry in entries)
     if len(entries) > DOCX_MAX_ENTRIES or unpacked > DOCX_MAX_UNPACKED_BYTES or any(
             entry.file_size > DOCX_MAX_RATIO * max(entry.compress_size, 1024) for entry in entries):
@@ -186,12 +200,33 @@ def check_docx(data):
 
 
 def docx_to_html(data):
-    """A Word document's text as HTML (headings, lists and bold kept), through mammoth."""
+    """A Word document's text as HTML (headings, lists and bold kept), through mammoth, converted in a
+    process of its own that may use at most DOCX_CONVERT_MEMORY_BYTES and DOCX_CONVERT_SECONDS."""
     check_docx(data)
+    memory, seconds = DOCX_CONVERT_MEMORY_BYTES, DOCX_CONVERT_SECONDS
+
+    def limit_the_converter():  # runs in the child, before it starts converting
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        cpu = int(seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+
     try:
-        return mammoth.convert_to_html(io.BytesIO(data)).value
-    except Exception as error:  # mammoth and its XML reader raise many kinds; each means "cannot read"
-        raise UnreadableDocument(DOCX_UNREADABLE.format(type(error).__name__)) from None
+        converted = subprocess.run([sys.executable, "-I", str(CONVERTER)], input=data, capture_output=True,
+                                   timeout=seconds, preexec_fn=limit_the_converter)
+    except subprocess.TimeoutExpired:
+        raise UnreadableDocument(f"This .docx file took longer than {seconds} seconds to read, far longer than "
+                                 "any article: save it again from Word, or paste its text.") from None
+    if converted.returncode == 0:
+        return converted.stdout.decode("utf-8")
+    error = converted.stderr.decode("utf-8", errors="replace").strip().splitlines()
+    if converted.returncode < 0 or error[-1:] == ["MemoryError"]:  # killed by a limit, or out of memory
+        raise UnreadableDocument(
+            f"This .docx file needs more than {memory // (1024 * 1024)} MB to read, far more than any article: "
+            "save it again from Word, or paste its text.")
+    raise UnreadableDocument(DOCX_UNREADABLE.format(error[-1] if error else f"exit {converted.returncode}"))
+
+
+CONVERTER = Path(__file__).with_name("docx_convert.py")
 
 
 def blocks_from_docx(data):
