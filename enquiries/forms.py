@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from .limits import phone_over_limit, too_many
 from .models import Course, Enquiry
 from .phones import normalise_indian_phone
 from .services import tidy_name
@@ -54,50 +55,13 @@ def _clock_key(token):
     return "enquiry-clock:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-class EnquiryForm(forms.Form):
-    name = forms.CharField(max_length=100, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    phone = forms.CharField(
-        max_length=25, label="Mobile number",
-        help_text="10-digit Indian mobile; we call you back on it.",
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(max_length=254, required=False, label="Email (optional)")
-    course = forms.ModelChoiceField(Course.objects.offered(), label="Course you are interested in",
-                                    empty_label="Choose a course")
-    mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
-                             initial=Enquiry.Mode.CLASSROOM)
-    city = forms.CharField(max_length=80, required=False, label="City / centre")
-    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, label="Message (optional)",
-                              widget=forms.Textarea(attrs={"rows": 3}))
-    consent = forms.BooleanField(
-        label="I agree that the institute may keep these details to call me back, as explained above.",
-        error_messages={"required": "Tick the box to agree, so that we may call you back."},
-    )
-    # Attribution, filled when the form is opened.
-    source_page = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
-    referrer = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
-    utm_source = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
-    utm_medium = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
-    utm_campaign = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
-    utm_term = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
-    utm_content = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
-    # Bot traps: a field people never see, and the time the form was opened.
+class PublicLeadForm(forms.Form):
+    """What every public form that takes a lead shares: a field people never see and the time the form was
+    opened (bot traps), and a one-time clock, so each form is stored at most once (see `store_once`)."""
+
     website = forms.CharField(required=False, max_length=200, label="Leave this empty",
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
-
-    @classmethod
-    def hidden_field_names(cls):
-        return [name for name, field in cls.base_fields.items() if field.widget.is_hidden]
-
-    def clean_name(self):
-        name = tidy_name(self.cleaned_data["name"])
-        if not any(character.isalpha() for character in name):
-            raise forms.ValidationError("Enter your name.")
-        return name
-
-    def clean_phone(self):
-        return normalise_indian_phone(self.cleaned_data["phone"])
 
     @functools.cached_property
     def _clock(self):
@@ -127,3 +91,83 @@ class EnquiryForm(forms.Form):
         them to confirm instead of dropping the enquiry."""
         opened_at, _ = self._clock
         return opened_at is not None and time.time() - opened_at < settings.ENQUIRY_MIN_FILL_SECONDS
+
+    def with_fresh_clock(self, *, confirmed=False):
+        """The form to show again, with a new clock, so an expired one never traps a real person, and hidden
+        fields that were refused emptied, so sending it again goes through. A form shown to confirm a quick
+        submission gets a clock that has already run its minimum time, so the confirming press is kept."""
+        self.data = self.data.copy()
+        self.data["started"] = form_clock(
+            opened_at=time.time() - settings.ENQUIRY_MIN_FILL_SECONDS if confirmed else None)
+        for field in self.hidden_fields():
+            if field.errors:
+                self.data[field.name] = ""
+        return self
+
+
+def add_service_errors(form, error):
+    """Put the enquiry service's ValidationError on the form it came from, each message on its field."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+def store_once(request, form, store):
+    """Spend the form's clock, check the phone's limit and call `store()`, which writes the lead. Returns
+    None when the lead was stored, or when this very form was stored before (a double tap, a replay: thank
+    them again, one lead is enough); or the 429 page. The clock is given back whenever nothing was stored (the
+    limit, a database failure), so the same form sent again is kept, never thanked with nothing stored."""
+    clock = form.data["started"]
+    if not spend_clock(clock):
+        return None
+    if phone_over_limit(request, form.cleaned_data["phone"]):
+        give_back_clock(clock)
+        return too_many(request)
+    try:
+        store()
+    except Exception:  # a refusal re-shows the form with a fresh clock; a database failure answers 503
+        give_back_clock(clock)
+        raise
+    return None
+
+
+class EnquiryForm(PublicLeadForm):
+    name = forms.CharField(max_length=100, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(
+        max_length=25, label="Mobile number",
+        help_text="10-digit Indian mobile; we call you back on it.",
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(max_length=254, required=False, label="Email (optional)")
+    course = forms.ModelChoiceField(Course.objects.offered(), label="Course you are interested in",
+                                    empty_label="Choose a course")
+    mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
+                             initial=Enquiry.Mode.CLASSROOM)
+    city = forms.CharField(max_length=80, required=False, label="City / centre")
+    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, label="Message (optional)",
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(
+        label="I agree that the institute may keep these details to call me back, as explained above.",
+        error_messages={"required": "Tick the box to agree, so that we may call you back."},
+    )
+    # Attribution, filled when the form is opened.
+    source_page = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
+    referrer = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
+    utm_source = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_medium = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_campaign = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_term = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+    utm_content = forms.CharField(max_length=100, required=False, widget=forms.HiddenInput)
+
+    @classmethod
+    def hidden_field_names(cls):
+        return [name for name, field in cls.base_fields.items() if field.widget.is_hidden]
+
+    def clean_name(self):
+        name = tidy_name(self.cleaned_data["name"])
+        if not any(character.isalpha() for character in name):
+            raise forms.ValidationError("Enter your name.")
+        return name
+
+    def clean_phone(self):
+        return normalise_indian_phone(self.cleaned_data["phone"])
+

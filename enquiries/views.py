@@ -1,8 +1,5 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
-import time
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -15,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from articles.models import Article
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
-from .forms import EnquiryForm, form_clock, give_back_clock, spend_clock
-from .limits import address_over_limit, phone_over_limit, too_many
+from .forms import EnquiryForm, add_service_errors, form_clock, store_once
+from .limits import address_over_limit, too_many
 from .models import Course
 from .services import UTM_FIELDS, enquiry_create
 
@@ -76,46 +73,26 @@ def enquiry_form(request):
     if form.looks_like_a_bot():
         return redirect("enquiries:thanks")  # a fake success: the bot learns nothing and nothing is stored
     if form.sent_too_fast():
-        return _render(request, _with_fresh_clock(form, confirmed=True), please_confirm=True)
+        return _render(request, form.with_fresh_clock(confirmed=True), please_confirm=True)
     if not form.is_valid():
-        return _render(request, _with_fresh_clock(form))
-    clock = form.data["started"]
-    if not spend_clock(clock):
-        return redirect("enquiries:thanks")  # the same form sent again (a double tap or a replay): one lead is enough
-    phone = form.cleaned_data["phone"]
-    if phone_over_limit(request, phone):
-        give_back_clock(clock)  # nothing was stored: the same form may be sent again once the limit allows
-        return too_many(request)
+        return _render(request, form.with_fresh_clock())
     data = form.cleaned_data
     source_page = _local_path(data["source_page"])
-    try:
+
+    def store():
         enquiry_create(
-            name=data["name"], phone=phone, email=data["email"], course=data["course"], mode=data["mode"],
+            name=data["name"], phone=data["phone"], email=data["email"], course=data["course"], mode=data["mode"],
             city=data["city"], message=data["message"], consent_given=data["consent"],
             source_page=source_page, source_article=_article_at(source_page) if source_page else None,
             referrer=data["referrer"], utm={field: data[field] for field in UTM_FIELDS},
         )
+
+    try:
+        refused = store_once(request, form, store)
     except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-        return _render(request, _with_fresh_clock(form))
-    except Exception:  # the database failed (the outage page answers 503): the same form, sent again, is kept
-        give_back_clock(clock)
-        raise
-    return redirect("enquiries:thanks")
-
-
-def _with_fresh_clock(form, *, confirmed=False):
-    """Re-shown forms get a new clock, so an expired one never traps a real person, and hidden fields that
-    were refused are emptied, so sending the form again goes through. A form shown to confirm a quick
-    submission gets a clock that has already run its minimum time, so the confirming press is kept."""
-    form.data = form.data.copy()
-    form.data["started"] = form_clock(
-        opened_at=time.time() - settings.ENQUIRY_MIN_FILL_SECONDS if confirmed else None)
-    for field in form.hidden_fields():
-        if field.errors:
-            form.data[field.name] = ""
-    return form
+        add_service_errors(form, error)
+        return _render(request, form.with_fresh_clock())
+    return refused or redirect("enquiries:thanks")
 
 
 def thanks(request):

@@ -1,13 +1,20 @@
 from django import forms
 
+from enquiries.forms import PublicLeadForm
+from enquiries.phones import normalise_indian_phone
 
-class CounsellorCallbackForm(forms.Form):
-    """"Talk to a counsellor about your preparation", from a practice result. The number and the consent are
-    checked by the enquiry service, like every other enquiry."""
+
+class CounsellorCallbackForm(PublicLeadForm):
+    """"Talk to a counsellor about your preparation", from a practice result: a public lead form like the "For
+    Enquiry" one (bot traps, minimum fill time, stored once). The consent is checked by the enquiry service,
+    like every other enquiry."""
 
     name = forms.CharField(max_length=100, label="Your name")
     phone = forms.CharField(max_length=25, label="Mobile number")
     share_score = forms.BooleanField(required=False, label="Share my score on this quiz with the counsellor")
     consent = forms.BooleanField(required=False)
-    # Left empty by people; bots fill every field they find.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    field_order = ["name", "phone", "share_score", "consent", "website", "started"]
+
+    def clean_phone(self):
+        return normalise_indian_phone(self.cleaned_data["phone"])

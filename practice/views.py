@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
 from enquiries.consent import NOTICE_VERSION
-from enquiries.limits import address_over_limit, over_limit, phone_over_limit, too_many
+from enquiries.forms import add_service_errors, form_clock, store_once
+from enquiries.limits import address_over_limit, over_limit, too_many
 from enquiries.services import enquiry_create
 
 from . import devices, marking, quizzes, services
@@ -96,7 +97,7 @@ def quiz_key(request, year, month):
     return render(request, "practice/key.html", {"edition": edition, "questions": questions})
 
 
-def attempt_detail(request, public_id, callback_form=None):
+def attempt_detail(request, public_id, callback_form=None, please_confirm=False):
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
     answers = list(
         Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
@@ -111,7 +112,8 @@ def attempt_detail(request, public_id, callback_form=None):
     return render(request, "practice/attempt.html", {
         "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers),
         "percentile": _compare_with_first_attempts(attempt, answers),
-        "callback_form": callback_form or CounsellorCallbackForm(), "notice_version": NOTICE_VERSION,
+        "callback_form": callback_form or CounsellorCallbackForm(initial={"started": form_clock()}),
+        "notice_version": NOTICE_VERSION, "please_confirm": please_confirm,
     }, status=400 if callback_form is not None else 200)
 
 
@@ -185,27 +187,32 @@ def report_problem(request, public_id):
 @require_POST
 def talk_to_counsellor(request, public_id):
     """A callback asked for from a result, through the one enquiry service (normalised number, merge with an
-    open lead, round-robin, rate limits); the score goes to the counsellor only if the student ticked it."""
+    open lead, round-robin, rate limits, stored once); the score goes to the counsellor only if the student
+    ticked it."""
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
     if address_over_limit(request):
         return too_many(request)
     form = CounsellorCallbackForm(request.POST)
-    if form.is_valid() and form.cleaned_data["website"]:
+    if form.looks_like_a_bot():
         return redirect("enquiries:thanks")  # a bot: it learns nothing, nothing is stored
-    if form.is_valid():
-        data = form.cleaned_data
-        if phone_over_limit(request, data["phone"]):
-            return too_many(request)
-        message = f"Asked for a call from a Prelims practice result on “{attempt.quiz_title}”."
-        if data["share_score"]:
-            message += (f" Shared score: {attempt.marks} / {attempt.maximum} ({attempt.correct} right, "
-                        f"{attempt.wrong} wrong, {attempt.blank} not attempted).")
-        try:
-            enquiry_create(name=data["name"], phone=data["phone"], consent_given=data["consent"], message=message,
-                           source_page=attempt.get_absolute_url(), source_article=attempt.article)
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            return redirect("enquiries:thanks")
-    return attempt_detail(request, public_id, callback_form=form)
+    if form.sent_too_fast():
+        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock(confirmed=True),
+                              please_confirm=True)
+    if not form.is_valid():
+        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock())
+    data = form.cleaned_data
+    message = f"Asked for a call from a Prelims practice result on “{attempt.quiz_title}”."
+    if data["share_score"]:
+        message += (f" Shared score: {attempt.marks} / {attempt.maximum} ({attempt.correct} right, "
+                    f"{attempt.wrong} wrong, {attempt.blank} not attempted).")
+
+    def store():
+        enquiry_create(name=data["name"], phone=data["phone"], consent_given=data["consent"], message=message,
+                       source_page=attempt.get_absolute_url(), source_article=attempt.article)
+
+    try:
+        refused = store_once(request, form, store)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock())
+    return refused or redirect("enquiries:thanks")

@@ -2,10 +2,12 @@
 shares the score only when the student ticks it, and the dashboard counts such leads."""
 
 import re
+import time
 
 import pytest
 
 from enquiries.consent import NOTICE_VERSION
+from enquiries.forms import form_clock
 from enquiries.models import Enquiry
 from practice.models import Attempt
 from tests.factories import full_article
@@ -26,8 +28,47 @@ def attempt(client, staff):
 
 
 def ask(client, attempt, **fields):
-    data = {"name": "Priya Nair", "phone": "98765 43210", "consent": "on", **fields}
+    """What the student's browser posts after a minute on the result page; override any field."""
+    data = {"name": "Priya Nair", "phone": "98765 43210", "consent": "on",
+            "started": form_clock(opened_at=time.time() - 60), **fields}
     return client.post(f"/practice/attempts/{attempt.public_id}/counsellor/", data)
+
+
+def test_the_callback_form_carries_a_signed_clock(client, attempt):
+    """The result page's callback form is opened with its own one-time clock, like the enquiry form."""
+    page = client.get(attempt.get_absolute_url()).content.decode()
+
+    assert re.search(r'<input type="hidden" name="started" value="[^"]+"', page)
+
+
+def test_a_callback_without_a_clock_we_signed_stores_nothing(client, attempt):
+    """A script that posts the form without the page's clock is thanked and nothing is stored."""
+    response = ask(client, attempt, started="forged")
+
+    assert response.status_code == 302 and not Enquiry.objects.exists()
+
+
+def test_a_callback_sent_faster_than_a_person_types_asks_to_confirm_and_is_kept_when_confirmed(client, attempt):
+    """Sent within the minimum fill time, the form is shown again to confirm; pressing again stores it."""
+    quick = ask(client, attempt, started=form_clock())
+    page = quick.content.decode()
+    stored_before_confirming = Enquiry.objects.count()
+    confirm_clock = re.search(r'name="started" value="([^"]+)"', page).group(1)
+
+    confirmed = ask(client, attempt, started=confirm_clock)
+
+    assert quick.status_code == 200 and "please check your details" in page and stored_before_confirming == 0
+    assert confirmed.status_code == 302 and Enquiry.objects.count() == 1
+
+
+def test_the_same_callback_sent_twice_makes_one_lead(client, attempt):
+    """The form's clock is spent by its first accepted submission: a double tap stores one lead."""
+    clock = form_clock(opened_at=time.time() - 60)
+
+    first, again = ask(client, attempt, started=clock), ask(client, attempt, started=clock)
+
+    assert first.status_code == again.status_code == 302
+    assert Enquiry.objects.get().repeat_count == 0
 
 
 def test_a_callback_with_share_my_score_reaches_the_counsellor_with_the_score(client, attempt):
