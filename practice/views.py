@@ -114,7 +114,7 @@ def attempt_detail(request, public_id, callback_form=None, please_confirm=False)
         "percentile": _compare_with_first_attempts(attempt, answers),
         "callback_form": callback_form or CounsellorCallbackForm(initial={"started": form_clock()}),
         "notice_version": NOTICE_VERSION, "please_confirm": please_confirm,
-    }, status=400 if callback_form is not None else 200)
+    }, status=400 if callback_form is not None and not please_confirm else 200)
 
 
 # Shares of choices and a percentile mean something only once enough students have answered.
