@@ -328,4 +328,6 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ENQUIRY_RATE_PER_IP = os.environ.get("ENQUIRY_RATE_PER_IP", "20/h")
 ENQUIRY_RATE_PER_PHONE = os.environ.get("ENQUIRY_RATE_PER_PHONE", "5/h")
 ENQUIRY_MIN_FILL_SECONDS = float(os.environ.get("ENQUIRY_MIN_FILL_SECONDS", "3"))
+# Answer sheets handed in from one address: a classroom on one network stays under it, a script does not.
+PRACTICE_RATE_PER_IP = os.environ.get("PRACTICE_RATE_PER_IP", "100/h")
 RATELIMIT_IP_META_KEY = "coaching.client_ip.client_ip"

@@ -96,8 +96,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 def questions_needing_review():
-    """Ids of questions whose answers (at least REVIEW_MIN_ANSWERS, counting blanks out) point to a problem."""
-    answered = Answer.objects.exclude(option__isnull=True)
+    """Ids of questions whose ranked answers (at least REVIEW_MIN_ANSWERS, counting blanks out) point to a
+    problem."""
+    answered = Answer.objects.filter(attempt__ranked=True).exclude(option__isnull=True)  # scripted sheets never count
     totals = dict(answered.values("question").annotate(n=Count("pk")).filter(n__gte=REVIEW_MIN_ANSWERS)
                   .values_list("question", "n"))
     if not totals:

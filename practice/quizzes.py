@@ -1,9 +1,15 @@
 """The edition quiz: which questions make the month's paper, and fixing the paper when it opens."""
 
+import logging
+import time
+
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from .models import EditionQuiz, Question, QuizQuestion
+
+logger = logging.getLogger(__name__)
 
 MAX_QUESTIONS = 25
 PER_ARTICLE = 3
@@ -70,3 +76,23 @@ def paper(edition):
 
 def time_limit(questions):
     return len(questions) * SECONDS_PER_QUESTION
+
+
+def started_at(edition, device):
+    """When this device first opened the month's quiz (now, the first time): the timer runs from then, so
+    opening the quiz again does not start the time afresh. Kept in the shared cache until the quiz closes;
+    while the cache is down, each opening starts the time anew (the student keeps their quiz)."""
+    key = f"quiz-started:{edition.pk}:{device}"
+    now = time.time()
+    closes = edition.quiz.closes_at
+    keep = max(60, int((closes - timezone.now()).total_seconds())) if closes else 60 * 60 * 24 * 31
+    try:
+        cache.add(key, now, keep)
+        return float(cache.get(key) or now)
+    except Exception:  # any cache backend error
+        logger.warning("Cache unavailable: the quiz timer starts on this opening.", exc_info=True)
+        return now
+
+
+def time_left(questions, started):
+    return max(0, round(time_limit(questions) - (time.time() - started)))

@@ -17,9 +17,16 @@ class BadAnswers(ValueError):
     """The form sent something no question paper offers; the message says what."""
 
 
-def new_token():
-    """A one-time token for a freshly opened quiz form, carrying when it was handed out (for the timer)."""
-    return signing.dumps({"sheet": uuid.uuid4().hex, "at": time.time()}, salt=TOKEN_SALT)
+# A ranked (counted) attempt took at least this long a question: a sheet handed in faster was not read, and
+# counting it would let a script skew every student's statistics.
+MIN_SECONDS_PER_QUESTION = 10
+
+
+def new_token(started_at=None):
+    """A one-time token for a freshly opened quiz form, carrying when the student's time started (for the timer
+    and the minimum time): now, or when this device first opened the month's quiz."""
+    return signing.dumps({"sheet": uuid.uuid4().hex, "at": time.time() if started_at is None else started_at},
+                         salt=TOKEN_SALT)
 
 
 def read_token(value):
@@ -34,6 +41,11 @@ def read_token(value):
 def handed_in_late(token, time_limit, grace):
     """True when the sheet comes back more than `grace` seconds after its time limit ran out."""
     return time.time() - read_token(token)[1] > time_limit + grace
+
+
+def too_quick(token, questions):
+    """True when the sheet came back sooner than MIN_SECONDS_PER_QUESTION a question after its time started."""
+    return time.time() - read_token(token)[1] < MIN_SECONDS_PER_QUESTION * len(questions)
 
 
 def read_choices(data, questions):
@@ -61,8 +73,10 @@ def read_choices(data, questions):
     return choices
 
 
-def submit(*, choices, token, device, by_staff, article=None, edition=None, late=False):
-    """Mark the answers and keep the attempt; the same token again returns the attempt already kept."""
+def submit(*, choices, token, device, by_staff, article=None, edition=None, late=False, countable=True):
+    """Mark the answers and keep the attempt; the same token again returns the attempt already kept. It is
+    ranked (counted in the statistics) only when it is the device's first, a student's, on time and
+    `countable` (the caller's rules: not handed in too quickly)."""
     submission, _ = read_token(token)
     existing = Attempt.objects.filter(submission=submission).first()
     if existing is not None:
@@ -74,7 +88,7 @@ def submit(*, choices, token, device, by_staff, article=None, edition=None, late
         with transaction.atomic():
             attempt = Attempt.objects.create(
                 article=article, edition=edition, device=device, submission=submission, late=late,
-                by_staff=by_staff, ranked=not by_staff and not earlier and not late,
+                by_staff=by_staff, ranked=countable and not by_staff and not earlier and not late,
                 correct=result.correct, wrong=result.wrong, blank=result.blank, marks=result.marks,
                 maximum=result.maximum)
             Answer.objects.bulk_create([Answer(attempt=attempt, question=question, option=option,

@@ -2,6 +2,7 @@
 
 from collections import OrderedDict
 
+from django.conf import settings
 from django.db.models import Count, prefetch_related_objects
 
 from django.contrib import messages
@@ -37,10 +38,13 @@ def article_practice(request, slug):
         raise Http404("This article has no practice questions yet.")
     device = devices.device_of(request)
     if request.method == "POST":
+        if over_limit(request, group="practice-submit", key="ip", rate=settings.PRACTICE_RATE_PER_IP):
+            return _too_many_sheets(request)
+        token = request.POST.get("sheet")
         try:
             choices = services.read_choices(request.POST, questions)
-            attempt = services.submit(choices=choices, token=request.POST.get("sheet"), device=device,
-                                      by_staff=request.user.is_staff, article=article)
+            attempt = services.submit(choices=choices, token=token, device=device, by_staff=request.user.is_staff,
+                                      article=article, countable=not services.too_quick(token, questions))
         except services.BadAnswers as problem:
             return render(request, "practice/bad_answers.html",
                           {"problem": problem, "retry": request.path}, status=400)
@@ -58,20 +62,27 @@ def edition_quiz(request, year, month):
     limit = quizzes.time_limit(questions)
     device = devices.device_of(request)
     if request.method == "POST":
+        if over_limit(request, group="practice-submit", key="ip", rate=settings.PRACTICE_RATE_PER_IP):
+            return _too_many_sheets(request)
         token = request.POST.get("sheet")
         try:
             choices = services.read_choices(request.POST, questions)
             late = services.handed_in_late(token, limit, quizzes.LATE_AFTER_SECONDS)
             attempt = services.submit(choices=choices, token=token, device=device, by_staff=request.user.is_staff,
-                                      edition=edition, late=late)
+                                      edition=edition, late=late, countable=not services.too_quick(token, questions))
         except services.BadAnswers as problem:
             return render(request, "practice/bad_answers.html", {"problem": problem, "retry": request.path},
                           status=400)
         return devices.remember(redirect(attempt), device)
+    started = quizzes.started_at(edition, device)
     response = render(request, "practice/paper.html", {
-        "edition": edition, "questions": questions, "sheet": services.new_token(), "time_limit": limit,
-        "minutes": limit // 60})
+        "edition": edition, "questions": questions, "sheet": services.new_token(started_at=started),
+        "time_limit": limit, "time_left": quizzes.time_left(questions, started), "minutes": limit // 60})
     return devices.remember(response, device)
+
+
+def _too_many_sheets(request):
+    return render(request, "practice/too_many_sheets.html", status=429)
 
 
 def _open_quiz(year, month):
@@ -98,7 +109,8 @@ def quiz_key(request, year, month):
 
 
 def attempt_detail(request, public_id, callback_form=None, please_confirm=False):
-    attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
+    attempt = get_object_or_404(Attempt.objects.select_related("article", "edition", "edition__quiz"),
+                                public_id=public_id)
     answers = list(
         Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
                                                               "question__paper", "question__article")
@@ -109,9 +121,13 @@ def attempt_detail(request, public_id, callback_form=None, please_confirm=False)
         answer.number = number
         answer.read = anchors.get(answer.question.section_id)
     result = marking.Score(correct=attempt.correct, wrong=attempt.wrong, blank=attempt.blank)
+    # While the month's quiz is open its key stays closed: the student sees their own choices and score, and
+    # the answers once it closes (else a blank sheet would hand the key to everyone still taking it).
+    key_opens_at = attempt.edition.quiz.closes_at if attempt.edition_id and not attempt.edition.quiz.is_closed else None
     return render(request, "practice/attempt.html", {
-        "attempt": attempt, "answers": answers, "result": result, "by_topic": _by_topic(answers),
-        "percentile": _compare_with_first_attempts(attempt, answers),
+        "attempt": attempt, "answers": answers, "result": result, "key_opens_at": key_opens_at,
+        "by_topic": [] if key_opens_at else _by_topic(answers),
+        "percentile": None if key_opens_at else _compare_with_first_attempts(attempt, answers),
         "callback_form": callback_form or CounsellorCallbackForm(initial={"started": form_clock()}),
         "notice_version": NOTICE_VERSION, "please_confirm": please_confirm,
     }, status=400 if callback_form is not None and not please_confirm else 200)
