@@ -96,3 +96,25 @@ def started_at(edition, device):
 
 def time_left(questions, started):
     return max(0, round(time_limit(questions) - (time.time() - started)))
+
+
+def recent_quizzes(count=6):
+    """The latest released months that have a quiz (approved questions on their published articles), newest
+    first, each with its quiz read alongside when it exists (for its closing time)."""
+    from articles.models import Edition
+
+    months = (Edition.objects.released().filter(pk__in=Question.objects.public().values("article__edition"))
+              .select_related("quiz").order_by("-year", "-month")[:count])
+    return list(months)
+
+
+def practised_articles(count=20):
+    """The latest published articles with public Prelims questions, newest first, each with `question_count`."""
+    from django.db.models import Count, Q
+
+    from articles.models import Article
+
+    # Public questions of a published article: approved and not dropped (Question.objects.public()).
+    counted = Q(prelims_questions__status=Question.Status.APPROVED, prelims_questions__dropped_at__isnull=True)
+    return list(Article.objects.published().annotate(question_count=Count("prelims_questions", filter=counted))
+                .filter(question_count__gt=0).for_listing().order_by("-published_at")[:count])

@@ -13,5 +13,6 @@ urlpatterns = [
     path("practice/attempts/<uuid:public_id>/", views.attempt_detail, name="attempt"),
     path("practice/attempts/<uuid:public_id>/report/", views.report_problem, name="report"),
     path("practice/attempts/<uuid:public_id>/counsellor/", views.talk_to_counsellor, name="counsellor"),
+    path("practice/", views.practice_index, name="index"),
     path("practice/history/", views.history, name="history"),
 ]

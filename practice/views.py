@@ -3,7 +3,7 @@
 from collections import OrderedDict
 
 from django.conf import settings
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import Count, OuterRef, Subquery, prefetch_related_objects
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,7 +19,7 @@ from enquiries.services import enquiry_create
 
 from . import devices, marking, quizzes, services
 from .forms import CounsellorCallbackForm
-from .models import Answer, Attempt, Question
+from .models import Answer, Attempt, Question, QuizQuestion
 
 
 def paper_of(article):
@@ -111,11 +111,15 @@ def quiz_key(request, year, month):
 def attempt_detail(request, public_id, callback_form=None, please_confirm=False):
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition", "edition__quiz"),
                                 public_id=public_id)
-    answers = list(
-        Answer.objects.filter(attempt=attempt).select_related("option", "question__section", "question__topic",
-                                                              "question__paper", "question__article")
-        .prefetch_related("question__options", "question__statements").order_by("question__position", "question__pk")
-    )
+    answers = (Answer.objects.filter(attempt=attempt)
+               .select_related("option", "question__section", "question__topic", "question__paper", "question__article")
+               .prefetch_related("question__options", "question__statements"))
+    if attempt.edition_id:  # numbered as the month's paper numbered them (the quiz, the print and the key)
+        position = QuizQuestion.objects.filter(quiz__edition=attempt.edition_id, question=OuterRef("question"))
+        answers = answers.annotate(on_paper=Subquery(position.values("position")[:1])).order_by("on_paper", "pk")
+    else:
+        answers = answers.order_by("question__position", "question__pk")
+    answers = list(answers)
     anchors = _section_links({answer.question.article for answer in answers if answer.question.article_id})
     for number, answer in enumerate(answers, start=1):
         answer.number = number
@@ -170,6 +174,12 @@ def _by_topic(answers):
         right, attempted = rows.get(name, (0, 0))
         rows[name] = (right + (answer.outcome == marking.CORRECT), attempted + (answer.outcome != marking.BLANK))
     return [(name, right, attempted) for name, (right, attempted) in rows.items()]
+
+
+def practice_index(request):
+    """Prelims practice as a way in: the months' quizzes and the latest articles with questions."""
+    return render(request, "practice/index.html", {
+        "quizzes": quizzes.recent_quizzes(), "articles": quizzes.practised_articles(), "active_paper_code": "practice"})
 
 
 def history(request):

@@ -22,8 +22,20 @@ document.querySelectorAll("[data-quiz-timer]").forEach(function (timer) {
   var tick = function () {
     var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
     shown.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
-    if (left === 0) { timer.classList.add("quiz-timer--over"); shown.textContent = "0:00 — time is up, hand in now"; return; }
+    if (left === 0) { timer.parentNode.classList.add("quiz-timer--over"); shown.textContent = "0:00 — time is up, hand in now"; return; }
     window.setTimeout(tick, 1000);
   };
   tick();
+});
+
+// How many of the paper's questions have an answer chosen, beside the time left.
+document.querySelectorAll("[data-quiz-answered]").forEach(function (counter) {
+  var form = counter.closest("form"), total = counter.getAttribute("data-quiz-answered");
+  var update = function () {
+    var names = {};
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (input) { if (input.value) { names[input.name] = true; } });
+    counter.textContent = Object.keys(names).length + " of " + total + " answered";
+  };
+  form.addEventListener("change", update);
+  update();
 });

@@ -2,6 +2,8 @@ import re
 from datetime import timedelta
 
 import pytest
+
+from tests.practice.factories import question
 from django.utils import timezone
 
 from articles import models, search, sitemaps
@@ -277,7 +279,9 @@ def test_robots_health_check_and_favicon(client):
     "url, expected_queries",
     [
         # Every page also reads the call-us numbers and the paper menu for its header.
-        ("/", 5),  # latest articles + their primary relevances, current edition
+        # latest articles + their primary relevances, current edition; the practice panel: the latest month
+        # with a quiz, the latest articles with questions + their primary relevances
+        ("/", 8),
         # article; its edition, sections, tags, relevances (with_parts: a repeat takes them from the shared
         # fragment); the newest articles sharing its topics, and its tags; related articles + their primary
         # relevances; the month's previous and next article; how many practice questions it offers
@@ -309,6 +313,8 @@ def test_public_pages_issue_a_fixed_number_of_queries(client, django_assert_num_
         article = full_article(slug="measured" if n == 0 else f"other-{n}", sections=sections, tags=tag_names)
         for topic in ["Space", "Biodiversity", "Agriculture", "Infrastructure"][: sections // 2]:
             relevance(article, "gs3", topic, primary=False)
+        for position in range(sections // 3 + 1):  # Prelims questions, for the practice links and panel
+            question(article, position=position)
     assert Section.objects.count() == 3 * sections
 
     cached = not url.startswith("/search/")  # search results are not kept in the page cache
