@@ -166,6 +166,12 @@ class FollowUpInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False  # the log is kept as written; add a new line to correct it
 
+    def has_add_permission(self, request, obj=None):
+        # A colleague's lead opens read-only, with no Save: an empty row there would take a note and lose it
+        # (the page offers "Add a note for the owner" instead).
+        allowed = super().has_add_permission(request, obj)
+        return allowed and (obj is None or services.may_change(request.user, obj))
+
 
 class ActivityInline(admin.TabularInline):
     model = Activity
@@ -351,7 +357,25 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         view = self.admin_site.admin_view
         return [path("log/", view(self.log_lead_view), name="enquiries_enquiry_log"),
                 path("<path:object_id>/erase/", view(self.erase_view), name="enquiries_enquiry_erase"),
+                path("<path:object_id>/note/", view(self.note_view), name="enquiries_enquiry_note"),
                 *super().get_urls()]
+
+    def note_view(self, request, object_id):
+        """A note for the lead's owner, from anyone who may see the lead (a colleague's read-only lead too)."""
+        lead = self.get_object(request, unquote(object_id))
+        if lead is None:
+            raise Http404("No lead with this id.")
+        if not self.has_view_permission(request, lead):
+            raise PermissionDenied
+        if request.method != "POST":
+            return redirect("admin:enquiries_enquiry_change", lead.pk)
+        try:
+            services.enquiry_add_note(enquiry=lead, by=request.user, text=request.POST.get("note", ""))
+        except ValidationError as error:  # only an empty or over-long note: the box itself holds it to size
+            messages.error(request, " ".join(error.message_dict["note"]))
+        else:
+            messages.success(request, "Your note is on the lead's log for its counsellor.")
+        return redirect("admin:enquiries_enquiry_change", lead.pk)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         lead = self.get_object(request, unquote(object_id))

@@ -184,6 +184,20 @@ def _refuse_colleagues_leads(by, leads, what):
                                f"can {what} them.")
 
 
+NOTE_MAX_LENGTH = Activity._meta.get_field("text").max_length - 40  # room for "Note from <name>: "
+
+
+def enquiry_add_note(*, enquiry, by, text):
+    """A note on any lead, for whoever owns it: a counsellor who spoke to a colleague's student records what
+    was said, on the lead's log where the owner reads it, without changing the lead."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError({"note": "Write the note first."})
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError({"note": f"Keep the note under {NOTE_MAX_LENGTH} characters."})
+    return Activity.objects.create(enquiry=enquiry, text=f"Note from {_person(by)}: {text}")
+
+
 @transaction.atomic
 def follow_up_record(*, enquiry, by, outcome, kind=FollowUp.Kind.CALL, note="", at=None, next_due_at=None):
     """Log a counsellor's contact with a lead and bring the lead up to date with it, together or not at all:

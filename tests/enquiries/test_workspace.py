@@ -339,6 +339,39 @@ def test_a_counsellor_sees_a_colleagues_lead_read_only_and_cannot_post_to_it(cli
     assert lead.status == "new" and not lead.follow_ups.exists()
 
 
+def test_a_colleagues_read_only_lead_shows_no_input_that_could_not_be_saved(client, staff):
+    """The read-only page has no empty follow-up row (its typed note had no Save and was lost), and no
+    input of the lead form; only the note for its counsellor."""
+    lead = EnquiryFactory(owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
+
+    page = client.get(change(lead)).content.decode()
+    lead_form = page.split('id="enquiry_form"')[1].split("</form>")[0]
+
+    assert 'name="follow_ups-0-note"' not in page
+    assert not re.search(r"<(input|textarea|select)\b(?![^>]*type=\"hidden\")", lead_form)
+    assert "Add a note for" in page
+
+
+def test_a_counsellor_who_spoke_to_a_colleagues_student_leaves_a_note_the_owner_sees(client, staff):
+    """The note goes on the lead's log with who wrote it, changes nothing else, and shows on the owner's page;
+    an empty note is refused with a message and stores nothing."""
+    lead = EnquiryFactory(owner=staff["other_counsellor"])
+    client.force_login(staff["counsellor"])
+
+    empty = client.post(f"{LIST}{lead.pk}/note/", {"note": "   "}, follow=True)
+    kept = client.post(f"{LIST}{lead.pk}/note/", {"note": "She called the desk: prefers the weekend batch."})
+
+    assert empty.status_code == 200 and "Write the note first." in empty.content.decode()
+    assert kept.status_code == 302
+    note = Activity.objects.get(enquiry=lead, text__startswith="Note from")
+    assert note.text.endswith(": She called the desk: prefers the weekend batch.")
+    lead.refresh_from_db()
+    assert lead.status == "new" and lead.owner == staff["other_counsellor"]
+    client.force_login(staff["other_counsellor"])
+    assert "prefers the weekend batch" in client.get(change(lead)).content.decode()
+
+
 def test_a_counsellors_mark_action_on_a_colleagues_lead_is_refused_with_the_reason(client, staff):
     """The bulk "mark enrolled" over a colleague's lead shows why it was refused and moves nothing."""
     lead = EnquiryFactory(owner=staff["other_counsellor"])
