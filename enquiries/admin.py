@@ -23,6 +23,7 @@ from articles.paging import CountsAtMostCap
 from articles.when import moment, short_moment
 
 from . import services
+from .forms import add_service_errors
 from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits, normalise_indian_phone
@@ -202,7 +203,23 @@ class PhoneLeadForm(forms.Form):
     mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
     city = forms.CharField(max_length=80, required=False)
     message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    consent = forms.BooleanField(required=False, label="They agreed to the privacy notice (read it out to them)")
+    NO_CONSENT = "none"
+    consent_by = forms.ChoiceField(
+        label="Marketing consent", choices=[("", "— choose —"), *Enquiry.ConsentBy.choices[1:],
+                                            (NO_CONSENT, "Not given: do not call or message them about courses")],
+        help_text="Read them the privacy notice, then say how they agreed; without consent the lead is kept to "
+                  "answer what they asked, and is marked so.",
+        error_messages={"required": "Say how they gave consent, or that they did not."})
+    next_follow_up_at = forms.DateTimeField(
+        required=False, label="Next follow-up", input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="You have spoken to them, so the lead starts as contacted; set when to call them next, if at all.")
+
+    def clean_next_follow_up_at(self):
+        when = self.cleaned_data["next_follow_up_at"]
+        if when is not None and when <= timezone.now():
+            raise forms.ValidationError("Choose a time in the future.")
+        return when
 
 
 @admin.register(Enquiry)
@@ -247,13 +264,13 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         ("Where from", {"classes": ["collapse"], "fields": [
             "channel", "call_us_number", "source_article", "source_page", "referrer", "utm_source", "utm_medium",
             "utm_campaign", "created_at", "repeat_count"]}),
-        ("Consent", {"classes": ["collapse"], "fields": ["consent_given", "consent_notice_version", "consent_at"]}),
+        ("Consent", {"fields": ["consent_given", "consent_by", "consent_notice_version", "consent_at"]}),
     ]
     # What the student submitted is evidence: counsellors annotate it (follow-ups), never rewrite it.
     readonly_fields = [
         "name", "phone_link", "email", "course", "mode", "city", "message", "channel", "call_us_number",
         "source_article", "source_page", "referrer", "utm_source", "utm_medium", "utm_campaign", "created_at",
-        "repeat_count", "consent_given", "consent_notice_version", "consent_at", "next_follow_up_at",
+        "repeat_count", "consent_given", "consent_by", "consent_notice_version", "consent_at", "next_follow_up_at",
         "first_response_at", "notified_at",
     ]
 
@@ -306,9 +323,13 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         """Tap to call, and a WhatsApp chat beside it."""
         if not lead.phone:
             return "—"
-        return format_html('<a class="lead-call" href="tel:{}">{}</a> '
-                           '<a class="lead-whatsapp" href="https://wa.me/{}" target="_blank" rel="noopener">WhatsApp</a>',
-                           lead.phone, national_digits(lead.phone), lead.phone.lstrip("+"))
+        links = format_html('<a class="lead-call" href="tel:{}">{}</a> '
+                            '<a class="lead-whatsapp" href="https://wa.me/{}" target="_blank" rel="noopener">WhatsApp</a>',
+                            lead.phone, national_digits(lead.phone), lead.phone.lstrip("+"))
+        if lead.consent_given:
+            return links
+        return format_html('{} <span class="lead-no-consent" title="Answer what they asked; no marketing">'
+                           'no marketing consent</span>', links)
 
     @admin.display(description="course", ordering="course__name")
     def course_name(self, lead):
@@ -396,14 +417,16 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
+                consented = data["consent_by"] != PhoneLeadForm.NO_CONSENT
                 lead, created = services.enquiry_create(
                     name=data["name"], phone=data["phone"], email=data["email"], course=data["course"],
-                    mode=data["mode"], city=data["city"], message=data["message"], consent_given=data["consent"],
-                    channel=data["channel"], call_us_number=data["call_us_number"], owner=request.user,
+                    mode=data["mode"], city=data["city"], message=data["message"], consent_given=consented,
+                    consent_by=data["consent_by"] if consented else "", channel=data["channel"],
+                    call_us_number=data["call_us_number"], owner=request.user,
+                    next_follow_up_at=data["next_follow_up_at"],
                 )
             except ValidationError as error:
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"New lead logged: {lead.name}." if created else
                                  f"{lead.name} already had an open lead; this was added to it as a repeat.")

@@ -74,6 +74,7 @@ def load_leads(counsellors):
             mode=["classroom", "online"][index % 2], channel=channel, status=status,
             message="Please share the batch timings and fees." if index % 3 == 0 else "",
             consent_given=True, consent_notice_version=NOTICE_VERSION, consent_at=created,
+            consent_by=Enquiry.ConsentBy.WEB_FORM if channel == "web" else Enquiry.ConsentBy.SPOKEN,
             source_article=article, source_page=article.get_absolute_url() if article else "",
             call_us_number=numbers[index % len(numbers)] if channel == "phone" and numbers else None,
             owner=counsellors[index % len(counsellors)] if counsellors and index % 7 else None,

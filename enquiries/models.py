@@ -175,7 +175,16 @@ class Enquiry(models.Model):
     city = models.CharField("city / centre", max_length=80, blank=True)
     message = models.TextField(blank=True, validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)])
 
-    consent_given = models.BooleanField(default=False)
+    class ConsentBy(models.TextChoices):
+        WEB_FORM = "web_form", "Ticked on the web form"
+        SPOKEN = "spoken", "Spoken, after the notice was read out"
+        WHATSAPP = "whatsapp", "In writing on WhatsApp"
+        PAPER_FORM = "paper_form", "Signed on a paper form"
+
+    consent_given = models.BooleanField(
+        "marketing consent", default=False,
+        help_text="Whether we may call and message them about our courses. Without it, answer only what they asked.")
+    consent_by = models.CharField("consent given", max_length=20, choices=ConsentBy.choices, blank=True)
     consent_notice_version = models.CharField(max_length=20, blank=True)
     consent_at = models.DateTimeField(null=True, blank=True)
 

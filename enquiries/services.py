@@ -45,13 +45,15 @@ OUTCOME_STATUS = {
 
 def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, email="", course=None, mode="",
                    city="", message="", call_us_number=None, source_page="", source_article=None, referrer="",
-                   utm=None, owner=None):
+                   utm=None, owner=None, consent_by="", next_follow_up_at=None):
     """Validate and store an enquiry; return (lead, created).
 
     A phone with an open lead from the last 90 days adds a repeat to that lead instead of a new one. A new
     lead goes to the next active counsellor, whom the mail worker emails within seconds, off the request
-    path (`notifications.notify_pending`); a lead given an `owner` (the counsellor who logged a call or
-    walk-in) is theirs and sends no mail.
+    path (`notifications.notify_pending`). A lead given an `owner` is one a counsellor logged after talking
+    to the person (a call, a walk-in, WhatsApp): it is theirs, sends no mail, and starts as contacted, with
+    the next follow-up they set (or none). Consent on such a lead says how it was given (`consent_by`); the
+    web form's is its ticked box.
     """
     now = timezone.now()
     try:
@@ -65,10 +67,17 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,
         next_follow_up_at=now + FIRST_CALL_WITHIN, **{field: (utm or {}).get(field, "")[:100] for field in UTM_FIELDS},
     )
+    if channel == Enquiry.Channel.WEB:
+        consent_by = Enquiry.ConsentBy.WEB_FORM if consent_given else ""
+    elif consent_given and not consent_by:
+        raise ValidationError({"consent_by": "Say how they gave consent (spoken, WhatsApp, a paper form), or "
+                                             "record the lead without marketing consent."})
     if consent_given:
-        lead.consent_notice_version, lead.consent_at = NOTICE_VERSION, now
+        lead.consent_by, lead.consent_notice_version, lead.consent_at = consent_by, NOTICE_VERSION, now
     elif channel == Enquiry.Channel.WEB:
         raise ValidationError({"consent": "Tick the box to agree, so that we may call you back."})
+    if owner is not None:  # logged after a conversation: the first response has happened
+        lead.status, lead.first_response_at, lead.next_follow_up_at = Enquiry.Status.CONTACTED, now, next_follow_up_at
     # The course, article and call-us number handed in were read from the database by the caller (and the
     # foreign keys still guard them), so they are not looked up again; the owner is unset here.
     lead.full_clean(exclude=["owner", "course", "source_article", "call_us_number"])  # pragma: no mutate
@@ -106,7 +115,8 @@ def _add_repeat(existing, lead, now):
     fields = ["repeat_count", "last_enquired_at"]
     if lead.consent_given:
         existing.consent_given, existing.consent_notice_version, existing.consent_at = True, NOTICE_VERSION, now
-        fields += ["consent_given", "consent_notice_version", "consent_at"]
+        existing.consent_by = lead.consent_by
+        fields += ["consent_given", "consent_by", "consent_notice_version", "consent_at"]
     existing.save(update_fields=fields)
     detail = "; ".join(part for part in [lead.course and str(lead.course), lead.message[:120]] if part)
     Activity.objects.create(

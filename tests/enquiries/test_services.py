@@ -392,7 +392,7 @@ def test_a_lead_from_nowhere_in_particular_says_only_its_channel(counsellors, ch
 
     number = CallUsNumberFactory() if channel == "walk_in" else None
     lead, _ = enquiry_create(name="Aditi", phone="98765 43210", consent_given=True, channel=channel,
-                             call_us_number=number)
+                             consent_by="" if channel == "web" else "spoken", call_us_number=number)
 
     assert lead.activities.first().text == expected
 

@@ -234,9 +234,9 @@ def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, staf
 
     response = client.post("/admin/enquiries/enquiry/log/", {
         "channel": "phone", "call_us_number": desk.pk, "name": "Walk-in Student", "phone": "98765 43210",
-        "consent": "on"})
+        "consent_by": "spoken"})
     repeat = client.post("/admin/enquiries/enquiry/log/", {
-        "channel": "walk_in", "name": "Walk-in Student", "phone": "9876543210"}, follow=True)
+        "channel": "walk_in", "name": "Walk-in Student", "phone": "9876543210", "consent_by": "none"}, follow=True)
 
     lead = Enquiry.objects.get()
     assert response.status_code == 302
@@ -244,11 +244,45 @@ def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, staf
     assert "already had an open lead" in repeat.content.decode()
 
 
+def test_a_lead_logged_after_a_conversation_is_contacted_and_says_how_consent_was_given(client, staff):
+    """A walk-in logged with consent spoken is "contacted" (not "new, due in two hours"), answered already,
+    due only when the counsellor says, and records "spoken" with the notice version."""
+    client.force_login(staff["counsellor"])
+    next_call = (timezone.localtime() + timedelta(days=2)).replace(second=0, microsecond=0)
+
+    client.post("/admin/enquiries/enquiry/log/", {
+        "channel": "walk_in", "name": "Kavya Menon", "phone": "98765 43210", "consent_by": "spoken",
+        "next_follow_up_at": next_call.strftime("%Y-%m-%dT%H:%M")})
+
+    lead = Enquiry.objects.get()
+    assert lead.status == "contacted" and lead.first_response_at is not None
+    assert lead.next_follow_up_at == next_call
+    assert lead.consent_given and lead.consent_by == "spoken" and lead.consent_notice_version
+    assert "Spoken, after the notice was read out" in client.get(change(lead)).content.decode()
+
+
+def test_a_lead_logged_without_consent_is_kept_and_shown_without_marketing_consent(client, staff):
+    """Not choosing how consent was given is refused with a message; "not given" keeps the lead, marked in
+    the list as having no marketing consent."""
+    client.force_login(staff["counsellor"])
+    fields = {"channel": "phone", "name": "Irfan Ali", "phone": "98765 43210"}
+
+    unanswered = client.post("/admin/enquiries/enquiry/log/", fields)
+    declined = client.post("/admin/enquiries/enquiry/log/", {**fields, "consent_by": "none"})
+
+    assert "Say how they gave consent, or that they did not." in unanswered.content.decode()
+    assert declined.status_code == 302
+    lead = Enquiry.objects.get()
+    assert not lead.consent_given and lead.consent_by == "" and lead.status == "contacted"
+    assert "no marketing consent" in client.get(LIST).content.decode()
+
+
 def test_logging_a_lead_with_a_bad_number_shows_the_error(client, staff):
     """A foreign number typed by a counsellor is refused on the form."""
     client.force_login(staff["counsellor"])
 
-    response = client.post("/admin/enquiries/enquiry/log/", {"channel": "phone", "name": "X", "phone": "+1 415 555 2671"})
+    response = client.post("/admin/enquiries/enquiry/log/", {"channel": "phone", "name": "X", "phone": "+1 415 555 2671",
+                                                             "consent_by": "none"})
 
     assert "Only Indian numbers are accepted" in response.content.decode()
     assert not Enquiry.objects.exists()
