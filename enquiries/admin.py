@@ -1,5 +1,7 @@
 """The counsellor workspace: leads to call back, their follow-ups, and the manager's tools."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -59,11 +61,13 @@ class ErasureLogAdmin(admin.ModelAdmin):
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): anyone can type
 # "=HYPERLINK(...)" into the public form. A leading apostrophe makes the cell text.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A signed number is a number, not a formula that runs: a phone in E.164 (+919876543210) stays as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?[\d ]+(?:\.\d+)?")
 
 
 def spreadsheet_safe(value):
-    """The cell as text that no spreadsheet will evaluate."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    """The cell as text that no spreadsheet will evaluate; a plain number, such as a phone, unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -74,7 +78,7 @@ class EnquiryResource(resources.ModelResource):
     source_article = fields.Field(attribute="source_article__title", column_name="source article")
     status = fields.Field(attribute="get_status_display", column_name="status")
     channel = fields.Field(attribute="get_channel_display", column_name="channel")
-    follow_up_notes = fields.Field(column_name="follow-up notes")
+    follow_up_notes = fields.Field(column_name="follow-ups")
 
     class Meta:
         model = Enquiry
@@ -94,10 +98,11 @@ class EnquiryResource(resources.ModelResource):
         return super().export(queryset, **kwargs)
 
     def dehydrate_follow_up_notes(self, lead):
-        """Each note with its date and kind, oldest first, in one cell."""
+        """Each follow-up with its date, kind, outcome and note, oldest first, in one cell."""
         return " | ".join(
-            f"{timezone.localtime(follow_up.at):%d %b %Y} {follow_up.get_kind_display()}: {follow_up.note}"
-            for follow_up in sorted(lead.follow_ups.all(), key=lambda follow_up: follow_up.at) if follow_up.note)
+            f"{timezone.localtime(follow_up.at):%d %b %Y} {follow_up.get_kind_display()} "
+            f"({follow_up.get_outcome_display()})" + (f": {follow_up.note}" if follow_up.note else "")
+            for follow_up in sorted(lead.follow_ups.all(), key=lambda follow_up: follow_up.at))
 
 
 class WorkloadFilter(admin.SimpleListFilter):
@@ -228,6 +233,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
     formats = [CSV]
     to_encoding = "utf-8-sig"  # the byte-order mark makes Excel read Indian-language names as UTF-8
     skip_export_form_from_action = True
+    export_template_name = "admin/enquiries/enquiry/export.html"
     action_form = LeadActionForm
     # What a counsellor acts on, in the order they read it; the source is a one-line label (the full article
     # title is its tooltip and is on the lead page), so the row fits 1280 px without scrolling sideways.

@@ -91,3 +91,21 @@ def test_the_back_office_pages_load_without_a_csp_violation(live_server, page):
         page.goto(live_server.url + path)
 
     assert violations() == []
+
+
+def test_the_lead_export_pages_select_all_works_under_the_csp(live_server, page):
+    """On the export page "Select all" clears and ticks every column, with no CSP violation."""
+    staff_user("rohan", role="Counselling manager")
+    violations = watch_for_violations(page)
+    log_in(page, live_server.url, "rohan")
+    page.goto(f"{live_server.url}/admin/enquiries/enquiry/export/")
+    columns = page.locator(".selectable-field-export-row input[type=checkbox]")
+    expect(columns.first).to_be_checked()
+
+    page.locator("[data-select-all]").uncheck()
+    unticked = [columns.nth(n).is_checked() for n in range(columns.count())]
+    page.locator("[data-select-all]").check()
+
+    assert columns.count() > 10 and not any(unticked)
+    assert all(columns.nth(n).is_checked() for n in range(columns.count()))
+    assert violations() == []

@@ -189,13 +189,41 @@ def test_csv_export_holds_the_selected_leads(client, staff):
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     assert {k: rows[0][k] for k in ["name", "phone", "city", "status", "owner", "source article", "utm_source"]} == {
-        "name": "प्रिया सिंह", "phone": "'+919876543210", "city": "Lucknow", "status": "New", "owner": "asha",
+        "name": "प्रिया सिंह", "phone": "+919876543210", "city": "Lucknow", "status": "New", "owner": "asha",
         "source article": "UPI goes global", "utm_source": "telegram"}
+
+
+def test_csv_export_lists_every_follow_up_with_its_outcome(client, staff):
+    """The follow-ups column holds each contact, oldest first, with its kind and outcome, with or without a note."""
+    lead = EnquiryFactory(owner=staff["counsellor"])
+    FollowUp.objects.create(enquiry=lead, by=staff["counsellor"], at=timezone.now() - timedelta(days=1),
+                            kind="call", outcome="no_answer")
+    FollowUp.objects.create(enquiry=lead, by=staff["counsellor"], at=timezone.now(), kind="call",
+                            outcome="call_back", note="Call after her exam.")
+    client.force_login(staff["manager"])
+
+    response = client.post(f"{LIST}?leads=all", {"action": "export_admin_action", "_selected_action": [lead.pk]})
+
+    cell = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))["follow-ups"]
+    first, second = cell.split(" | ")
+    assert first.endswith("Call (No answer)") and second.endswith("Call (Asked to call back): Call after her exam.")
+
+
+def test_the_export_page_selects_columns_without_inline_script_or_style(client, staff):
+    """The export page's "Select all" is bound by a script file (the CSP blocks inline handlers and style
+    attributes), and every column is offered."""
+    client.force_login(staff["manager"])
+
+    page = client.get(f"{LIST}export/").content.decode()
+
+    assert "data-select-all" in page and "js/export-fields" in page
+    assert not re.search(r"\son[a-z]+=|\sstyle=", page.split('id="content"')[1])
+    assert 'name="enquiryresource_phone"' in page
 
 
 def test_csv_export_opens_in_excel_with_names_intact_and_no_formulas(client, staff):
     """The export starts with a UTF-8 byte-order mark, and cells a spreadsheet would run as a formula are
-    made text with a leading apostrophe."""
+    made text with a leading apostrophe; a phone number in E.164 is a number, left as it is."""
     leads = [
         EnquiryFactory(name="=HYPERLINK(\"http://evil.example\",\"Click\")", city="+1+1", message="@SUM(A1)"),
         EnquiryFactory(name="-2+3", city="\tTab", email="ok@example.com"),
@@ -212,7 +240,9 @@ def test_csv_export_opens_in_excel_with_names_intact_and_no_formulas(client, sta
     assert first["name"] == "'=HYPERLINK(\"http://evil.example\",\"Click\")" and first["city"] == "'+1+1"
     assert second["name"] == "'-2+3" and second["city"] == "'\tTab"
     assert third["name"] == "அருண் குமார்" and third["city"] == "'\rCR"
-    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows.values() for cell in row.values())
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+                   for row in rows.values() for column, cell in row.items() if column != "phone")
+    assert all(row["phone"].startswith("+91") for row in rows.values())
 
 
 def test_mark_actions_move_the_pipeline(client, staff):
@@ -447,9 +477,9 @@ def test_csv_export_holds_the_message_and_the_follow_up_notes(client, staff):
 
     row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert row["message"] == "Is there a Hindi-medium batch?"
-    assert row["follow-up notes"] == (
-        f"{timezone.localtime(first):%d %b %Y} Call: Asked to call after exams. | "
-        f"{timezone.localtime(second):%d %b %Y} WhatsApp: Sent the brochure.")
+    assert row["follow-ups"] == (
+        f"{timezone.localtime(first):%d %b %Y} Call (Asked to call back): Asked to call after exams. | "
+        f"{timezone.localtime(second):%d %b %Y} WhatsApp (Spoke to them): Sent the brochure.")
 
 
 def test_a_managers_list_and_export_show_every_open_lead(client, staff):

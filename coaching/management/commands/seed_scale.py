@@ -156,7 +156,8 @@ class Command(BaseCommand):
                 rows.append(Enquiry(
                     name=f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {SURNAMES[number // 7 % len(SURNAMES)]}",
                     phone=f"+9170{number:08d}", course=self.random.choice(courses),
-                    consent_given=True, consent_by=Enquiry.ConsentBy.WEB_FORM, consent_at=created, status=self.random.choice(statuses),
+                    consent_given=True, consent_by=Enquiry.ConsentBy.WEB_FORM, consent_at=created,
+                    status=self.random.choice(statuses),
                     owner=self.random.choice(counsellors + [None]), created_at=created, last_enquired_at=created,
                     notified_at=created,  # years of leads whose counsellors were told long ago
                     next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),
