@@ -285,6 +285,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
             path("<path:object_id>/move/<slug:name>/", view(self.move_view), name="articles_article_move"),
             path("<path:object_id>/history/compare/<int:version_id>/", view(self.compare_view),
                  name="articles_article_compare"),
+            path("<path:object_id>/history/compare/", view(self.compare_two_view), name="articles_article_compare_two"),
             *super().get_urls(),
         ]
 
@@ -365,6 +366,27 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
             "opts": self.model._meta, "original": article, "version": version, "changes": changes,
             "title": f"Compare with the version of {moment(version.revision.date_created)}",
             "can_revert": workflow.can_edit(request.user, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def compare_two_view(self, request, object_id):
+        """What changed between any two revisions (?older=…&newer=…, chosen on the history page)."""
+        article = object_or_404(self, request, object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        versions = revisions.versions_of(article)
+        chosen = [request.GET.get(name, "") for name in ("older", "newer")]
+        found = versions.in_bulk([int(pk) for pk in chosen if pk.isdigit() and len(pk) < 12])
+        if len(chosen) != 2 or not all(pk.isdigit() and int(pk) in found for pk in chosen) or chosen[0] == chosen[1]:
+            messages.error(request, "Choose two different revisions of this article to compare.")
+            return redirect("admin:articles_article_history", article.pk)
+        older, newer = sorted((found[int(pk)] for pk in chosen), key=lambda version: version.revision.date_created)
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "original": article,
+            "version": older, "newer": newer,
+            "changes": revisions.differences(revisions.snapshot(older), revisions.snapshot(newer)),
+            "title": f"Compare the versions of {moment(older.revision.date_created)} and "
+                     f"{moment(newer.revision.date_created)}",
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 

@@ -453,3 +453,62 @@ def test_the_release_time_defaults_to_now(client, staff):
 
     shown = datetime.strptime(re.search(r'name="when" value="([^"]+)"', page).group(1), "%Y-%m-%dT%H:%M")
     assert abs(timezone.make_aware(shown) - timezone.now()) < timedelta(minutes=2)
+
+
+def test_compare_matches_sections_by_heading_so_an_inserted_section_shows_as_added(client, staff):
+    """A section inserted before Way Forward shows as one added section; Way Forward, unchanged, is not in
+    the differences; a reworded heading is matched by its text; relevance and month changes are listed."""
+    from articles.models import Topic
+    from articles.revisions import versions_of
+
+    space = Topic.objects.get(paper__code="gs3", name="Space")
+    client.force_login(staff["editor"])
+    march = EditionFactory(year=2024, month=3)
+    april = EditionFactory(year=2024, month=4)
+    article = publishable_article(author=staff["writer"], edition=march)
+    article.sections.filter(heading="Background").update(body="<p>Ties between the two navies grew over a decade.</p>")
+    client.post(change_url(article), article_change_form(article))  # the version to compare with
+    article.refresh_from_db()
+    data = article_change_form(article, edition=april.pk, **{
+        "sections-0-heading": "Background of the ties",
+        "sections-1-position": 3,
+        "sections-TOTAL_FORMS": 3,
+        "sections-2-position": 2, "sections-2-heading": "Challenges", "sections-2-body": "<p>Funding gaps remain.</p>",
+        "relevances-0-topic": space.pk, "relevances-0-paper": space.paper_id,
+    })
+    saved = client.post(change_url(article), data)
+    assert saved.status_code == 302, re.findall(r"errorlist[^>]*>(.*?)</ul>", saved.content.decode())
+    oldest = list(versions_of(article))[-1]
+
+    diff = client.get(f"/admin/articles/article/{article.pk}/history/compare/{oldest.pk}/").content.decode()
+
+    assert "Section “Challenges” (added)" in diff and "<ins>Challenges Funding gaps remain.</ins>" in diff
+    assert "Section “Way Forward”" not in diff
+    assert "Section “Background of the ties”</th><td>Background <ins>of the ties</ins> Ties between" in diff
+    assert ('<th scope="row">Relevance</th><td><del>GS2</del> <ins>GS3</ins> - <del>International Relations</del> '
+            '<ins>Space</ins></td>') in diff
+    assert '<th scope="row">Edition</th><td><del>March</del> <ins>April</ins> 2024</td>' in diff
+
+
+def test_any_two_revisions_can_be_compared(client, staff):
+    """The history page offers two columns of choices; the comparison shows what changed between the two
+    chosen revisions, with no revert; choosing the same one twice is refused with a message."""
+    from articles.revisions import versions_of
+
+    client.force_login(staff["editor"])
+    article = publishable_article(author=staff["writer"], title="First wording")
+    for title in ("Second wording", "Third wording", "Fourth wording"):
+        client.post(change_url(article), article_change_form(article, title=title))
+        article.refresh_from_db()
+    fourth, third, second = list(versions_of(article))[:3]
+
+    history = client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
+    compared = client.get(f"/admin/articles/article/{article.pk}/history/compare/",
+                          {"older": third.pk, "newer": second.pk}).content.decode()
+    same = client.get(f"/admin/articles/article/{article.pk}/history/compare/",
+                      {"older": second.pk, "newer": second.pk}, follow=True).content.decode()
+
+    assert 'name="older"' in history and 'name="newer"' in history and "Compare the two chosen versions" in history
+    assert "<del>Second</del> <ins>Third</ins> wording" in compared and "Fourth" not in compared.split("<table")[1]
+    assert "Revert to this version" not in compared
+    assert "Choose two different revisions" in same
