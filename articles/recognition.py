@@ -131,11 +131,24 @@ def match_topic(written, topics):
 
 
 def similarity(a, b):
+    """How alike two headings read (0 to 1); 0 for headings that differ in a number or a short word, which
+    name different sections however alike the rest is ("Phase 1 …" and "Phase 2 …")."""
     a_words, b_words = _words(a), _words(b)
-    if not a_words or not b_words:
+    if not a_words or not b_words or _tell_apart(a_words, b_words):
         return 0.0
     overlap = len(set(a_words) & set(b_words)) / max(len(set(a_words)), len(set(b_words)))
     return max(overlap, difflib.SequenceMatcher(None, " ".join(a_words), " ".join(b_words)).ratio())
+
+
+# Words that tell sections of one article apart: numbers in words, as well as digits, roman numerals and
+# other words of three letters or fewer ("US", "EU", "II").
+COUNTING_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second",
+                  "third", "fourth", "fifth", "last", "next", "final"}
+
+
+def _tell_apart(a_words, b_words):
+    differing = set(a_words) ^ set(b_words)
+    return any(word.isdigit() or len(word) <= 3 or word in COUNTING_WORDS for word in differing)
 
 
 def looks_like_heading(block):

@@ -231,3 +231,38 @@ def test_a_relevance_line_repeated_in_the_body_is_not_a_second_article():
     article = parsed(ARTICLE.replace("Storage: Warehouses", "GS3- Agriculture\nStorage: Warehouses"))
 
     assert article.title == "Monsoon Forecast Raises Hopes for Kharif Sowing"
+
+
+PHASED = """Gaganyaan Moves From Tests to a Crewed Flight
+Recently, the space agency set out the remaining steps before Indians fly to orbit on an Indian rocket.
+Relevance: GS3- Space
+Dimensions of the article:
+1. {first}
+2. {second}
+3. Way Forward
+{first}
+The first step checks the crew escape system in uncrewed flights.
+{second}
+The second step flies a humanoid robot through a full orbital mission.
+Way Forward
+Steady funding and open reporting of test results will keep the programme on course.
+Month: June 2024
+"""
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Phase 1 of the programme", "Phase 2 of the programme"),     # a number
+    ("Stage I of the escape tests", "Stage II of the escape tests"),  # a roman numeral
+    ("Role of the US in the mission", "Role of the EU in the mission"),  # a short word
+    ("Phase One test flights", "Phase Two test flights"),          # a number in words
+], ids=["number", "roman", "short-word", "number-word"])
+def test_headings_that_differ_only_by_a_number_or_a_short_word_are_separate_sections(first, second):
+    """Two dimensions alike but for a number or a short word are both kept, and each is matched to its own
+    heading in the body, so the article has three sections and passes its publish check."""
+    article = parsed(PHASED.format(first=first, second=second))
+
+    assert article.dimensions == [first, second, "Way Forward"]
+    sections = dict(article.sections)
+    assert list(sections) == [first, second, "Way Forward"]
+    assert "crew escape system" in sections[first] and "humanoid robot" not in sections[first]
+    assert "humanoid robot" in sections[second]
