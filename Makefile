@@ -19,14 +19,18 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 .env:
 	printf 'DJANGO_DEBUG=true\n' > $@
 
+# Links the site prints and mails (load_demo, the mail worker) point at the address it serves on:
+# `make run PORT=8300` gives http://127.0.0.1:8300 links.
+SITE_URL ?= http://$(HOST):$(PORT)
+
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 	@echo ""
-	@echo "Coaching CMS: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
+	@echo "Coaching CMS: $(SITE_URL)/   admin: $(SITE_URL)/admin/"
 	@# The mail worker sends queued mail (printed to this terminal in development) beside the server.
-	$(BIN)/python manage.py mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -239,7 +239,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         return [*self.inlines, *self.extra_inlines]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("edition", "author").prefetch_related(
+        return super().get_queryset(request).with_last_move().select_related("edition", "author").prefetch_related(
             "relevances__paper", "relevances__topic"
         )
 
@@ -265,6 +265,8 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         if article.pk is None:
             return "Draft (new)"
         label = article.get_status_display()
+        if article.status == Article.Status.DRAFT and getattr(article, "last_move", None) == "request_changes":
+            return f"{label} — changes requested"
         return f"{label} — {live_phrase(article)}" if live_phrase(article) else label
 
     @admin.display(description="relevance")
@@ -341,8 +343,16 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
             for problem in error.messages:
                 messages.error(request, problem)
         else:
-            article.refresh_from_db()
-            messages.success(request, f"“{article.title}” is now {self.state(article).lower()}.")
+            messages.success(request, self._moved(article.pk, name))
+
+    def _moved(self, pk, name):
+        """What a move did, in words: "sent back to the writer" for a request for changes; else the state
+        it is now in, its dates as written ("is now scheduled — goes live 4 April 2024, 06:00 IST")."""
+        article = Article.objects.with_last_move().get(pk=pk)
+        if name == "request_changes":
+            return f"“{article.title}” was sent back to the writer with your comment."
+        state = self.state(article)
+        return f"“{article.title}” is now {state[:1].lower()}{state[1:]}."
 
     def history_view(self, request, object_id, extra_context=None):
         article = object_or_404(self, request, object_id)

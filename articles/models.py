@@ -258,6 +258,15 @@ class ArticleQuerySet(models.QuerySet):
     def drafts_of(self, user):
         return self.filter(status=Article.Status.DRAFT, author=user)
 
+    def with_last_move(self):
+        """Each article with `last_move`, the name of its latest workflow move (None before its first)."""
+        latest = Transition.objects.filter(article=models.OuterRef("pk")).order_by("-created_at", "-id")
+        return self.annotate(last_move=models.Subquery(latest.values("name")[:1]))
+
+    def changes_requested(self):
+        """Drafts an editor sent back with a comment, not yet submitted again."""
+        return self.with_last_move().filter(status=Article.Status.DRAFT, last_move="request_changes")
+
     def approved_unscheduled(self):
         """Approved and waiting for an editor to schedule or publish them (or for their edition's release)."""
         return self.filter(status=Article.Status.APPROVED)

@@ -20,6 +20,8 @@ class Queue:
 
 QUEUES = [
     Queue("review", "Awaiting my review", lambda articles, user: articles.awaiting_review_by(user), REVIEW),
+    Queue("sent_back", "Sent back to me: changes requested",
+          lambda articles, user: articles.drafts_of(user).changes_requested()),
     Queue("mine", "My drafts", lambda articles, user: articles.drafts_of(user)),
     Queue("approved", "Approved, not yet scheduled", lambda articles, user: articles.approved_unscheduled(), PUBLISH),
     Queue("upcoming", "Scheduled to go live", lambda articles, user: articles.going_live()),

@@ -57,9 +57,10 @@ def test_desks_show_each_role_its_queues_in_the_listed_order(client, newsroom):
     writer_rows = desk_rows(client, newsroom["writer"])
 
     assert [(row["key"], row["label"]) for row in editor_rows] == [(queue.key, queue.label) for queue in QUEUES]
-    assert [(row["key"], row["count"]) for row in writer_rows] == [("mine", "2"), ("upcoming", "2")]
-    assert {row["key"]: row["count"] for row in editor_rows} == {"review": "2", "mine": "1", "approved": "1",
-                                                                 "upcoming": "2"}
+    assert [(row["key"], row["count"]) for row in writer_rows] == [("sent_back", "0"), ("mine", "2"),
+                                                                   ("upcoming", "2")]
+    assert {row["key"]: row["count"] for row in editor_rows} == {"review": "2", "sent_back": "0", "mine": "1",
+                                                                 "approved": "1", "upcoming": "2"}
 
 
 def test_the_queue_filter_offers_the_same_queues_as_the_desk(client, newsroom):
@@ -79,3 +80,32 @@ def test_an_unknown_or_foreign_queue_shows_the_whole_list(client, newsroom):
 
     assert response.status_code == 200
     assert listed(client, "/admin/articles/article/?queue=review") == listed(client, "/admin/articles/article/")
+
+
+def test_a_draft_sent_back_with_changes_requested_is_marked_on_the_writers_desk_and_list(client, newsroom):
+    """The editor's "Request changes" says the article was sent back to the writer; the writer's desk counts
+    it under "Sent back to me" and the list marks it "changes requested"; submitting it again clears both."""
+    sent_back = publishable_article(author=newsroom["writer"], status="in_review", title="The Quad at sea")
+    client.force_login(newsroom["editor"])
+
+    moved = client.post(f"/admin/articles/article/{sent_back.pk}/move/request_changes/",
+                        {"comment": "Add the 2024 exercise."}, follow=True).content.decode()
+    rows = {row["key"]: row["count"] for row in desk_rows(client, newsroom["writer"])}
+    listing = client.get("/admin/articles/article/?queue=sent_back").content.decode()
+
+    assert "“The Quad at sea” was sent back to the writer with your comment." in moved and "is now draft" not in moved
+    assert rows["sent_back"] == "1" and "Draft — changes requested" in listing and "The Quad at sea" in listing
+    client.post(f"/admin/articles/article/{sent_back.pk}/move/submit/")
+    assert {row["key"]: row["count"] for row in desk_rows(client, newsroom["writer"])}["sent_back"] == "0"
+
+
+def test_a_moves_message_keeps_its_dates_as_written(client, newsroom):
+    """Scheduling says "is now scheduled — …" with the month's name capitalised, not lower-cased."""
+    approved = publishable_article(author=newsroom["writer"], status="approved")
+    client.force_login(newsroom["editor"])
+    when = timezone.localtime() + timedelta(days=40)
+
+    page = client.post(f"/admin/articles/article/{approved.pk}/move/schedule/",
+                       {"when": when.strftime("%Y-%m-%dT%H:%M")}, follow=True).content.decode()
+
+    assert "is now scheduled" in page and f"{when:%b} {when:%Y}" in page.split("is now scheduled")[1][:120]

@@ -58,7 +58,7 @@ class Command(BaseCommand):
             f"Demo content ready: {articles} articles, {questions} Prelims questions, {numbers} call-us numbers, "
             f"{courses} courses, {leads} leads."))
         if given or settings.DEBUG or created:
-            self.stdout.write(f"Staff logins at {reverse('admin:index')}: " + ", ".join(DEMO_STAFF))
+            self.stdout.write(f"Staff logins at {settings.SITE_URL}{reverse('admin:index')}: " + ", ".join(DEMO_STAFF))
         if settings.DEBUG and not given:
             self.stdout.write(f"Password for all of them: {password}   (set DEMO_PASSWORD to choose one)")
         elif not given and created:
