@@ -65,7 +65,9 @@ class PaperAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "paper", "slug"]
     list_filter = ["paper"]
-    search_fields = ["name"]
+    # The relevance row's topic picker searches here: "gs3 space" or "GS II federalism" finds the topic by
+    # its paper too, since the topic alone decides the paper.
+    search_fields = ["name", "paper__code", "paper__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["paper"]
 

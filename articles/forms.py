@@ -113,6 +113,7 @@ class RelevanceForm(forms.ModelForm):
     class Meta:
         model = Relevance
         fields = ["paper", "topic", "is_primary"]
+        help_texts = {"topic": "Type the topic, or its paper and topic (“gs3 space”): the topic decides the paper."}
 
     def clean(self):
         cleaned = super().clean()

@@ -109,11 +109,15 @@ def _words(text):
     return [word for word in re.findall(r"[a-z0-9]+", text) if word not in {"and", "the", "of", "in", "to"}]
 
 
+# What writers call a syllabus topic, in words of the topic's own name ("GS2- Polity" is the Constitution).
+TOPIC_ALIASES = {"polity": ["constitution"], "ir": ["international", "relations"]}
+
+
 def match_topic(written, topics):
     """The syllabus topic a writer meant, tolerating abbreviations, extra words and word order."""
     if not written or not topics:
         return None
-    wanted = _words(written)
+    wanted = [alias for word in _words(written) for alias in TOPIC_ALIASES.get(word, [word])]
     if not wanted:
         return None
     best, best_score = None, 0.0
@@ -220,9 +224,9 @@ def _refuse_several_articles(blocks, syllabus):
             continue
         window = range(index - 1, max(previous_label, index - HEAD_SPAN - 1), -1)
         relevance_at = next((at for at in window if parse_relevance(blocks[at].text, syllabus)), None)
-        previous_label = index
         if relevance_at is not None:
-            titles.append(_title_above(blocks, relevance_at))
+            titles.append(_title_above(blocks, relevance_at, floor=previous_label))
+        previous_label = index
     if len(titles) > 1:
         named = ", ".join(f"“{title}”" for title in titles)
         raise ImportRefused(
@@ -230,13 +234,30 @@ def _refuse_several_articles(blocks, syllabus):
             "Dimensions list. Import each article on its own.")
 
 
-def _title_above(blocks, relevance_at):
-    """The nearest heading-like line above a relevance line, over at most a context paragraph or two."""
-    for at in range(relevance_at - 1, max(relevance_at - 4, -1), -1):
-        block = blocks[at]
-        if looks_like_heading(block) and not MONTH_LINE.match(block.text.strip()):
-            return block.text
-    return "untitled"
+TITLE_WORDS_MAX = 25  # titles run longer than section headings ("Why India Must Rethink …")
+# A dated line under a title: "12 June 2024", "June 12, 2024", "12/06/2024", "Published on 12th June 2024".
+DATE_LINE = re.compile(r"^(?:[a-z ]*:?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}|[a-z]+\s+\d{1,2},?\s+\d{4}"
+                       r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$", re.IGNORECASE)
+
+
+def _title_above(blocks, relevance_at, floor=-1):
+    """The title of the article whose relevance line is at `relevance_at`: the nearest line above it (not past
+    the previous article's Dimensions label at `floor`) that reads like a title, over a date, a "Context"
+    label and context paragraphs; failing that, the relevance line itself names the article."""
+    for at in range(relevance_at - 1, floor, -1):
+        if _reads_like_a_title(blocks[at]):
+            return blocks[at].text
+    return f"the one filed under “{blocks[relevance_at].text}”"
+
+
+def _reads_like_a_title(block):
+    text = block.text.strip()
+    if block.kind not in (HEADING, PARAGRAPH) or MONTH_LINE.match(text) or DATE_LINE.match(text) \
+            or CONTEXT_LABEL.match(text):
+        return False
+    if LABEL_LEAD.match(text) or re.match(r"^(?:context|relevance|tags?|source)\b", text, re.IGNORECASE):
+        return False
+    return len(text.split()) <= TITLE_WORDS_MAX and not re.search(r"[.!;]\s*$", text) and not re.search(r"[.;]\s", text)
 
 
 def _take_edition(blocks, article):

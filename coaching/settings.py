@@ -156,6 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-in"
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["coaching.formats"]  # day-first dates with the zone, as when.moment writes them
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -192,6 +192,16 @@ def test_the_topic_alone_decides_the_paper(editor_client):
     assert (relevance.paper.code, relevance.topic.name) == ("gs3", "Agriculture")
 
 
+def test_the_topic_picker_finds_a_topic_by_its_paper_and_says_the_topic_decides_the_paper(editor_client):
+    """Typing "gs3 space" offers only GS3's Space (labelled with its paper); the row says the topic decides."""
+    found = editor_client.get("/admin/autocomplete/", {"term": "gs3 space", "app_label": "articles",
+                                                       "model_name": "relevance", "field_name": "topic"}).json()
+    form = editor_client.get(ADD_URL).content.decode()
+
+    assert [result["text"] for result in found["results"]] == ["GS3 - Space"]
+    assert "the topic decides the paper" in form
+
+
 def test_a_topic_of_another_paper_is_refused_and_an_empty_row_asks_for_a_topic(editor_client):
     """Choosing GS2 with a GS3 topic names the mismatch; a primary row with neither asks for a topic."""
     topic = Topic.objects.get(paper__code="gs3", name="Agriculture")

@@ -18,6 +18,9 @@ def parsed(text=ARTICLE):
     ("Relevance: GS3 - Environment", [("gs3", "Environment and Conservation")]),
     ("Focus: GS-IV: Case studies", [("gs4", "Case Studies")]),
     ("GS 1 – Art & Culture", [("gs1", "Art and Culture")]),
+    ("GS2- Polity", [("gs2", "Constitution")]),
+    ("GS-II: Indian Polity", [("gs2", "Constitution")]),
+    ("GS2- IR", [("gs2", "International Relations")]),
     ("The GST council met in Delhi.", []),
 ])
 def test_relevance_lines_in_every_spelling_map_to_papers_and_topics(line, expected):
@@ -224,6 +227,32 @@ def test_two_whole_articles_pasted_together_are_refused_naming_both():
     assert "Monsoon Forecast Raises Hopes for Kharif Sowing" in message
     assert "Deep Sea Mission Tests Its Crewed Submersible" in message
     assert "Import each article on its own" in message
+
+
+SECOND_HEADS = {
+    "long-title": "Why India Must Rethink How It Shares River Water Between Its States in a Warming Climate\n"
+                  "Recently, a tribunal asked two states to share data on their reservoirs.\nGS2- Federalism\n",
+    "date-and-context-label": "River Water Between the States\n12 June 2024\nContext:\n"
+                              "Recently, a tribunal asked two states to share data on their reservoirs.\n"
+                              "Relevance: GS2- Federalism\n",
+    "question-title": "Can the States Share a River?\nGS2- Federalism\n"
+                      "Recently, a tribunal asked two states to share data on their reservoirs.\n",
+}
+
+
+@pytest.mark.parametrize("head", SECOND_HEADS.values(), ids=SECOND_HEADS.keys())
+def test_two_pasted_articles_are_named_by_their_titles_whatever_their_heads_look_like(head):
+    """A long title, a date and a "Context:" label between title and relevance, a title that asks a question:
+    the refusal names the second article by its title, never "untitled"."""
+    second = head + "Dimensions of the article:\n1. The dispute\n2. Way Forward\nThe dispute\n" \
+        "The tribunal set a deadline.\nWay Forward\nShared data builds trust.\n"
+    title = head.split("\n")[0]
+
+    with pytest.raises(ImportRefused) as refusal:
+        parsed(ARTICLE + second)
+
+    assert f"“{title}”" in str(refusal.value) and "untitled" not in str(refusal.value)
+    assert "“Monsoon Forecast Raises Hopes for Kharif Sowing”" in str(refusal.value)
 
 
 def test_a_relevance_line_repeated_in_the_body_is_not_a_second_article():

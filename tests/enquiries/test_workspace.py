@@ -550,3 +550,15 @@ def test_a_long_lead_list_is_never_counted_in_full(client, staff, monkeypatch):
               and "enquiries_enquiry" in query["sql"]]
     assert counts and all("LIMIT" in sql.upper() for sql in counts)
     assert "Lead number 4" in client.get(LIST, {"leads": "all", "q": "Lead number 4"}).content.decode()
+
+
+def test_a_lead_page_writes_its_times_day_first_with_the_zone(client, staff):
+    """Received, consent and first-response times read "5 Mar 2024, 09:00 IST", never "March 5, 2024, 9 a.m."."""
+    lead = EnquiryFactory(owner=staff["counsellor"], consent_at=timezone.now(), first_response_at=timezone.now())
+    client.force_login(staff["counsellor"])
+
+    page = client.get(change(lead)).content.decode()
+
+    local = timezone.localtime(lead.created_at)
+    assert f"{local.day} {local:%b %Y, %H:%M} IST" in page
+    assert not re.search(r"\b[ap]\.m\.", page) and not re.search(r"[A-Z][a-z]+\. \d{1,2}, \d{4}", page)
