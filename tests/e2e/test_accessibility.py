@@ -69,13 +69,19 @@ def test_every_tap_target_is_at_least_44_px_and_nothing_scrolls_sideways(live_se
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_or_critical_axe_violations(live_server, phone, a_month_of_articles, scheme):
-    """axe-core finds no serious or critical accessibility problem on the home, article, edition, search
-    and enquiry pages, in the light and the dark scheme."""
+    """axe-core finds no serious or critical accessibility problem on the home, article, edition, search,
+    enquiry and practice pages (the month's quiz with its numbered questions too), in the light and the dark
+    scheme."""
+    from articles.models import Article
+    from tests.practice.factories import question
+
+    for article in Article.objects.all()[:2]:
+        question(article)
     page = phone(scheme)
     axe = Axe()
     problems = []
-    for path in PAGES:
-        page.goto(f"{live_server.url}{path}")
+    for path in PAGES + ["/practice/", "/editions/2024/03/quiz/"]:
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 problems.append((path, violation["id"], [node["target"] for node in violation["nodes"]][:3]))
