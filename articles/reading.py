@@ -2,14 +2,17 @@
 topics and tags, the previous and next article of its month, and the structured data search engines and
 messaging apps read (schema.org NewsArticle, OpenGraph)."""
 
+from functools import reduce
+from operator import or_
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 
-from .models import Article, Relevance, TaggedArticle
+from .models import Article, Relevance, TaggedArticle, read_first
 
 RELATED_LIMIT = 5
 RECENT_CANDIDATES = 100  # per source (topics, tags): the newest articles filed under them, plenty for five picks
@@ -27,15 +30,29 @@ def related(article):
     # grows, and a ten-year-old analysis is rarely the next thing to read.
     sharing_topic = Relevance.objects.filter(topic__in=topic_ids)
     sharing_tag = TaggedArticle.objects.filter(tag__in=tag_ids)
-    recent = (set(sharing_topic.order_by("-article_id").values_list("article_id", flat=True)[:RECENT_CANDIDATES])
-              | set(sharing_tag.order_by("-content_object_id")
-                    .values_list("content_object_id", flat=True)[:RECENT_CANDIDATES]))
+    recent = (_newest_filed_under(Relevance.objects, "topic", topic_ids, "article_id")
+              | _newest_filed_under(TaggedArticle.objects, "tag", tag_ids, "content_object_id"))
     candidates = (
         Article.objects.published().exclude(pk=article.pk).filter(pk__in=recent)
         .annotate(shared=_shared(sharing_topic, "article", "topic") + _shared(sharing_tag, "content_object", "tag"))
         .order_by("-shared", "-published_at", "-pk")
     )
     return list(candidates.for_listing()[:RELATED_LIMIT])
+
+
+def _newest_filed_under(rows, group, ids, article_field):
+    """The ids of the RECENT_CANDIDATES newest articles filed under any of these topics (or tags), in one query:
+    each topic's newest are read on their own, down its (topic, article) index, and the newest of those kept.
+    Asked for all the topics at once, PostgreSQL walked the whole table backwards looking for a rare tag's
+    three rows (27 ms at 100,000 articles) when it guessed they were common."""
+    if not ids:
+        return set()
+    newest_of_each = [rows.filter(**{group: each}).order_by(f"-{article_field}").values("pk")[:RECENT_CANDIDATES]
+                      for each in sorted(ids)]
+    vendor = connections[rows.db].vendor
+    condition = reduce(or_, (read_first("pk", newest, vendor) for newest in newest_of_each))
+    return set(rows.filter(condition).order_by(f"-{article_field}")
+               .values_list(article_field, flat=True)[:RECENT_CANDIDATES])
 
 
 class Neighbours(NamedTuple):

@@ -34,7 +34,7 @@ def pages():
     """The reading pages of one seeded article that exists at every scale (the seed is repeatable)."""
     from django.db.models import Count
 
-    from articles.models import Article, Paper, Tag
+    from articles.models import Article, Edition, Paper, Tag
     from coaching.management.commands.seed_scale import SECTIONS
 
     article = Article.objects.published().filter(slug__startswith="scale-").select_related("edition").order_by("pk")[9]
@@ -49,9 +49,16 @@ def pages():
     # across the archive, few in the paper searched.
     other_paper = Paper.objects.exclude(pk=relevance.paper_id).order_by("pk").first()
     other_papers_word = max(other_paper.title.split(), key=len)
+    # What a visitor of a real site opens most: a demo article (the demo is loaded in both sites) and the
+    # newest month's page.
+    demo_article = Article.objects.published().exclude(slug__startswith="scale-").order_by("pk").first()
+    newest_month = (Edition.objects.released().filter(articles__in=Article.objects.published())
+                    .order_by("-year", "-month").first())
     return {
         "home": "/",
         "article": article.get_absolute_url(),
+        "article, demo": demo_article.get_absolute_url(),
+        "edition, newest": newest_month.get_absolute_url(),
         "paper": relevance.paper.get_absolute_url(),
         "topic": relevance.topic.get_absolute_url(),
         "tag": tag.get_absolute_url(),
