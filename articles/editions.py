@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
+from urllib.parse import quote
+
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
 
-from .models import Article, Edition, Relevance, read_first
+from .models import Article, Edition, Paper, Relevance, Topic, read_first
 
 
 @dataclass
@@ -97,18 +100,53 @@ def published_articles(edition):
     return list(Article.objects.published().filter(edition=edition).for_listing().order_by("published_at", "pk"))
 
 
+@dataclass(frozen=True)
+class Listed:
+    """An article as the month's page lists it (its card under the chapter and topic headings)."""
+    title: str
+    context: str
+    get_absolute_url: str
+
+
+def contents(edition):
+    """The month's page: its published articles as chapters, read as plain values. A month's page lists every
+    article of the month, and building model instances for each article, its primary relevance, paper and
+    topic was most of its cost (1,800 instances for a month of 300 articles)."""
+    rows = list(Article.objects.published().filter(edition=edition).order_by("published_at", "pk")
+                .values_list("pk", "title", "slug", "context"))
+    paper_fields = ["id", "code", "short_name", "title", "position"]
+    topic_fields = ["id", "name", "slug", "position"]
+    primaries = Relevance.objects.filter(is_primary=True, article_id__in=[row[0] for row in rows]).values_list(
+        "article_id", *(f"paper__{name}" for name in paper_fields), *(f"topic__{name}" for name in topic_fields))
+    papers, topics, filed_under = {}, {}, {}
+    for article, *values in primaries:  # a month names a few papers and topics: one instance of each
+        paper_values, topic_values = values[:len(paper_fields)], values[len(paper_fields):]
+        paper = papers.setdefault(paper_values[0], Paper(**dict(zip(paper_fields, paper_values))))
+        topic = None
+        if topic_values[0] is not None:
+            topic = topics.setdefault(topic_values[0], Topic(paper=paper, **dict(zip(topic_fields, topic_values))))
+        filed_under[article] = (paper, topic)
+    detail = reverse("articles:detail", args=["-"])[:-2]  # the articles' common prefix, reversed once
+    return _grouped((Listed(title, context, f"{detail}{quote(slug)}/"), *filed_under.get(pk, (None, None)))
+                    for pk, title, slug, context in rows)
+
+
 def chapters(articles):
     """The articles grouped by primary paper, then topic, in syllabus order; articles without a primary
     relevance come last."""
-    by_paper = {}
-    for article in articles:
-        relevance = article.primary_relevance
-        paper = relevance.paper if relevance else None
-        topic = relevance.topic if relevance else None
+    return _grouped((article, relevance.paper if relevance else None, relevance.topic if relevance else None)
+                    for article in articles for relevance in [article.primary_relevance])
+
+
+def _grouped(filed):
+    """Chapters of (article, its primary paper, its primary topic), each possibly None."""
+    by_paper, by_topic = {}, {}
+    for article, paper, topic in filed:
         chapter = by_paper.setdefault(paper.pk if paper else None, Chapter(paper))
-        group = next((group for group in chapter.groups if group.topic == topic), None)
+        key = (paper.pk if paper else None, topic.pk if topic else None)
+        group = by_topic.get(key)
         if group is None:
-            group = TopicGroup(topic)
+            group = by_topic[key] = TopicGroup(topic)
             chapter.groups.append(group)
         group.articles.append(article)
 

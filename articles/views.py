@@ -154,7 +154,7 @@ def _released_edition(year, month):
 
 def edition_detail(request, year, month):
     edition = _released_edition(year, month)
-    chapter_list = editions.chapters(editions.published_articles(edition))
+    chapter_list = editions.contents(edition)
     if not chapter_list:
         raise Http404("This edition has no published articles yet.")
     previous, following = editions.neighbours(edition)
