@@ -109,12 +109,20 @@ def recent_quizzes(count=6):
 
 
 def practised_articles(count=20):
-    """The latest published articles with public Prelims questions, newest first, each with `question_count`."""
-    from django.db.models import Count, Q
+    """The latest published articles with public Prelims questions, newest first, each with `question_count`.
+    Found from the questions (far fewer rows than the archive's articles), then counted for those few:
+    counting every article's questions to find them took 130 ms at 100,000 articles."""
+    from django.db import connection
+    from django.db.models import Count
 
-    from articles.models import Article
+    from articles.models import Article, read_first
 
-    # Public questions of a published article: approved and not dropped (Question.objects.public()).
-    counted = Q(prelims_questions__status=Question.Status.APPROVED, prelims_questions__dropped_at__isnull=True)
-    return list(Article.objects.published().annotate(question_count=Count("prelims_questions", filter=counted))
-                .filter(question_count__gt=0).for_listing().order_by("-published_at")[:count])
+    public = Question.objects.public()
+    with_questions = public.order_by().values("article_id").distinct()
+    articles = list(Article.objects.published().filter(read_first("pk", with_questions, connection.vendor))
+                    .for_listing().order_by("-published_at", "-pk")[:count])
+    counts = dict(public.filter(article__in=[article.pk for article in articles]).order_by().values("article")
+                  .annotate(n=Count("pk")).values_list("article", "n"))
+    for article in articles:
+        article.question_count = counts.get(article.pk, 0)
+    return articles

@@ -280,8 +280,8 @@ def test_robots_health_check_and_favicon(client):
     [
         # Every page also reads the call-us numbers and the paper menu for its header.
         # latest articles + their primary relevances, current edition; the practice panel: the latest month
-        # with a quiz, the latest articles with questions + their primary relevances
-        ("/", 8),
+        # with a quiz, the latest articles with questions + their primary relevances + their question counts
+        ("/", 9),
         # article; its edition, sections, tags, relevances (with_parts: a repeat takes them from the shared
         # fragment); the newest articles sharing its topics, and its tags; related articles + their primary
         # relevances; the month's previous and next article; how many practice questions it offers

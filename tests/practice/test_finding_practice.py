@@ -62,8 +62,8 @@ def test_an_empty_paper_page_points_to_practice(client, practised):
 
 
 def test_the_practice_page_costs_a_fixed_number_of_queries(client, practised, django_assert_num_queries):
-    """The months with quizzes (with their quizzes), the articles with questions + their primary relevances,
-    and the header's call-us numbers, paper menu and next go-live."""
+    """The months with quizzes (with their quizzes), the articles with questions + their primary relevances +
+    their question counts, and the header's call-us numbers, paper menu and next go-live."""
     full_article(slug="third"), question(full_article(slug="fourth"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/practice/")
