@@ -175,3 +175,38 @@ def test_quiz_pages_issue_a_fixed_number_of_queries(client, django_assert_num_qu
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_the_results_number_questions_as_the_quiz_paper_does(client):
+    """The month's paper orders questions by paper in turn, not by their place in their articles; the
+    result numbers each question as the quiz did, and the printed paper and key the same way."""
+    march = EditionFactory(year=2024, month=3)
+    ir = month_article(march)
+    space = month_article(march, "gs3", "Space")
+    question(ir, stem="First on its article, GS2?", position=0)
+    question(ir, stem="Second on its article, GS2?", position=1)
+    question(space, stem="Sixth on its article, GS3?", position=5)
+    quiz_page = client.get(QUIZ).content.decode()
+    on_quiz = re.findall(r'quiz-question__number">(\d+)\.</span> ([^<]+)</legend>', quiz_page)
+
+    result = client.post(QUIZ, {"sheet": sheet_of(quiz_page)}, follow=True).content.decode()
+    on_result = re.findall(r'quiz-question__number">(\d+)\.</span> ([^<]+)</h2>', result)
+    printed = client.get(QUIZ + "print/").content.decode()
+
+    assert [stem for _, stem in on_quiz] == ["First on its article, GS2?", "Sixth on its article, GS3?",
+                                             "Second on its article, GS2?"]  # papers in turn
+    assert on_result == on_quiz
+    for number, stem in on_quiz:
+        assert f"<strong>{number}.</strong> {stem}" in printed
+
+
+def test_the_quiz_timer_and_answered_count_stay_on_screen_with_the_questions(client):
+    """The time left and the count answered sit inside the quiz form (sticky there), not in the page head
+    that scrolls away."""
+    march = EditionFactory(year=2024, month=3)
+    question(month_article(march))
+
+    page = client.get(QUIZ).content.decode()
+    form = page.split('<form method="post" class="quiz"')[1].split("</form>")[0]
+
+    assert 'data-quiz-timer="72"' in form and 'data-quiz-answered="1"' in form and "0 of 1 answered" in form
