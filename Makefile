@@ -32,8 +32,10 @@ run: $(INSTALLED) .env
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (WORKERS=1 for one process); the fault suite stays on one worker of its own.
+WORKERS ?= auto
 test: $(INSTALLED)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses $(WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Only the browser tests (they need Debian's chromium: apt-get install chromium).
 e2e: $(INSTALLED)

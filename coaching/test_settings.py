@@ -18,6 +18,23 @@ SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP; tests/coaching
 # Most tests act as staff through force_login; the two-factor tests switch this to "required" themselves.
 STAFF_2FA = "optional"
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+
+# `make test` runs the suite in one process per core (pytest-xdist). A test's cache.clear() empties a whole
+# Redis database, so each worker counts up from REDIS_URL's database to one of its own; pytest-django gives
+# each its own PostgreSQL database, and the SQLite file below is named by process.
+WORKER_NUMBER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+
+
+def _worker_redis(url):
+    server, _, database = url.rpartition("/")
+    return f"{server}/{int(database or 0) + WORKER_NUMBER}"
+
+
+# Tests of the Redis backend itself use this database even when the site runs on local memory.
+TEST_REDIS_URL = _worker_redis(REDIS_URL or "redis://127.0.0.1:6379/0")  # noqa: F405
+for _alias in CACHES.values():  # noqa: F405
+    if "LOCATION" in _alias:
+        _alias["LOCATION"] = _worker_redis(_alias["LOCATION"])
 # Serve static files straight from the apps and static/ (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

@@ -19,6 +19,14 @@ CAST = {
 }
 
 
+def pytest_collection_modifyitems(items):
+    """The fault tests start production builds and break their links on purpose: under `make test`'s
+    parallel run they share one worker, one after another, so they never compete for the same ports."""
+    for item in items:
+        if item.get_closest_marker("faults"):
+            item.add_marker(pytest.mark.xdist_group("faults"))
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (rate-limit counters live there), also on a shared Redis."""

@@ -1,8 +1,6 @@
 """What keeps the site fast under load without changing what it shows: one Redis client per connection
 pool, and workers forked from a master that has already compiled the templates."""
 
-import os
-
 import pytest
 from django.db import connections
 from django.template import engines
@@ -12,9 +10,8 @@ from coaching.warm_up import warm_up
 
 
 @pytest.fixture
-def redis_cache():
-    location = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/7"
-    cache = SharedRedisCache(location, {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}})
+def redis_cache(settings):
+    cache = SharedRedisCache(settings.TEST_REDIS_URL, {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}})
     cache.clear()
     yield cache
     cache.clear()
