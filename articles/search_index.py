@@ -5,7 +5,8 @@ on SQLite an FTS5 table (its rowid is the article's id), on PostgreSQL a table o
 a GIN index. The documents are computed when an article or section is saved, not on every search (that
 made a search on a small PostgreSQL site read every section through to_tsvector: 250 ms for 4,000
 sections). The index is written inside the same transaction as the change (signals below), so a
-rolled-back edit leaves it as it was; `rebuild()` fills it after bulk inserts, which send no signals.
+rolled-back edit leaves it as it was; after bulk inserts, which send no signals, `reindex()` writes the rows.
+The tables themselves are made by the migrations (0010 and 0012).
 
 Words in other scripts (Hindi, or Latin with accents: "café"), which English stemming does not know, are
 matched as written, as part of any word, case aside. They have a second, small index of their own: each
@@ -24,17 +25,6 @@ from .sanitize import plain_text
 
 TABLE = "articles_search_index"
 OTHER_SCRIPTS = "articles_search_other_scripts"
-CREATE = {
-    "sqlite": [f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(title, context, sections, "
-               "tokenize = 'porter unicode61 remove_diacritics 2')",
-               f"CREATE VIRTUAL TABLE IF NOT EXISTS {OTHER_SCRIPTS} USING fts5(words, tokenize = 'trigram')"],
-    "postgresql": [f"CREATE TABLE IF NOT EXISTS {TABLE} (article_id bigint PRIMARY KEY, document tsvector NOT NULL)",
-                   f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)",
-                   "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-                   f"CREATE TABLE IF NOT EXISTS {OTHER_SCRIPTS} (article_id bigint PRIMARY KEY, words text NOT NULL)",
-                   f"CREATE INDEX IF NOT EXISTS {OTHER_SCRIPTS}_words ON {OTHER_SCRIPTS} "
-                   "USING gin (upper(words) gin_trgm_ops)"],
-}
 INSERT = {
     "sqlite": f"INSERT INTO {TABLE} (rowid, title, context, sections) VALUES (%s, %s, %s, %s)",
     "postgresql": f"INSERT INTO {TABLE} (article_id, document) "
@@ -102,12 +92,10 @@ def _other_scripts(*texts):
     return " ".join(dict.fromkeys(word for text in texts for word in text.split() if not word.isascii()))
 
 
-def reindex(article_ids, article_model=None, section_model=None):
-    """Write the index rows of these articles afresh from the database (none for a deleted article). The
-    models may be given (a migration passes its historical ones)."""
+def reindex(article_ids):
+    """Write the index rows of these articles afresh from the database (none for a deleted article)."""
     from .models import Article, Section
 
-    Article, Section = article_model or Article, section_model or Section  # noqa: N806
     ids = list(article_ids)
     if not ids:
         return
@@ -124,37 +112,6 @@ def reindex(article_ids, article_model=None, section_model=None):
             cursor.executemany(f"DELETE FROM {table} WHERE {KEY[vendor]} = %s", [(pk,) for pk in ids])
         cursor.executemany(INSERT[vendor], rows)
         cursor.executemany(INSERT_OTHER_SCRIPTS[vendor], other_scripts)
-
-
-def create(using=None):
-    with (using or connection).cursor() as cursor:
-        for statement in CREATE[(using or connection).vendor]:
-            cursor.execute(statement)
-
-
-def rebuild(article_model=None, section_model=None, batch=2000):
-    """The whole index again, from every article."""
-    from .models import Article
-
-    create()
-    with connection.cursor() as cursor:
-        for table in (TABLE, OTHER_SCRIPTS):
-            cursor.execute(f"DELETE FROM {table}")
-    ids = list((article_model or Article).objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        reindex(ids[start:start + batch], article_model, section_model)
-
-
-def rebuild_in_migration(apps, schema_editor):
-    """A migration's step forward: the whole index again, from the migration's own models."""
-    rebuild(apps.get_model("articles", "Article"), apps.get_model("articles", "Section"))
-
-
-def drop_in_migration(table):
-    """A migration's step back: the index table it made is dropped."""
-    def drop(apps, schema_editor):
-        schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
-    return drop
 
 
 _batch = threading.local()

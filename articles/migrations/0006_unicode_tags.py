@@ -1,20 +1,38 @@
 """Tags move from taggit's table to articles.Tag, whose slugs keep every script. Rows keep their ids, so
-the through table and the revisions that name tag ids stay valid; a tag whose slug was empty gets one."""
+the through table and the revisions that name tag ids stay valid; a tag whose slug was empty gets one.
+Slugs are made as articles.Tag made them at the time (a frozen copy: migrations never import the project's
+code)."""
+
+import unicodedata
 
 from django.core.management.color import no_style
 from django.db import migrations, models
 import django.db.models.deletion
 import taggit.managers
 
+FALLBACK_SLUG = "tag"
+
+
+def unicode_slug(text):
+    """Letters, combining marks and digits kept (the vowel signs of Indian scripts too), the rest a hyphen."""
+    words, word = [], []
+    for character in unicodedata.normalize("NFKC", text).lower():
+        if unicodedata.category(character)[0] in "LMN" or character == "_":
+            word.append(character)
+        elif character.isspace() or character == "-":
+            words.append("".join(word))
+            word = []
+    words.append("".join(word))
+    return "-".join(part for part in words if part)
+
 
 def copy_tags(apps, schema_editor):
     OldTag = apps.get_model("taggit", "Tag")
     Tag = apps.get_model("articles", "Tag")
-    from articles.models import Tag as CurrentTag, unicode_slug
 
     taken = set()
     for old in OldTag.objects.order_by("pk"):
-        slug = old.slug or unicode_slug(old.name)[:90] or CurrentTag.FALLBACK_SLUG
+        slug = old.slug or unicode_slug(old.name)[:90] or FALLBACK_SLUG
         base, n = slug, 1
         while slug in taken:
             slug, n = f"{base}_{n}", n + 1

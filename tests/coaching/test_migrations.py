@@ -44,13 +44,18 @@ def test_a_fresh_migrate_creates_the_syllabus_and_every_role_group(tmp_path):
 
 
 def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
-    """A database with content, taken back to the previous release's migrations, migrates forward again."""
+    """A database with content, taken back to the previous release's migrations, migrates forward again, its
+    tags kept and its search index written by the migrations as the site writes it."""
     database = tmp_path / "previous.sqlite3"
     manage(database, "migrate", "--noinput", "-v", "0")
     manage(database, "load_demo")
     tags_probe = ("from articles.models import Tag, TaggedArticle; "
                   "print(sorted(Tag.objects.values_list('pk', 'name', 'slug')), TaggedArticle.objects.count())")
     tags_before = manage(database, "shell", "-v", "0", "-c", tags_probe)
+    index_probe = ("from django.db import connection; cursor = connection.cursor(); "
+                   "print([cursor.execute(f'SELECT rowid, * FROM {table} ORDER BY rowid').fetchall() "
+                   "for table in ('articles_search_index', 'articles_search_other_scripts')])")
+    index_before = manage(database, "shell", "-v", "0", "-c", index_probe)
     for app_label, migration in PREVIOUS_RELEASE:
         manage(database, "migrate", app_label, migration, "--noinput", "-v", "0")
 
@@ -61,6 +66,9 @@ def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
     groups, papers, _, _ = literal_eval(manage(database, "shell", "-v", "0", "-c", PROBE))
     assert len(groups) == 4 and papers == 6
     assert manage(database, "shell", "-v", "0", "-c", tags_probe) == tags_before  # every tag kept, same ids
+    index_after = manage(database, "shell", "-v", "0", "-c", index_probe)
+    searchable, other_scripts = literal_eval(index_after)
+    assert index_after == index_before and len(searchable) > 10 and other_scripts
 
 
 @pytest.mark.django_db
