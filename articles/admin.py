@@ -10,8 +10,12 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 import taggit.models
+
+from common.dates import moment
+from common.paging import CountsAtMostCap
 
 from . import revisions, search_index, workflow
 from .drafts import articles_titled_like, create_draft, read_article
@@ -19,11 +23,9 @@ from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
-from .paging import CountsAtMostCap
 from .queues import queue_named, queues_for
 from .recognition import ImportRefused
 from .roles import RELEASE
-from .when import live_phrase, moment
 
 TAG_SUGGESTIONS_LIMIT = 10
 
@@ -90,9 +92,7 @@ class EditionAdmin(admin.ModelAdmin):
 
     @admin.display(description="release")
     def release(self, edition):
-        if edition.release_at is None:
-            return "Not released"
-        return f"{'Released' if edition.is_released else 'Goes public'} {moment(edition.release_at)}"
+        return capfirst(edition.release_phrase) or "Not released"
 
     @admin.display(description="articles by state")
     def states(self, edition):
@@ -269,7 +269,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         label = article.get_status_display()
         if article.status == Article.Status.DRAFT and getattr(article, "last_move", None) == "request_changes":
             return f"{label} — changes requested"
-        return f"{label} — {live_phrase(article)}" if live_phrase(article) else label
+        return f"{label} — {article.live_phrase}" if article.live_phrase else label
 
     @admin.display(description="relevance")
     def primary_relevance(self, article):

@@ -17,6 +17,8 @@ import reversion
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from common.dates import moment
+
 from .documents import rich_text_as_lines
 from .roles import VIEW
 from .sanitize import clean_rich_text
@@ -129,6 +131,13 @@ class Edition(models.Model):
     @property
     def is_released(self):
         return self.release_at is not None and self.release_at <= timezone.now()
+
+    @property
+    def release_phrase(self):
+        """ "released 1 Apr 2024, 06:00 IST" or "goes public …" once a release is set; else ""."""
+        if self.release_at is None:
+            return ""
+        return f"{'released' if self.is_released else 'goes public'} {moment(self.release_at)}"
 
 
 @lru_cache(maxsize=len(EDITION_YEARS) * 12)
@@ -391,6 +400,13 @@ class Article(models.Model):
     @property
     def is_scheduled_ahead(self):
         return self.status in self.Status.live() and self.published_at is not None and not self.is_published
+
+    @property
+    def live_phrase(self):
+        """ "goes live 1 Apr 2024, 06:00 IST" or "live since …" for an article with a live status; else ""."""
+        if self.status not in self.Status.live() or self.published_at is None:
+            return ""
+        return f"{'live since' if self.is_published else 'goes live'} {moment(self.published_at)}"
 
     @property
     def primary_relevance(self):

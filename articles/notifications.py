@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from .when import moment
+from common.dates import moment
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from reversion.models import Version
 from . import workflow
 from .models import Article, Edition, Paper, Relevance, Section, Tag, TaggedArticle, Topic
 from .sanitize import plain_text
-from .when import moment
+from common.dates import moment
 
 # Reverting restores content; where the article stands in the workflow is not content.
 WORKFLOW_FIELDS = ["status", "published_at", "edit_version"]

@@ -28,7 +28,7 @@ from django.utils.cache import set_response_etag
 from django.utils import timezone
 from django.utils.connection import ConnectionProxy
 
-from articles.paging import page_number
+from common.paging import page_number
 
 logger = logging.getLogger(__name__)
 cache = ConnectionProxy(caches, "pages")  # settings.PAGE_CACHE_URL: away from the rate limits' store

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "mailer",
+    "common",  # the ground floor: dates, paging, form helpers (no models)
     "articles",
     "enquiries",
     "practice",
@@ -84,6 +85,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # One way to say when, on every page and in every mail: {{ value|moment }}, |day, |long_day.
+            "builtins": ["common.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -156,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-in"
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
-FORMAT_MODULE_PATH = ["coaching.formats"]  # day-first dates with the zone, as when.moment writes them
+FORMAT_MODULE_PATH = ["common.formats"]  # day-first dates with the zone, as common.dates writes them
 USE_TZ = True
 
 STATIC_URL = "/static/"

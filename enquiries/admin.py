@@ -21,11 +21,11 @@ from import_export import fields, resources
 from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
-from articles.paging import CountsAtMostCap
-from articles.when import moment, short_moment
+from common.dates import day, moment, short_moment
+from common.forms import errors_onto
+from common.paging import CountsAtMostCap
 
 from . import services
-from .forms import add_service_errors
 from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits, normalise_indian_phone
@@ -100,7 +100,7 @@ class EnquiryResource(resources.ModelResource):
     def dehydrate_follow_up_notes(self, lead):
         """Each follow-up with its date, kind, outcome and note, oldest first, in one cell."""
         return " | ".join(
-            f"{timezone.localtime(follow_up.at):%d %b %Y} {follow_up.get_kind_display()} "
+            f"{day(follow_up.at)} {follow_up.get_kind_display()} "
             f"({follow_up.get_outcome_display()})" + (f": {follow_up.note}" if follow_up.note else "")
             for follow_up in sorted(lead.follow_ups.all(), key=lambda follow_up: follow_up.at))
 
@@ -297,7 +297,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
 
     def get_export_filename(self, request, queryset, file_format):
         """Named by the day in India, not in UTC (an export at 2 am IST is today's)."""
-        return f"leads-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+        return f"leads-{timezone.localdate().isoformat()}.{file_format.get_extension()}"
 
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT)
@@ -432,7 +432,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
                     next_follow_up_at=data["next_follow_up_at"],
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                errors_onto(form, error)
             else:
                 messages.success(request, f"New lead logged: {lead.name}." if created else
                                  f"{lead.name} already had an open lead; this was added to it as a repeat.")

@@ -105,12 +105,6 @@ class PublicLeadForm(forms.Form):
         return self
 
 
-def add_service_errors(form, error):
-    """Put the enquiry service's ValidationError on the form it came from, each message on its field."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
 def store_once(request, form, store):
     """Spend the form's clock, check the phone's limit and call `store()`, which writes the lead. Returns
     None when the lead was stored, or when this very form was stored before (a double tap, a replay: thank

@@ -9,6 +9,8 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
+from common.dates import day
+
 from .phones import national_digits, normalise_indian_phone
 
 
@@ -337,4 +339,4 @@ class ErasureLog(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d}: {self.reason} ({self.leads_erased})"
+        return f"{day(self.at)}: {self.reason} ({self.leads_erased})"

@@ -10,9 +10,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
+from common.forms import errors_onto
 
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
-from .forms import EnquiryForm, add_service_errors, form_clock, store_once
+from .forms import EnquiryForm, form_clock, store_once
 from .limits import address_over_limit, too_many
 from .models import Course
 from .services import UTM_FIELDS, enquiry_create
@@ -90,7 +91,7 @@ def enquiry_form(request):
     try:
         refused = store_once(request, form, store)
     except ValidationError as error:
-        add_service_errors(form, error)
+        errors_onto(form, error)
         return _render(request, form.with_fresh_clock())
     return refused or redirect("enquiries:thanks")
 

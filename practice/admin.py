@@ -207,12 +207,7 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
 
     @admin.action(description="Drop from every attempt (a faulty question no longer counts)")
     def drop_from_every_attempt(self, request, queryset):
-        rescored = 0
-        for question in queryset.filter(dropped_at__isnull=True):
-            question.dropped_at = timezone.now()
-            question.erratum = f"Dropped on {timezone.localdate():%d %b %Y}: this question no longer counts."
-            question.save(update_fields=["dropped_at", "erratum"])
-            rescored += services.rescore(question)
+        rescored = sum(services.drop_question(question) for question in queryset.filter(dropped_at__isnull=True))
         messages.success(request, f"Dropped; {rescored} attempt(s) were marked again without it.")
 
 

@@ -7,6 +7,8 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from common.dates import day
+
 from . import marking
 from .models import Answer, Attempt
 
@@ -110,8 +112,17 @@ def correct_key(question, right_before):
     right = question.options.filter(is_correct=True).first()
     if right_before is None or right is None or right.pk == right_before or not question.answers.exists():
         return 0
-    question.erratum = f"Key corrected on {timezone.localdate():%d %b %Y}: the answer is ({right.label})."
+    question.erratum = f"Key corrected on {day(timezone.now())}: the answer is ({right.label})."
     question.save(update_fields=["erratum"])
+    return rescore(question)
+
+
+def drop_question(question):
+    """Take a faulty question out of every attempt: it is marked dropped with a dated erratum, and every
+    attempt that answered it is marked again without it. Returns how many attempts were marked again."""
+    question.dropped_at = timezone.now()
+    question.erratum = f"Dropped on {day(question.dropped_at)}: this question no longer counts."
+    question.save(update_fields=["dropped_at", "erratum"])
     return rescore(question)
 
 

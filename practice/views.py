@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
+from common.forms import errors_onto
 from enquiries.consent import NOTICE_VERSION
-from enquiries.forms import add_service_errors, form_clock, store_once
+from enquiries.forms import form_clock, store_once
 from enquiries.limits import address_over_limit, over_limit, too_many
 from enquiries.services import enquiry_create
 
@@ -239,6 +240,6 @@ def talk_to_counsellor(request, public_id):
     try:
         refused = store_once(request, form, store)
     except ValidationError as error:
-        add_service_errors(form, error)
+        errors_onto(form, error)
         return attempt_detail(request, public_id, callback_form=form.with_fresh_clock())
     return refused or redirect("enquiries:thanks")

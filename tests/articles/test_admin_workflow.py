@@ -230,7 +230,7 @@ def test_revert_restores_sections_exactly_and_keeps_the_workflow_state(client, s
     assert article.title == "Budget basics"
     assert sorted(article.tags.names()) == ["Budget"]
     assert article.status == "in_review"
-    from articles.when import moment
+    from common.dates import moment
     assert list(versions_of(article))[0].revision.comment == f"Reverted to the version of {moment(oldest.revision.date_created)}"
 
 

@@ -131,3 +131,24 @@ def test_an_edition_is_released_from_the_very_second_of_its_release_time():
     with mock.patch("django.utils.timezone.now", return_value=now):
         assert [released.is_released, later.is_released, never.is_released] == [True, False, False]
         assert list(Edition.objects.released().filter(year=2024, month__gte=5)) == [released]
+
+
+def test_an_articles_live_phrase_says_goes_live_or_live_since_and_nothing_for_drafts():
+    """A scheduled article "goes live …", a published one is "live since …", a draft has no phrase."""
+    noon = timezone.make_aware(timezone.datetime(2025, 10, 23, 15, 30))
+    ahead = ArticleFactory(status="scheduled", published_at=timezone.now() + timedelta(days=2))
+    live = ArticleFactory(status="published", published_at=noon)
+
+    assert ahead.live_phrase.startswith("goes live ") and ahead.live_phrase.endswith(" IST")
+    assert live.live_phrase == "live since 23 Oct 2025, 15:30 IST"
+    assert ArticleFactory(draft=True).live_phrase == ""
+
+
+def test_an_editions_release_phrase_says_released_or_goes_public_and_nothing_before_a_release_is_set():
+    """A month released in the past was "released …", one set for later "goes public …", an unset one has none."""
+    released = EditionFactory(year=2024, month=3, release_at=timezone.make_aware(timezone.datetime(2024, 3, 1, 6, 0)))
+    ahead = EditionFactory(year=2024, month=4, release_at=timezone.now() + timedelta(days=3))
+
+    assert released.release_phrase == "released 1 Mar 2024, 06:00 IST"
+    assert ahead.release_phrase.startswith("goes public ")
+    assert EditionFactory(year=2024, month=5, release_at=None).release_phrase == ""

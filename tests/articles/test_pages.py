@@ -287,7 +287,7 @@ def test_robots_health_check_and_favicon(client):
         # relevances; the month's previous and next article; how many practice questions it offers
         ("/articles/measured/", 14),
         ("/articles/measured/text/", 5),  # the same, as plain text (no header, so no menu or numbers)
-        # The long lists are not counted (articles/paging.py): a page reads one article more than it shows,
+        # The long lists are not counted (common/paging.py): a page reads one article more than it shows,
         # after counting up to models.SHORT_LIST of its rows to choose how to find them (ArticleQuerySet.in_list).
         ("/papers/gs2/", 7),  # paper, its topics, list size, one page of articles, their primary relevances
         ("/papers/gs2/international-relations/", 6),  # topic + paper, list size, page, primary relevances

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from articles.when import moment
+from common.dates import moment
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_erase
 

@@ -1,0 +1,10 @@
+"""Template filters for common.dates: {{ value|moment }}, {{ value|short_moment }}, {{ value|day }},
+{{ value|long_day }}."""
+
+from django import template
+
+from common import dates
+
+register = template.Library()
+for name in ("moment", "short_moment", "day", "long_day"):
+    register.filter(name, getattr(dates, name))
