@@ -26,7 +26,6 @@ from common.forms import errors_onto
 from common.paging import CountsAtMostCap
 
 from . import services
-from .dashboard import PRACTICE_PAGES
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits, normalise_indian_phone
 from .roles import ERASE, EXPORT, REASSIGN
@@ -148,17 +147,6 @@ class DueFilter(admin.SimpleListFilter):
         return chosen[self.value()]() if self.value() in chosen else queryset
 
 
-class CameFromFilter(admin.SimpleListFilter):
-    title = "came from"
-    parameter_name = "came_from"
-
-    def lookups(self, request, model_admin):
-        return [("practice", "A Prelims practice result")]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(source_page__startswith=PRACTICE_PAGES) if self.value() == "practice" else queryset
-
-
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 1
@@ -238,7 +226,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
     # What a counsellor acts on, in the order they read it; the source is a one-line label (the full article
     # title is its tooltip and is on the lead page), so the row fits 1280 px without scrolling sideways.
     list_display = ["name", "contact", "course_name", "status", "next_follow_up", "owner", "age", "source"]
-    list_filter = [WorkloadFilter, DueFilter, "status", "channel", CameFromFilter, "course",
+    list_filter = [WorkloadFilter, DueFilter, "status", "channel", "origin", "course",
                    ("owner", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["name", "phone", "email", "city"]
 
@@ -428,7 +416,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
                     name=data["name"], phone=data["phone"], email=data["email"], course=data["course"],
                     mode=data["mode"], city=data["city"], message=data["message"], consent_given=consented,
                     consent_by=data["consent_by"] if consented else "", channel=data["channel"],
-                    call_us_number=data["call_us_number"], owner=request.user,
+                    call_us_number=data["call_us_number"], owner=request.user, origin=Enquiry.Origin.STAFF,
                     next_follow_up_at=data["next_follow_up_at"],
                 )
             except ValidationError as error:

@@ -9,7 +9,6 @@ from django.utils import timezone
 from .models import Enquiry, start_of_today
 
 TOP_ARTICLES = 5
-PRACTICE_PAGES = "/practice/"
 
 
 def lead_dashboard(user, now=None):
@@ -29,8 +28,7 @@ def lead_dashboard(user, now=None):
         "overdue_all": leads.due_overdue(now).count(),
         "my_open": leads.open().filter(owner=user).count(),
         "unassigned": leads.open().filter(owner__isnull=True).count(),
-        # Asked for from a Prelims practice result (the practice app records its results page as the source).
-        "from_practice": leads.filter(source_page__startswith=PRACTICE_PAGES).count(),
+        "from_practice": leads.filter(origin=Enquiry.Origin.PRACTICE).count(),
         "median_first_response": _duration(statistics.median(waits)) if waits else None,
         "funnel": _bars([(label, by_status.get(value, 0)) for value, label in Enquiry.Status.choices]),
         "sources": _bars([(label, by_channel.get(value, 0)) for value, label in Enquiry.Channel.choices]),

@@ -191,6 +191,15 @@ class Enquiry(models.Model):
     consent_at = models.DateTimeField(null=True, blank=True)
 
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.WEB, db_index=True)
+
+    class Origin(models.TextChoices):
+        """What brought the lead in, as the caller of enquiry_create() says it."""
+        FORM = "form", "The enquiry form"
+        ARTICLE = "article", "The enquiry form, from an article"
+        PRACTICE = "practice", "A Prelims practice result"
+        STAFF = "staff", "Logged by staff after a call, visit or message"
+
+    origin = models.CharField("came from", max_length=20, choices=Origin.choices, default=Origin.FORM, db_index=True)
     call_us_number = models.ForeignKey(
         CallUsNumber, on_delete=models.SET_NULL, null=True, blank=True, related_name="enquiries",
         help_text="For phone leads: which of our numbers they called.",

@@ -43,10 +43,11 @@ OUTCOME_STATUS = {
 }
 
 
-def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, email="", course=None, mode="",
+def enquiry_create(*, name, phone, consent_given, origin=Enquiry.Origin.FORM, channel=Enquiry.Channel.WEB, email="",
+                   course=None, mode="",
                    city="", message="", call_us_number=None, source_page="", source_article=None, referrer="",
                    utm=None, owner=None, consent_by="", next_follow_up_at=None):
-    """Validate and store an enquiry; return (lead, created).
+    """Validate and store an enquiry that came from `origin`; return (lead, created).
 
     A phone with an open lead from the last 90 days adds a repeat to that lead instead of a new one. A new
     lead goes to the next active counsellor, whom the mail worker emails within seconds, off the request
@@ -62,7 +63,7 @@ def enquiry_create(*, name, phone, consent_given, channel=Enquiry.Channel.WEB, e
         raise ValidationError({"phone": error.messages}) from None
     lead = Enquiry(
         name=tidy_name(name), phone=phone, email=(email or "").strip(),
-        course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel,
+        course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel, origin=origin,
         call_us_number=call_us_number, source_page=source_page, source_article=source_article,
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,
         next_follow_up_at=now + FIRST_CALL_WITHIN, **{field: (utm or {}).get(field, "")[:100] for field in UTM_FIELDS},

@@ -15,7 +15,7 @@ from common.forms import errors_onto
 from .consent import BACKUP_DAYS, NOTICE_ITEMS, NOTICE_VERSION, RETENTION_DAYS
 from .forms import EnquiryForm, form_clock, store_once
 from .limits import address_over_limit, too_many
-from .models import Course
+from .models import Course, Enquiry
 from .services import UTM_FIELDS, enquiry_create
 
 
@@ -80,11 +80,14 @@ def enquiry_form(request):
     data = form.cleaned_data
     source_page = _local_path(data["source_page"])
 
+    source_article = _article_at(source_page) if source_page else None
+
     def store():
         enquiry_create(
+            origin=Enquiry.Origin.ARTICLE if source_article else Enquiry.Origin.FORM,
             name=data["name"], phone=data["phone"], email=data["email"], course=data["course"], mode=data["mode"],
             city=data["city"], message=data["message"], consent_given=data["consent"],
-            source_page=source_page, source_article=_article_at(source_page) if source_page else None,
+            source_page=source_page, source_article=source_article,
             referrer=data["referrer"], utm={field: data[field] for field in UTM_FIELDS},
         )
 

@@ -16,6 +16,7 @@ from common.forms import errors_onto
 from enquiries.consent import NOTICE_VERSION
 from enquiries.forms import form_clock, store_once
 from enquiries.limits import address_over_limit, over_limit, too_many
+from enquiries.models import Enquiry
 from enquiries.services import enquiry_create
 
 from . import devices, marking, quizzes, services
@@ -235,7 +236,8 @@ def talk_to_counsellor(request, public_id):
 
     def store():
         enquiry_create(name=data["name"], phone=data["phone"], consent_given=data["consent"], message=message,
-                       source_page=attempt.get_absolute_url(), source_article=attempt.article)
+                       origin=Enquiry.Origin.PRACTICE, source_page=attempt.get_absolute_url(),
+                       source_article=attempt.article)
 
     try:
         refused = store_once(request, form, store)

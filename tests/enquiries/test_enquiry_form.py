@@ -220,7 +220,8 @@ def test_per_phone_rate_limit_applies_across_addresses(client, form_data, settin
 
 
 def test_enquiry_from_an_article_records_the_article_page_and_utm(client, form_data):
-    """Opened from an article with UTM tags, the lead records the article, the page, the tags and the referrer."""
+    """Opened from an article with UTM tags, the lead came from the article and records it, the page, the tags
+    and the referrer; a lead from the plain form came from the form."""
     article = full_article(slug="japan-india-ties", title="Japan and India")
     page = client.get("/articles/japan-india-ties/?utm_source=telegram&utm_campaign=march").content.decode()
     link = page.split('class="button" href="')[-1].split('"')[0].replace("&amp;", "&")
@@ -235,6 +236,9 @@ def test_enquiry_from_an_article_records_the_article_page_and_utm(client, form_d
     assert lead.source_article == article
     assert lead.source_page == "/articles/japan-india-ties/"
     assert (lead.utm_source, lead.utm_campaign, lead.referrer) == ("telegram", "march", "https://t.me/somechannel")
+    assert lead.origin == Enquiry.Origin.ARTICLE
+    client.post(URL, form_data(phone="9123456780"))
+    assert Enquiry.objects.get(phone="+919123456780").origin == Enquiry.Origin.FORM
 
 
 def test_source_page_must_be_on_this_site(client, form_data):

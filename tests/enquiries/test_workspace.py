@@ -258,7 +258,7 @@ def test_mark_actions_move_the_pipeline(client, staff):
 
 
 def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, staff):
-    """Logging an inbound call creates a lead owned by the counsellor, with the number called."""
+    """Logging an inbound call creates a lead owned by the counsellor, logged by staff, with the number called."""
     desk = CallUsNumberFactory(number="+919606900005")
     client.force_login(staff["counsellor"])
 
@@ -271,6 +271,7 @@ def test_counsellor_logs_a_phone_call_lead_through_the_same_service(client, staf
     lead = Enquiry.objects.get()
     assert response.status_code == 302
     assert (lead.channel, lead.call_us_number, lead.owner, lead.repeat_count) == ("phone", desk, staff["counsellor"], 1)
+    assert lead.origin == Enquiry.Origin.STAFF
     assert "already had an open lead" in repeat.content.decode()
 
 

@@ -72,13 +72,14 @@ def test_the_same_callback_sent_twice_makes_one_lead(client, attempt):
 
 
 def test_a_callback_with_share_my_score_reaches_the_counsellor_with_the_score(client, attempt):
-    """Ticking "share my score": one lead with the normalised number, the results page as its source, the
+    """Ticking "share my score": one lead from a practice result with the normalised number, its page, the
     article recorded, the current notice version, and the score in the message."""
     response = ask(client, attempt, share_score="on")
 
     lead = Enquiry.objects.get()
     assert response.status_code == 302 and response["Location"] == "/enquiry/thanks/"
     assert lead.phone == "+919876543210" and lead.source_page == attempt.get_absolute_url()
+    assert lead.origin == Enquiry.Origin.PRACTICE
     assert lead.source_article == attempt.article and lead.consent_notice_version == NOTICE_VERSION
     assert "Shared score: 2.00 / 4.00 (1 right, 0 wrong, 1 not attempted)" in lead.message
     assert lead.owner is not None  # round-robin to a counsellor
@@ -128,7 +129,7 @@ def test_the_dashboard_counts_leads_from_practice(client, attempt, staff):
     client.force_login(staff["manager"])
 
     home = client.get("/admin/").content.decode()
-    listed = client.get("/admin/enquiries/enquiry/?leads=all&came_from=practice").content.decode()
+    listed = client.get("/admin/enquiries/enquiry/?leads=all&origin__exact=practice").content.decode()
 
     assert re.search(r"<strong>1</strong> from Prelims practice", home)
     assert "Priya Nair" in listed

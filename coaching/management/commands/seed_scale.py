@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -148,6 +149,7 @@ class Command(BaseCommand):
         statuses = [value for value, _ in Enquiry.Status.choices]
         start = Enquiry.objects.count()
         now = timezone.now()
+        practice_page = reverse("practice:history")  # a third of the leads asked from a practice result
         bar = tqdm(total=count, desc="leads", unit="lead", file=self.stderr)
         for first in range(0, count, BATCH):
             rows = []
@@ -161,7 +163,8 @@ class Command(BaseCommand):
                     owner=self.random.choice(counsellors + [None]), created_at=created, last_enquired_at=created,
                     notified_at=created,  # years of leads whose counsellors were told long ago
                     next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),
-                    source_page="/" if number % 3 else "/practice/history/"))
+                    **({"source_page": "/"} if number % 3 else
+                       {"source_page": practice_page, "origin": Enquiry.Origin.PRACTICE})))
             Enquiry.objects.bulk_create(rows)
             bar.update(len(rows))
         bar.close()
