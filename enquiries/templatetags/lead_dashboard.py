@@ -1,6 +1,7 @@
 from django import template
 
 from enquiries.dashboard import lead_dashboard as build_dashboard
+from enquiries.roles import SEE_LEADS
 
 register = template.Library()
 
@@ -8,6 +9,6 @@ register = template.Library()
 @register.inclusion_tag("admin/enquiries/dashboard.html", takes_context=True)
 def lead_dashboard(context):
     user = context["request"].user
-    if not user.has_perm("enquiries.view_enquiry"):
+    if not user.has_perm(SEE_LEADS):
         return {"dashboard": None}
     return {"dashboard": build_dashboard(user)}
