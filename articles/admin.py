@@ -214,10 +214,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["author"]
-    inlines = [RelevanceInline, SectionInline]
-    # Other apps add their own blocks to an article's page here (practice adds its Prelims questions), so
-    # that this app never imports them.
-    extra_inlines = []
+    inlines = [RelevanceInline, SectionInline]  # coaching/admin.py adds practice's questions to the page
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
@@ -236,9 +233,6 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
             return super().get_changelist_instance(request)
         except OverflowError:  # ?published_at__year=999…: Django's date drill-down expects only ValueError
             raise IncorrectLookupParameters("Not a year.") from None
-
-    def get_inlines(self, request, obj):
-        return [*self.inlines, *self.extra_inlines]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_last_move().select_related("edition", "author").prefetch_related(

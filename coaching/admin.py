@@ -1,8 +1,14 @@
-"""The staff accounts' admin, with an administrator's reset of a lost second factor."""
+"""The admin as the institute uses it, put together here from the apps' parts: the article's page with its
+Prelims questions (articles knows nothing of practice), and the staff accounts with an administrator's reset
+of a lost second factor. Each is Django's documented way: unregister a model's admin, register a subclass."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from practice.article_inline import QuestionInline
 
 from . import two_factor
 
@@ -27,3 +33,13 @@ class StaffUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+
+class ArticleWithPracticeAdmin(ArticleAdmin):
+    """An article's page carries the Prelims questions written on it, under its sections."""
+
+    inlines = [*ArticleAdmin.inlines, QuestionInline]
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWithPracticeAdmin)

@@ -3,15 +3,18 @@ key before it is saved, and listed on its article's page."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
-from articles.admin import ArticleAdmin
+from articles.models import Article
 
 from . import keys, quizzes, services
-from .article_inline import DraftedByWritersApprovedByEditors, QuestionInline, sections_of
-from .models import Answer, EditionQuiz, Option, ProblemReport, Question, Statement
+from .article_inline import DraftedByWritersApprovedByEditors, sections_of
+from .models import REVIEW_RIGHT_BELOW, EditionQuiz, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
 
 
@@ -75,13 +78,6 @@ class OptionInline(admin.TabularInline):
         return 0 if obj is not None and obj.options.exists() else 4
 
 
-# A question "needs review" once enough students answered it and either few got it right or most of the
-# wrong answers agree on one option: a sign of a wrong key or a misleading option.
-REVIEW_MIN_ANSWERS = 20
-REVIEW_RIGHT_BELOW = 0.25
-REVIEW_POPULAR_WRONG = 0.5
-
-
 class ReviewFilter(admin.SimpleListFilter):
     title = "students' answers"
     parameter_name = "review"
@@ -92,26 +88,7 @@ class ReviewFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "needs":
             return queryset
-        return queryset.filter(pk__in=questions_needing_review())
-
-
-def questions_needing_review():
-    """Ids of questions whose ranked answers (at least REVIEW_MIN_ANSWERS, counting blanks out) point to a
-    problem."""
-    answered = Answer.objects.filter(attempt__ranked=True).exclude(option__isnull=True)  # scripted sheets never count
-    totals = dict(answered.values("question").annotate(n=Count("pk")).filter(n__gte=REVIEW_MIN_ANSWERS)
-                  .values_list("question", "n"))
-    if not totals:
-        return []
-    right = dict(answered.filter(question__in=totals, outcome="correct").values("question").annotate(n=Count("pk"))
-                 .values_list("question", "n"))
-    popular_wrong = {}
-    for question, chosen in (answered.filter(question__in=totals, outcome="wrong").values("question", "option")
-                             .annotate(n=Count("pk")).values_list("question", "n")):
-        popular_wrong[question] = max(chosen, popular_wrong.get(question, 0))
-    return [question for question, total in totals.items()
-            if right.get(question, 0) < REVIEW_RIGHT_BELOW * total
-            or popular_wrong.get(question, 0) >= REVIEW_POPULAR_WRONG * total]
+        return queryset.needing_review()
 
 
 class QuestionImportForm(forms.Form):
@@ -125,8 +102,6 @@ class QuestionImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from articles.models import Article
-
         self.fields["article"].queryset = Article.objects.order_by("-created_at")
 
 
@@ -146,28 +121,20 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
         return initial
 
     def get_urls(self):
-        from django.urls import path
-
         return [path("import/", self.admin_site.admin_view(self.import_view), name="practice_question_import"),
                 *super().get_urls()]
 
     def import_view(self, request):
         """Paste an institute's questions: each becomes a draft, with a report of what needs a look."""
-        from django.core.exceptions import PermissionDenied
-        from django.template.response import TemplateResponse
-
-        from .importer import parse, save_drafts
-
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = QuestionImportForm(request.POST or None)
         saved, report = [], []
         if request.method == "POST" and form.is_valid():
-            parsed, report = parse(form.cleaned_data["text"])
-            if not parsed:
+            saved, report = services.import_questions(form.cleaned_data["text"], article=form.cleaned_data["article"])
+            if not saved:
                 form.add_error("text", "No question was found: number them “Q.1)”, “Q1.” or “1.”.")
             else:
-                saved = save_drafts(parsed, article=form.cleaned_data["article"])
                 messages.success(request, f"{len(saved)} question(s) imported as drafts.")
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
                    "saved": saved, "report": report, "title": "Import Prelims questions"}
@@ -194,13 +161,12 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
             actions.pop("drop_from_every_attempt", None)
         return actions
 
-    def save_model(self, request, obj, form, change):
-        obj._right_before = obj.options.filter(is_correct=True).values_list("pk", flat=True).first() if change else None
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
+        # The key as the page showed it, before this save: the option formset's initial data.
+        right_before = next((option.instance.pk for formset in formsets if formset.model is Option
+                             for option in formset.initial_forms if option.initial.get("is_correct")), None)
         super().save_related(request, form, formsets, change)
-        rescored = services.correct_key(form.instance, form.instance._right_before)
+        rescored = services.correct_key(form.instance, right_before)
         if rescored:
             messages.info(request, f"The key changed, so {rescored} attempt(s) were marked again; their results "
                                    "show the correction.")
@@ -209,10 +175,6 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
     def drop_from_every_attempt(self, request, queryset):
         rescored = sum(services.drop_question(question) for question in queryset.filter(dropped_at__isnull=True))
         messages.success(request, f"Dropped; {rescored} attempt(s) were marked again without it.")
-
-
-# The article's own page carries its questions (articles never imports practice: practice adds itself).
-ArticleAdmin.extra_inlines.append(QuestionInline)
 
 
 @admin.register(ProblemReport)
@@ -230,15 +192,12 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
     @admin.display(description="question")
     def question_link(self, report):
-        from django.urls import reverse
-        from django.utils.html import format_html
-
         return format_html('<a href="{}">{}</a>', reverse("admin:practice_question_change", args=[report.question_id]),
                            report.question)
 
     @admin.action(description="Mark resolved")
     def mark_resolved(self, request, queryset):
-        count = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        count = services.resolve_reports(queryset)
         messages.success(request, f"{count} report(s) marked resolved.")
 
 
@@ -271,8 +230,6 @@ class EditionQuizAdmin(admin.ModelAdmin):
 
     @admin.display(description="the paper")
     def paper_preview(self, quiz):
-        from django.utils.html import format_html_join
-
         if quiz.pk is None:
             return "Save to see the questions the paper will have."
         questions = list(quiz.questions.order_by("quizquestion__position")) if quiz.frozen_at else \

@@ -157,26 +157,3 @@ def _marks_from_key(question):
     elif question.shape in keys.TWO_STATEMENT and len(question.statements) == 2:
         question.flags = [question.answer in (0, 1, 2), question.answer in (0, 1, 3)]
         question.second_explains_first = question.answer == 0
-
-
-def save_drafts(questions, *, article=None):
-    """Store parsed questions as drafts (an editor approves them after a look), under `article` if given."""
-    from django.db import transaction
-
-    from .models import Option, Question, Statement
-
-    saved = []
-    with transaction.atomic():
-        for position, parsed in enumerate(questions):
-            question = Question.objects.create(
-                article=article, shape=parsed.shape, stem=parsed.stem or f"Question {parsed.number}",
-                second_explains_first=parsed.second_explains_first, position=position, status=Question.Status.DRAFT)
-            Statement.objects.bulk_create([
-                Statement(question=question, position=number, text=text, is_true=flag)
-                for number, (text, flag) in enumerate(zip(parsed.statements, parsed.flags), start=1)])
-            Option.objects.bulk_create([
-                Option(question=question, position=index, text=text[:500], is_correct=index == parsed.answer,
-                       explanation=parsed.explanation if index == parsed.answer else "")
-                for index, text in enumerate(parsed.options[:4])])
-            saved.append(question)
-    return saved

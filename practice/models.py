@@ -7,11 +7,18 @@ import uuid
 
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Count
 from django.urls import reverse
 
 from articles.models import Article, Edition, Paper, Section, Topic, published_condition
 
-from . import keys
+from . import keys, marking
+
+# A question "needs review" once enough students answered it and either few got it right or most of the
+# wrong answers agree on one option: a sign of a wrong key or a misleading option.
+REVIEW_MIN_ANSWERS = 20
+REVIEW_RIGHT_BELOW = 0.25
+REVIEW_POPULAR_WRONG = 0.5
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -23,6 +30,26 @@ class QuestionQuerySet(models.QuerySet):
     def for_paper(self):
         """Everything a question paper prints, in a fixed number of queries."""
         return self.select_related("article", "section", "topic", "paper").prefetch_related("statements", "options")
+
+    def needing_review(self):
+        """Questions whose ranked answers (at least REVIEW_MIN_ANSWERS, blanks left out) point to a problem:
+        under REVIEW_RIGHT_BELOW of them right, or one wrong option chosen by REVIEW_POPULAR_WRONG of them."""
+        # Only ranked sheets: scripted or too-quick ones never count.
+        answered = Answer.objects.filter(attempt__ranked=True, question__in=self).exclude(option__isnull=True)
+        totals = dict(answered.values("question").annotate(n=Count("pk")).filter(n__gte=REVIEW_MIN_ANSWERS)
+                      .values_list("question", "n"))
+        if not totals:
+            return self.none()
+        answered = answered.filter(question__in=totals)
+        right = dict(answered.filter(outcome=Answer.Outcome.CORRECT).values("question").annotate(n=Count("pk"))
+                     .values_list("question", "n"))
+        popular_wrong = {}
+        for question, chosen in (answered.filter(outcome=Answer.Outcome.WRONG).values("question", "option")
+                                 .annotate(n=Count("pk")).values_list("question", "n")):
+            popular_wrong[question] = max(chosen, popular_wrong.get(question, 0))
+        return self.filter(pk__in=[question for question, total in totals.items()
+                                   if right.get(question, 0) < REVIEW_RIGHT_BELOW * total
+                                   or popular_wrong.get(question, 0) >= REVIEW_POPULAR_WRONG * total])
 
 
 class Question(models.Model):
@@ -168,7 +195,13 @@ class Answer(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    outcome = models.CharField(max_length=10)
+
+    class Outcome(models.TextChoices):
+        CORRECT = marking.CORRECT, "Right"
+        WRONG = marking.INCORRECT, "Wrong"
+        BLANK = marking.BLANK, "Not attempted"
+
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
 
     class Meta:
         ordering = ["pk"]

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from common.dates import day
 
-from . import marking
-from .models import Answer, Attempt
+from . import importer, marking
+from .models import Answer, Attempt, Option, Question, Statement
 
 TOKEN_SALT = "practice.submission"
 
@@ -164,3 +164,29 @@ def blank_reports_naming(sender, person, **kwargs):
     from .models import ProblemReport
 
     person.blank_mentions(ProblemReport.objects.all(), "text")
+
+
+def import_questions(text, *, article=None):
+    """Read pasted questions (practice/importer.py) and store each as a draft under `article` (an editor
+    approves them after a look). Returns (the saved questions, the importer's report)."""
+    parsed, report = importer.parse(text)
+    saved = []
+    with transaction.atomic():
+        for position, found in enumerate(parsed):
+            question = Question.objects.create(
+                article=article, shape=found.shape, stem=found.stem or f"Question {found.number}",
+                second_explains_first=found.second_explains_first, position=position, status=Question.Status.DRAFT)
+            Statement.objects.bulk_create([
+                Statement(question=question, position=number, text=statement, is_true=flag)
+                for number, (statement, flag) in enumerate(zip(found.statements, found.flags), start=1)])
+            Option.objects.bulk_create([
+                Option(question=question, position=index, text=option[:500], is_correct=index == found.answer,
+                       explanation=found.explanation if index == found.answer else "")
+                for index, option in enumerate(found.options[:4])])
+            saved.append(question)
+    return saved, report
+
+
+def resolve_reports(reports):
+    """Close the open ones of these problem reports (the question was fixed or dropped); returns how many."""
+    return reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())

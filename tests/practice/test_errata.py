@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from practice.admin import REVIEW_MIN_ANSWERS
-from practice.models import Attempt, Option, ProblemReport, Question
+from practice.models import REVIEW_MIN_ANSWERS, Attempt, Option, ProblemReport, Question
 from tests.admin_forms import formset
 from tests.factories import full_article
 from tests.practice.factories import question
@@ -45,6 +44,25 @@ def test_a_report_from_the_results_page_reaches_the_editors_queue(client, editor
     client.force_login(editor)
     queue = client.get("/admin/practice/problemreport/").content.decode()
     assert "Option (b) is also correct after the 2023 amendment." in queue
+
+
+def test_marking_reports_resolved_closes_only_the_open_ones(client, editor, article):
+    """"Mark resolved" on the errata queue closes the chosen open reports and says how many; a report resolved
+    earlier keeps its date."""
+    first = question(article)
+    attempt = attempt_with(client, article, {first: first.right_option})
+    open_one = ProblemReport.objects.create(question=first, attempt=attempt, text="The key looks wrong.")
+    closed = ProblemReport.objects.create(question=first, attempt=attempt, text="Typo in (c).",
+                                          resolved_at="2024-03-01T06:00:00+05:30")
+    client.force_login(editor)
+
+    response = client.post("/admin/practice/problemreport/", {"action": "mark_resolved",
+                                                              "_selected_action": [open_one.pk, closed.pk]}, follow=True)
+
+    open_one.refresh_from_db()
+    closed.refresh_from_db()
+    assert "1 report(s) marked resolved." in response.content.decode()
+    assert open_one.resolved_at is not None and closed.resolved_at.isoformat() == "2024-03-01T00:30:00+00:00"
 
 
 @pytest.mark.parametrize("post", [{"question": "999999", "text": "Wrong"}, {"question": "x", "text": "Wrong"},

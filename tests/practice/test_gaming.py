@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from practice import services
-from practice.admin import REVIEW_MIN_ANSWERS, questions_needing_review
+from practice.models import REVIEW_MIN_ANSWERS, Question
 from practice.models import Attempt, Option
 from tests.factories import ArticleFactory, EditionFactory, full_article, relevance
 from tests.practice.factories import EXPLAINED, question
@@ -111,4 +111,4 @@ def test_scripted_sheets_do_not_put_a_question_on_the_review_list(client):
         Client().post("/articles/finance-commission/practice/", {"sheet": read_for(1), f"q{item.pk}": wrong.pk})
 
     assert Attempt.objects.count() == REVIEW_MIN_ANSWERS + 2 and not Attempt.objects.filter(ranked=True).exists()
-    assert questions_needing_review() == []
+    assert not Question.objects.needing_review().exists()
