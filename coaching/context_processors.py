@@ -4,7 +4,8 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from articles.models import Paper
-from enquiries.models import CallUsNumber, call_us_links
+from enquiries.models import CallUsNumber
+from enquiries.phones import call_us_links
 
 from .outage import remember_call_us_links
 from .page_cache import remember, version_for

@@ -10,7 +10,7 @@ from django.db import DataError, InterfaceError, InternalError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 
-from enquiries.models import PhoneLink
+from enquiries.phones import PhoneLink
 
 logger = logging.getLogger(__name__)
 

@@ -1,15 +1,11 @@
 """The counsellor workspace: leads to call back, their follow-ups, and the manager's tools."""
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,18 +13,21 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
-from import_export import fields, resources
 from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
-from common.dates import day, moment, short_moment
+from common.dates import moment, short_moment
 from common.forms import errors_onto
 from common.paging import CountsAtMostCap
 
 from . import services
+from .exports import EnquiryResource
+from .filters import DueFilter, WorkloadFilter
+from .forms import LeadActionForm, PhoneLeadForm
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits, normalise_indian_phone
 from .roles import ERASE, EXPORT, REASSIGN
+from .selectors import lead_owners
 
 
 @admin.register(CallUsNumber)
@@ -55,96 +54,6 @@ class ErasureLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): anyone can type
-# "=HYPERLINK(...)" into the public form. A leading apostrophe makes the cell text.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# A signed number is a number, not a formula that runs: a phone in E.164 (+919876543210) stays as it is.
-PLAIN_NUMBER = re.compile(r"[+-]?[\d ]+(?:\.\d+)?")
-
-
-def spreadsheet_safe(value):
-    """The cell as text that no spreadsheet will evaluate; a plain number, such as a phone, unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-class EnquiryResource(resources.ModelResource):
-    course = fields.Field(attribute="course__name", column_name="course")
-    owner = fields.Field(attribute="owner__username", column_name="owner")
-    source_article = fields.Field(attribute="source_article__title", column_name="source article")
-    status = fields.Field(attribute="get_status_display", column_name="status")
-    channel = fields.Field(attribute="get_channel_display", column_name="channel")
-    follow_up_notes = fields.Field(column_name="follow-ups")
-
-    class Meta:
-        model = Enquiry
-        fields = [
-            "id", "created_at", "name", "phone", "email", "course", "mode", "city", "message", "channel", "status",
-            "owner", "follow_up_notes", "source_page", "source_article", "utm_source", "utm_medium", "utm_campaign",
-            "repeat_count", "first_response_at", "next_follow_up_at", "consent_notice_version", "consent_at",
-        ]
-        export_order = fields
-
-    def export_field(self, field, instance, **kwargs):
-        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
-
-    def export(self, queryset=None, **kwargs):
-        if queryset is not None and hasattr(queryset, "prefetch_related"):
-            queryset = queryset.prefetch_related("follow_ups")  # the notes column, without a query per lead
-        return super().export(queryset, **kwargs)
-
-    def dehydrate_follow_up_notes(self, lead):
-        """Each follow-up with its date, kind, outcome and note, oldest first, in one cell."""
-        return " | ".join(
-            f"{day(follow_up.at)} {follow_up.get_kind_display()} "
-            f"({follow_up.get_outcome_display()})" + (f": {follow_up.note}" if follow_up.note else "")
-            for follow_up in sorted(lead.follow_ups.all(), key=lambda follow_up: follow_up.at))
-
-
-class WorkloadFilter(admin.SimpleListFilter):
-    """By default a counsellor sees the open leads that are theirs or nobody's, and a manager, who looks after
-    everyone's (and exports what the list shows), every open lead."""
-
-    title = "leads"
-    parameter_name = "leads"
-
-    def __init__(self, request, params, model, model_admin):
-        super().__init__(request, params, model, model_admin)
-        self.default = "open" if request.user.has_perm(REASSIGN) else "mine"
-
-    def lookups(self, request, model_admin):
-        return [("mine", "Open: mine and unassigned"), ("open", "All open"), ("all", "All leads")]
-
-    def choices(self, changelist):
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": (self.value() or self.default) == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value() or self.default
-        if value == "mine":
-            return queryset.open().filter(Q(owner=request.user) | Q(owner__isnull=True))
-        if value == "open":
-            return queryset.open()
-        return queryset
-
-
-class DueFilter(admin.SimpleListFilter):
-    title = "follow-up due"
-    parameter_name = "due"
-
-    def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("today", "Today"), ("week", "This week")]
-
-    def queryset(self, request, queryset):
-        chosen = {"overdue": queryset.due_overdue, "today": queryset.due_today, "week": queryset.due_this_week}
-        return chosen[self.value()]() if self.value() in chosen else queryset
 
 
 class FollowUpInline(admin.TabularInline):
@@ -177,42 +86,6 @@ class ActivityInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-class LeadActionForm(ActionForm):
-    owner = forms.ModelChoiceField(services.lead_owners(), required=False, label="Counsellor")
-
-
-class PhoneLeadForm(forms.Form):
-    """A lead that arrived by phone, walk-in or WhatsApp, logged by the counsellor who took it."""
-
-    channel = forms.ChoiceField(choices=[c for c in Enquiry.Channel.choices if c[0] != Enquiry.Channel.WEB])
-    call_us_number = forms.ModelChoiceField(CallUsNumber.objects.shown(), required=False,
-                                            label="Number they called", help_text="For phone calls.")
-    name = forms.CharField(max_length=100)
-    phone = forms.CharField(max_length=25, label="Mobile number")
-    email = forms.EmailField(max_length=254, required=False)
-    course = forms.ModelChoiceField(Course.objects.offered(), required=False)
-    mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
-    city = forms.CharField(max_length=80, required=False)
-    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    NO_CONSENT = "none"
-    consent_by = forms.ChoiceField(
-        label="Marketing consent", choices=[("", "— choose —"), *Enquiry.ConsentBy.choices[1:],
-                                            (NO_CONSENT, "Not given: do not call or message them about courses")],
-        help_text="Read them the privacy notice, then say how they agreed; without consent the lead is kept to "
-                  "answer what they asked, and is marked so.",
-        error_messages={"required": "Say how they gave consent, or that they did not."})
-    next_follow_up_at = forms.DateTimeField(
-        required=False, label="Next follow-up", input_formats=["%Y-%m-%dT%H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="You have spoken to them, so the lead starts as contacted; set when to call them next, if at all.")
-
-    def clean_next_follow_up_at(self):
-        when = self.cleaned_data["next_follow_up_at"]
-        if when is not None and when <= timezone.now():
-            raise forms.ValidationError("Choose a time in the future.")
-        return when
 
 
 @admin.register(Enquiry)
@@ -275,7 +148,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "owner":
-            kwargs["queryset"] = services.lead_owners()
+            kwargs["queryset"] = lead_owners()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
@@ -477,7 +350,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             raise Http404("No lead with this id.")
         if not request.user.has_perm(ERASE):
             raise PermissionDenied
-        same_person = Enquiry.objects.filter(phone=lead.phone, erased_at__isnull=True) if lead.phone \
+        same_person = Enquiry.objects.of_person(lead.phone) if lead.phone \
             else Enquiry.objects.filter(pk=lead.pk, erased_at__isnull=True)
         if request.method == "POST":
             erased = services.enquiry_erase(leads=same_person, by=request.user,

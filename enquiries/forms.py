@@ -7,13 +7,16 @@ import secrets
 import time
 
 from django import forms
+from django.contrib.admin.helpers import ActionForm
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils import timezone
 
 from .limits import phone_over_limit, too_many
-from .models import Course, Enquiry
+from .models import CallUsNumber, Course, Enquiry
 from .phones import normalise_indian_phone
+from .selectors import lead_owners
 from .services import tidy_name
 
 logger = logging.getLogger(__name__)
@@ -165,3 +168,38 @@ class EnquiryForm(PublicLeadForm):
     def clean_phone(self):
         return normalise_indian_phone(self.cleaned_data["phone"])
 
+
+class LeadActionForm(ActionForm):
+    owner = forms.ModelChoiceField(lead_owners(), required=False, label="Counsellor")
+
+
+class PhoneLeadForm(forms.Form):
+    """A lead that arrived by phone, walk-in or WhatsApp, logged by the counsellor who took it."""
+
+    channel = forms.ChoiceField(choices=[c for c in Enquiry.Channel.choices if c[0] != Enquiry.Channel.WEB])
+    call_us_number = forms.ModelChoiceField(CallUsNumber.objects.shown(), required=False,
+                                            label="Number they called", help_text="For phone calls.")
+    name = forms.CharField(max_length=100)
+    phone = forms.CharField(max_length=25, label="Mobile number")
+    email = forms.EmailField(max_length=254, required=False)
+    course = forms.ModelChoiceField(Course.objects.offered(), required=False)
+    mode = forms.ChoiceField(choices=[("", "—"), *Enquiry.Mode.choices], required=False)
+    city = forms.CharField(max_length=80, required=False)
+    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    NO_CONSENT = "none"
+    consent_by = forms.ChoiceField(
+        label="Marketing consent", choices=[("", "— choose —"), *Enquiry.ConsentBy.choices[1:],
+                                            (NO_CONSENT, "Not given: do not call or message them about courses")],
+        help_text="Read them the privacy notice, then say how they agreed; without consent the lead is kept to "
+                  "answer what they asked, and is marked so.",
+        error_messages={"required": "Say how they gave consent, or that they did not."})
+    next_follow_up_at = forms.DateTimeField(
+        required=False, label="Next follow-up", input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="You have spoken to them, so the lead starts as contacted; set when to call them next, if at all.")
+
+    def clean_next_follow_up_at(self):
+        when = self.cleaned_data["next_follow_up_at"]
+        if when is not None and when <= timezone.now():
+            raise forms.ValidationError("Choose a time in the future.")
+        return when

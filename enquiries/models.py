@@ -50,49 +50,6 @@ class CallUsNumber(models.Model):
             raise ValidationError({"number": error.messages}) from None
 
 
-class PhoneLink:
-    """A number as it is printed in the header: its tel: target and the text shown."""
-
-    __slots__ = ("tel", "text", "continues_previous")
-
-    def __init__(self, tel, text, continues_previous):
-        self.tel, self.text, self.continues_previous = tel, text, continues_previous
-
-
-# Numbers that share all but at most this many trailing digits print as "+91 9606900005 / 04".
-SHARED_TAIL_MAX = 3
-SHORT_TAIL = 2
-
-
-def call_us_links(numbers):
-    """Print a run of numbers the way the institute writes them: "+91 9606900005 / 04".
-
-    A number that differs from the previous printed one only in its last few digits shows just those
-    digits (at least two), yet keeps its own full tel: link.
-    """
-    links = []
-    previous = None
-    for number in numbers:
-        digits = number.national_number
-        tail = _differing_tail(previous, digits) if previous else None
-        if tail is not None:
-            links.append(PhoneLink(number.number, digits[-max(tail, SHORT_TAIL):], True))
-        else:
-            links.append(PhoneLink(number.number, f"+91 {digits}", False))
-            previous = digits
-    return links
-
-
-def _differing_tail(first, other):
-    if len(first) != len(other) or first == other:
-        return None
-    shared = 0
-    while first[shared] == other[shared]:
-        shared += 1
-    tail = len(other) - shared
-    return tail if tail <= SHARED_TAIL_MAX else None
-
-
 class CourseQuerySet(models.QuerySet):
     def offered(self):
         """The courses a student may choose in the enquiry forms."""
@@ -118,6 +75,11 @@ class Course(models.Model):
 class EnquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=Enquiry.Status.open_states())
+
+    def of_person(self, phone):
+        """Every lead of the person with this mobile number (E.164) whose personal data is still held: what an
+        erasure request erases."""
+        return self.filter(phone=phone, erased_at__isnull=True)
 
     # A follow-up is overdue the moment its time has passed; "today" is what is still to come before midnight.
     def due_overdue(self, now=None):

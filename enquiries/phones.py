@@ -2,6 +2,7 @@
 
 import functools
 import unicodedata
+from dataclasses import dataclass
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -62,3 +63,47 @@ def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
 def national_digits(e164: str) -> str:
     """The digits after +91, as Indians print a number next to the country code."""
     return e164.removeprefix("+91")
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneLink:
+    """A number as it is printed in the header: its tel: target and the text shown."""
+
+    tel: str
+    text: str
+    continues_previous: bool
+
+
+# Numbers that share all but at most this many trailing digits print as "+91 9606900005 / 04".
+SHARED_TAIL_MAX = 3
+SHORT_TAIL = 2
+
+
+def call_us_links(numbers):
+    """Print a run of numbers (anything with `.number` in E.164) the way the institute writes them:
+    "+91 9606900005 / 04".
+
+    A number that differs from the previous printed one only in its last few digits shows just those
+    digits (at least two), yet keeps its own full tel: link.
+    """
+    links = []
+    previous = None
+    for number in numbers:
+        digits = national_digits(number.number)
+        tail = _differing_tail(previous, digits) if previous else None
+        if tail is not None:
+            links.append(PhoneLink(number.number, digits[-max(tail, SHORT_TAIL):], True))
+        else:
+            links.append(PhoneLink(number.number, f"+91 {digits}", False))
+            previous = digits
+    return links
+
+
+def _differing_tail(first, other):
+    if len(first) != len(other) or first == other:
+        return None
+    shared = 0
+    while first[shared] == other[shared]:
+        shared += 1
+    tail = len(other) - shared
+    return tail if tail <= SHARED_TAIL_MAX else None

@@ -6,7 +6,6 @@ here."""
 import logging
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +16,8 @@ from .consent import NOTICE_VERSION
 from .erasure import Person, person_erased
 from .models import Activity, Enquiry, ErasureLog, FollowUp, RoundRobin
 from .phones import normalise_indian_phone
-from .roles import COUNSELLING_MANAGER, COUNSELLOR, ERASE, REASSIGN
+from .roles import ERASE, REASSIGN
+from .selectors import counsellors, lead_owners
 
 logger = logging.getLogger(__name__)
 
@@ -131,19 +131,6 @@ def _received_line(lead):
     if lead.channel == Enquiry.Channel.PHONE and lead.call_us_number_id:
         where = f"call to {lead.call_us_number}"
     return f"Received via {lead.get_channel_display().lower()}" + (f" ({where})." if where else ".")
-
-
-def counsellors():
-    """Active counsellor logins, in a fixed order: round-robin hands new leads to these."""
-    return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COUNSELLOR).order_by("pk")
-
-
-def lead_owners():
-    """Who may own a lead: active staff in a counselling role (counsellors and counselling managers). Every
-    owner dropdown and every assignment reads this."""
-    return (get_user_model().objects.filter(is_active=True, is_staff=True,
-                                            groups__name__in=[COUNSELLOR, COUNSELLING_MANAGER])
-            .distinct().order_by("pk"))
 
 
 @transaction.atomic

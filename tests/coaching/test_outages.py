@@ -127,7 +127,8 @@ def test_a_database_outage_shows_the_call_us_numbers_with_a_503(client):
     """A page that cannot reach the database answers 503 with a Retry-After and the last call-us numbers
     shown, read from the cache, not a bare 500."""
     from coaching.outage import remember_call_us_links
-    from enquiries.models import CallUsNumber, call_us_links
+    from enquiries.models import CallUsNumber
+    from enquiries.phones import call_us_links
 
     CallUsNumberFactory(number="+919606900005")
     CallUsNumberFactory(number="+919606900004")

@@ -3,12 +3,18 @@ import time
 import pytest
 
 from enquiries.forms import form_clock
-from tests.factories import CourseFactory
+from tests.factories import CourseFactory, staff_user
 
 
 @pytest.fixture
 def course(db):
     return CourseFactory()
+
+
+@pytest.fixture
+def counsellors(db):
+    """Three active counsellors with mail addresses, in the round-robin's order."""
+    return [staff_user(name, role="Counsellor", email=f"{name}@example.com") for name in ("asha", "bala", "chitra")]
 
 
 @pytest.fixture

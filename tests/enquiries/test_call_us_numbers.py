@@ -1,6 +1,7 @@
 import pytest
 
-from enquiries.models import CallUsNumber, call_us_links
+from enquiries.models import CallUsNumber
+from enquiries.phones import call_us_links
 from tests.factories import staff_user
 
 

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test import Client
 
 from enquiries.models import Activity, Enquiry
-from tests.factories import staff_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Threads need committed rows: a database emptied after each test, with the syllabus put back.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 
 def submit_in_parallel(form_data, phones, workers=10):
@@ -24,18 +24,14 @@ def submit_in_parallel(form_data, phones, workers=10):
         return [response.status_code for response in pool.map(submit, enumerate(phones))]
 
 
-@pytest.fixture
-def counsellors(migrated_data):
-    return [staff_user(name, role="Counsellor") for name in ("asha", "bala")]
-
-
 def test_fifty_parallel_enquiries_from_distinct_phones_store_fifty_leads(form_data, counsellors):
     """Fifty students submitting at once give exactly fifty leads, shared evenly between the counsellors."""
     codes = submit_in_parallel(form_data, [f"+9198765{n:05d}" for n in range(50)])
 
     assert codes == [302] * 50
     assert Enquiry.objects.count() == 50
-    assert sorted(Enquiry.objects.values_list("owner__username", flat=True)).count("asha") == 25
+    owners = list(Enquiry.objects.values_list("owner__username", flat=True))
+    assert sorted(owners.count(name) for name in ("asha", "bala", "chitra")) == [16, 17, 17]
 
 
 def test_twenty_parallel_enquiries_from_one_phone_end_as_one_lead(form_data, counsellors, settings):

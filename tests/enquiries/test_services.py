@@ -8,7 +8,7 @@ from django.utils import timezone
 from mailer.models import Message
 
 from enquiries.models import Enquiry
-from enquiries.services import counsellors as counsellors_query
+from enquiries.selectors import counsellors as counsellors_query
 from enquiries.services import enquiry_assign, enquiry_create, enquiry_erase, enquiry_set_status, follow_up_record
 from tests.conftest import sent_mail
 from tests.factories import EnquiryFactory, staff_user
@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 def create(phone="98765 43210", **extra):
     return enquiry_create(name="Aditi Sharma", phone=phone, consent_given=True, **extra)
-
-
-@pytest.fixture
-def counsellors():
-    return [staff_user(name, role="Counsellor", email=f"{name}@example.com") for name in ("asha", "bala", "chitra")]
 
 
 def test_a_repeat_from_the_same_phone_within_90_days_is_merged(counsellors, course):
@@ -593,7 +588,7 @@ def test_a_counsellor_is_not_emailed_about_a_lead_they_logged_themselves(counsel
 def test_leads_go_only_to_active_members_of_the_counselling_team(counsellors):
     """Assigning to an editor, to a deactivated counsellor or to a superuser outside the team is refused;
     counsellors and counselling managers may own leads, and the dropdowns list exactly them."""
-    from enquiries.services import lead_owners
+    from enquiries.selectors import lead_owners
 
     manager = staff_user("rohan", role="Counselling manager")
     editor = staff_user("meera", role="Editor")

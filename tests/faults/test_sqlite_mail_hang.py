@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.faults.links import HANG, FaultyLink
-from tests.faults.test_dependency_faults import (PROJECT, Site, Visitor, free_port, phones, prepare_site,
+from tests.faults.test_dependency_faults import (PROJECT, Site, free_port, phones, prepare_site,
                                                  production_env)
 
 pytestmark = pytest.mark.faults

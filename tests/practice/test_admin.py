@@ -6,7 +6,6 @@ import pytest
 from practice.models import Question
 from tests.admin_forms import formset
 from tests.factories import full_article
-from tests.practice.factories import question
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/practice/question/add/"

@@ -17,6 +17,6 @@ class Command(BaseCommand):
             e164 = normalise_indian_phone(phone)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        erased = enquiry_erase(leads=Enquiry.objects.filter(phone=e164), reason="Erasure request (by mobile number)")
+        erased = enquiry_erase(leads=Enquiry.objects.of_person(e164), reason="Erasure request (by mobile number)")
         self.stdout.write(f"Erased the personal data of {erased} lead(s) for the number ending {e164[-4:]}; "
                           "anonymous counts are kept.")
