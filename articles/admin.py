@@ -17,14 +17,15 @@ import taggit.models
 from common.dates import moment
 from common.paging import CountsAtMostCap
 
-from . import revisions, search_index, workflow
-from .drafts import articles_titled_like, create_draft, read_article
+from . import revisions, workflow
+from .search import index as search_index
+from .importing.drafts import articles_titled_like, create_draft, read_article
 from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
 from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
 from .queues import queue_named, queues_for
-from .recognition import ImportRefused
+from .importing.recognition import ImportRefused
 from .roles import RELEASE
 
 TAG_SUGGESTIONS_LIMIT = 10

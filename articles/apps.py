@@ -6,6 +6,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Current affairs"
 
     def ready(self):
-        from . import search_index
+        from .search import index as search_index
 
         search_index.watch()

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import workflow
-from .drafts import create_draft, read_article
+from .importing.drafts import create_draft, read_article
 from .models import Article, Edition
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_articles"

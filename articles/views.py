@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from . import editions, pdf, reading
 from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from common.paging import ArchivePage
-from .search import MANY, SearchForm, find, snippet
+from .search.query import MANY, SearchForm, find, snippet
 from .sitemaps import SITEMAPS
 
 ARTICLES_PER_PAGE = 12

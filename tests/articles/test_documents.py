@@ -1,7 +1,7 @@
 import io
 
 from articles.documents import blocks_from_docx, blocks_from_html, document_text, rich_text_as_lines
-from articles.recognition import parse
+from articles.importing.recognition import parse
 from tests.articles.samples import SYLLABUS_TOPICS
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from articles.drafts import create_draft, read_article
-from articles.recognition import ImportRefused, parse_text
+from articles.importing.drafts import create_draft, read_article
+from articles.importing.recognition import ImportRefused, parse_text
 from tests.articles.samples import SEED, SYLLABUS_TOPICS
 from tests.factories import EditionFactory
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.documents import UnreadableDocument, blocks_from_html, check_docx, docx_to_html
-from articles.drafts import create_draft, read_article
+from articles.importing.drafts import create_draft, read_article
 from articles.models import Edition
 from tests.articles.samples import ARTICLE
 

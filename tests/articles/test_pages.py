@@ -6,7 +6,8 @@ import pytest
 from tests.practice.factories import question
 from django.utils import timezone
 
-from articles import models, search, sitemaps
+from articles import models, sitemaps
+from articles.search import query as search
 from articles.models import Section
 from tests.factories import (
     ArticleFactory, CallUsNumberFactory, EditionFactory, SectionFactory, UserFactory, full_article, relevance,

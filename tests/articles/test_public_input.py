@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from articles import search
+from articles.search import query as search
 from tests.factories import ArticleFactory, full_article
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.recognition import ImportRefused, parse_relevance, parse_text
+from articles.importing.recognition import ImportRefused, parse_relevance, parse_text
 from tests.articles.samples import ARTICLE, SYLLABUS_TOPICS
 
 

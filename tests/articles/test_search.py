@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search, search_index, views
+from articles import views
+from articles.search import index as search_index, query as search
 from articles.models import Article
 from tests.admin_forms import article_change_form
 from tests.factories import ArticleFactory, EditionFactory, SectionFactory, relevance

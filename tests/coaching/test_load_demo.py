@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from articles.demo import DEMO_ARTICLES, DEMO_DIR, MOVES_TO, RELEASED_EDITIONS
-from articles.drafts import create_draft, read_article
+from articles.importing.drafts import create_draft, read_article
 from articles.models import Article, Edition
 from articles.revisions import versions_of
 from enquiries.models import CallUsNumber, Course, Enquiry

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from articles import workflow
-from articles.drafts import articles_titled_like, create_draft, current_syllabus, read_article
-from articles.recognition import ImportRefused
+from articles.importing.drafts import articles_titled_like, create_draft, current_syllabus, read_article
+from articles.importing.recognition import ImportRefused
 
 
 def admin_url(article):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from tqdm import tqdm
 
-from articles import search_index
+from articles.search import index as search_index
 from articles.models import EDITION_YEARS, Article, Edition, Relevance, Section, Tag, TaggedArticle, Topic
 from coaching.page_cache import content_changed
 from enquiries.models import Course, Enquiry

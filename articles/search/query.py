@@ -13,10 +13,10 @@ from django import forms
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.safestring import mark_safe
 
-from . import search_index
-from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
-from .recognition import PAPER_MENTION, paper_code
-from .sanitize import plain_text
+from . import index as search_index
+from ..models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
+from ..importing.recognition import PAPER_MENTION, paper_code
+from ..sanitize import plain_text
 
 MAX_QUERY = 100
 MAX_WORDS = 8
@@ -120,7 +120,7 @@ def _found_soon(walk, searched, page_size):
 
 def _by_words(words):
     """The ids of articles holding every word in their title, context or a section. Words in Latin script go
-    to the full-text index (search_index.py: stemmed English); words in other scripts, which English
+    to the full-text index (search/index.py: stemmed English); words in other scripts, which English
     stemming would not know, are matched as written (through the index's own part for them)."""
     latin = [word for word in words if word.isascii()]
     others = [word for word in words if not word.isascii()]

@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from .sanitize import plain_text
+from ..sanitize import plain_text
 
 TABLE = "articles_search_index"
 OTHER_SCRIPTS = "articles_search_other_scripts"
@@ -94,7 +94,7 @@ def _other_scripts(*texts):
 
 def reindex(article_ids):
     """Write the index rows of these articles afresh from the database (none for a deleted article)."""
-    from .models import Article, Section
+    from ..models import Article, Section
 
     ids = list(article_ids)
     if not ids:
@@ -155,7 +155,7 @@ def watch():
     """Keep the index in step with every saved or deleted article and section."""
     from django.db.models.signals import post_delete, post_save
 
-    from .models import Article, Section
+    from ..models import Article, Section
 
     for signal in (post_save, post_delete):
         signal.connect(article_changed, sender=Article, dispatch_uid=f"search-index-article-{signal}")

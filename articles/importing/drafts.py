@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from .documents import UnreadableDocument, blocks_from_upload
-from .models import Article, Edition, Paper, Relevance, Section, Topic
+from ..documents import UnreadableDocument, blocks_from_upload
+from ..models import Article, Edition, Paper, Relevance, Section, Topic
 from .recognition import ImportRefused, parse
 
 

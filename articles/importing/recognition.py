@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from .documents import BULLET, HEADING, NUMBERED, PARAGRAPH, blocks_from_pasted
+from ..documents import BULLET, HEADING, NUMBERED, PARAGRAPH, blocks_from_pasted
 
 @dataclass
 class Report:
