@@ -1,8 +1,8 @@
 """Search as students type it: words of an article, a paper written any way ("GS2", "GS 2", "GS-II"), a
 topic, tag or paper name, in any script, narrowed by paper and month, with a highlighted snippet.
 
-Whatever is typed is searched: control characters become spaces and the query is cut to its first
-100 characters, so no query is refused and none can make the database work hard.
+Whatever is typed is searched (words.py reads it: no query is refused and none can make the database work
+hard); this module decides what it finds.
 """
 
 import html
@@ -14,12 +14,10 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from django.utils.safestring import mark_safe
 
 from . import index as search_index
+from .words import MAX_QUERY, read, searchable
 from ..models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
-from ..importing.recognition import PAPER_MENTION, paper_code
 from ..sanitize import plain_text
 
-MAX_QUERY = 100
-MAX_WORDS = 8
 SNIPPET_WORDS = 30
 MIN_NAME_LENGTH = 3  # a topic, tag or paper name is matched by a phrase at least this long
 # More matches than this are listed newest first, page by page, uncounted (see find())...
@@ -32,8 +30,7 @@ class SearchWords(forms.Field):
     """The query as words: never refused, whatever was typed."""
 
     def to_python(self, value):
-        text = "".join(character if character.isprintable() else " " for character in str(value or ""))
-        return " ".join(text.split())[:MAX_QUERY].strip()
+        return searchable(value)
 
 
 class SearchForm(forms.Form):
@@ -63,9 +60,8 @@ def find(query, *, page_size, paper=None, month=None):
     time. Up to MANY are ranked best first (title matches, then the newest) and counted; more are listed
     newest first, uncounted, so that a word in nearly every article ("significance") costs a page's worth of
     work, not the archive's. A paper written alone ("GS2") lists that paper, newest first."""
-    codes = [paper_code(mention) for mention in PAPER_MENTION.finditer(query)]
-    rest = " ".join(PAPER_MENTION.sub(" ", query).split())
-    words = rest.split()[:MAX_WORDS]
+    asked = read(query)
+    codes, rest, words = list(asked.codes), asked.rest, list(asked.words)
     # No narrowing is a join: no DISTINCT over whole rows, and a walk down the newest articles (when the
     # words are many) can stop at a page's worth.
     articles = Article.objects.published()
@@ -80,13 +76,13 @@ def find(query, *, page_size, paper=None, month=None):
     searched_papers = set(codes) | ({paper.code} if paper is not None else set())
     names = _names_like(rest, searched_papers) if len(rest) >= MIN_NAME_LENGTH else None
     named = _filed_under(names) if names else None
-    if _many(words, named):
+    if _many(asked, named):
         # Tested article by article on the walk, the cheap filing lookups before the full-text index.
         holding = search_index.holds(words)
         walk = articles.filter(_filed_under_each(names) | Q(holding) if names else holding)
         if _found_soon(walk, articles, page_size):
             return Found(walk.order_by("-published_at", "-pk"), ranked=False, more_than=MANY)
-    matching = Q(pk__in=_by_words(words))
+    matching = Q(pk__in=_by_words(asked))
     if named is not None:
         matching |= Q(pk__in=named)
     title_first = Case(When(title__icontains=words[0], then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -94,13 +90,13 @@ def find(query, *, page_size, paper=None, month=None):
         "title_first", "-published_at", "-pk"), ranked=True)
 
 
-def _many(words, named):
+def _many(asked, named):
     """Whether more than MANY articles hold the words or are filed under the names, counting at most
     MANY + 1 rows of the full-text index and of the filing tables. Words in other scripts are matched as
     written (see _by_words) and never counted as many."""
-    if not all(word.isascii() for word in words):
+    if asked.other_scripts:
         return False
-    found = search_index.count_up_to(words, MANY)
+    found = search_index.count_up_to(asked.words, MANY)
     if named is not None and found <= MANY:
         found += named[:MANY + 1].count()
     return found > MANY
@@ -118,12 +114,11 @@ def _found_soon(walk, searched, page_size):
     return not newest[NEWEST_LOOKED_AT:].exists()
 
 
-def _by_words(words):
+def _by_words(asked):
     """The ids of articles holding every word in their title, context or a section. Words in Latin script go
-    to the full-text index (search/index.py: stemmed English); words in other scripts, which English
-    stemming would not know, are matched as written (through the index's own part for them)."""
-    latin = [word for word in words if word.isascii()]
-    others = [word for word in words if not word.isascii()]
+    to the full-text index (search/index.py: stemmed English); words in other scripts are matched as written
+    (through the index's own part for them)."""
+    latin, others = asked.latin, asked.other_scripts
     if not others:
         return search_index.matching(latin)
     articles = Article.objects.filter(pk__in=search_index.matching(latin)) if latin else Article.objects.all()
@@ -172,7 +167,7 @@ def _filed_under_each(names):
 def snippet(article, query):
     """About thirty words of the article around the first searched word, the words marked; the context's
     opening when no word is in its text (it was found by its paper, topic or tag)."""
-    words = sorted(set(PAPER_MENTION.sub(" ", query).split()[:MAX_WORDS]), key=len, reverse=True)
+    words = sorted(set(read(query).words), key=len, reverse=True)
     texts = [article.context] + [plain_text(section.body) for section in article.sections.all()]
     if words:
         found = _pattern(words)
