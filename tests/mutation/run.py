@@ -1,7 +1,8 @@
 """Mutation testing of the rule modules: `make mutation`.
 
 Each rule module is mutated one small change at a time (mutmut 2: a flipped comparison, a changed constant or
-string, a deleted statement …) in a scratch copy of the tree, and only the tests that specify that rule run
+string, a deleted statement …; then wider.py: a guard `if` deleted, an operand of `and`/`or` dropped, an entry
+of a dict or set removed) in a scratch copy of the tree, and only the tests that specify that rule run
 against each mutant. A mutant the tests still pass is a survivor: a behaviour nothing pins down, or an
 equivalent change (those lines carry `# pragma: no mutate` and are listed in tests/README.md).
 
@@ -21,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.mutation import wider
+
 PROJECT = Path(__file__).resolve().parents[2]
 PASS_MARK = 90.0
 
@@ -29,7 +32,7 @@ PASS_MARK = 90.0
 class Rule:
     module: str
     tests: tuple
-    scope: tuple = ()  # "Class.function" names to mutate; empty: the whole module
+    scope: tuple = ()  # "function" or "Class.function" names to mutate; empty: the whole module
 
 
 RULES = [
@@ -43,14 +46,22 @@ RULES = [
          scope=("EditionQuerySet.released", "Edition.is_released", "ArticleQuerySet.published",
                 "ArticleQuerySet.visible_to", "Article.is_published", "Article.is_scheduled_ahead")),
     Rule("articles/sanitize.py", ("tests/articles/test_sanitize.py",)),
+    Rule("practice/marking.py", ("tests/practice/test_marking.py",)),
+    Rule("practice/keys.py", ("tests/practice/test_keys.py", "tests/practice/test_admin.py")),
+    Rule("articles/search/words.py", ("tests/articles/test_search_words.py", "tests/articles/test_search.py")),
+    Rule("coaching/page_cache.py", ("tests/coaching/test_page_cache.py",),
+         scope=("page_address", "_is_cached_view", "seconds_until_next_change", "_next_change",
+                "PublicPageCacheMiddleware._key", "PublicPageCacheMiddleware._shareable")),
 ]
 
 
 def line_ranges(path, names):
-    """[first, last] source lines of the named "Class.function"s."""
+    """[first, last] source lines of the named "function"s and "Class.function"s."""
     tree = ast.parse(path.read_text())
     ranges = []
     for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in names:
+            ranges.append([node.lineno, node.end_lineno])
         if isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and f"{node.name}.{item.name}" in names:
@@ -82,8 +93,9 @@ def run_rule(rule):
     python = sys.executable
     runner = (f"{python} -m pytest -x -q -p no:cacheprovider --reuse-db -m 'not e2e' "
               f"-o addopts='' {' '.join(rule.tests)}")
+    scope = line_ranges(tree / rule.module, rule.scope) if rule.scope else None
     env = {**os.environ, "COACHING_TEST_DATABASE": str(tree / "mutation-test.sqlite3"),
-           "MUTATION_SCOPE": json.dumps(line_ranges(tree / rule.module, rule.scope) if rule.scope else None)}
+           "MUTATION_SCOPE": json.dumps(scope)}
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
     with open(log, "w") as output:
@@ -92,7 +104,9 @@ def run_rule(rule):
                        stderr=subprocess.STDOUT)
         for mutant in survivors(tree / ".mutmut-cache"):
             subprocess.run([python, "-m", "mutmut", "show", str(mutant)], cwd=tree, env=env, stdout=output)
-    return rule.module, count(tree / ".mutmut-cache", rule.module), tree, log
+        killed, survived = wider.run(tree / rule.module, runner, env, tree, scope, output)
+    statuses = count(tree / ".mutmut-cache", rule.module)
+    return rule.module, {**statuses, "wider_killed": killed, "wider_survived": survived}, tree, log
 
 
 def count(cache, module):
@@ -110,8 +124,9 @@ def survivors(cache):
 
 
 def score(statuses):
-    killed = statuses.get("ok_killed", 0) + statuses.get("ok_suspicious", 0) + statuses.get("bad_timeout", 0)
-    tested = killed + statuses.get("bad_survived", 0)
+    killed = (statuses.get("ok_killed", 0) + statuses.get("ok_suspicious", 0) + statuses.get("bad_timeout", 0)
+              + statuses.get("wider_killed", 0))
+    tested = killed + statuses.get("bad_survived", 0) + statuses.get("wider_survived", 0)
     return killed, tested, (100.0 * killed / tested if tested else 100.0)
 
 
@@ -125,12 +140,14 @@ def main(modules):
     # One module per core: each mutant's test run is a single process.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(run_rule, rules))
-    print("module                      killed / tested   score    survivors listed in")
+    print("module                      killed / tested   score   of them wider   survivors listed in")
     passed = True
     for module, statuses, tree, log in results:
         killed, tested, percent = score(statuses)
+        wider_tested = statuses["wider_killed"] + statuses["wider_survived"]
         passed = passed and percent >= PASS_MARK
-        print(f"{module:28} {killed:6} / {tested:<6}   {percent:5.1f}%   {log}")
+        print(f"{module:28} {killed:6} / {tested:<6}   {percent:5.1f}%   {statuses['wider_killed']:4} / {wider_tested:<4}"
+              f"   {log}")
     print(f"{time.monotonic() - started:.0f} s")
     return 0 if passed else 1
 
