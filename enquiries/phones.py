@@ -29,8 +29,8 @@ def _only_digits_and_separators(raw: str, expected: str) -> str:
             continue
         elif character in SEPARATORS or category in ("Zs", "Pd"):
             kept.append(" ")
-        elif character == "+" and not "".join(kept).strip():
-            kept.append("+")
+        elif character == "+" and all(part == " " for part in kept):  # a plus only counts in front
+            kept.append(character)
         else:
             raise ValidationError(
                 f"Use digits only (“{character}” is not a digit): enter {expected}.", code="not_digits"
@@ -38,7 +38,8 @@ def _only_digits_and_separators(raw: str, expected: str) -> str:
     return "".join(kept)
 
 
-@functools.lru_cache(maxsize=4096)  # the form, the rate limit and the service each ask about the same number
+# The form, the rate limit and the service each ask about the same number. (Its size changes only speed.)
+@functools.lru_cache(maxsize=4096)  # pragma: no mutate
 def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
     """Return the number in E.164 (+919876543210), or raise ValidationError saying what is expected.
 
@@ -65,9 +66,10 @@ def national_digits(e164: str) -> str:
     return e164.removeprefix("+91")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PhoneLink:
-    """A number as it is printed in the header: its tel: target and the text shown."""
+    """A number as it is printed in the header: its tel: target and the text shown. Frozen: the header's
+    links are cached and shared by every page and request (and kept for the outage page)."""
 
     tel: str
     text: str
@@ -87,10 +89,10 @@ def call_us_links(numbers):
     digits (at least two), yet keeps its own full tel: link.
     """
     links = []
-    previous = None
+    previous = ""  # pragma: no mutate (nothing before the first number: any text of another length reads the same)
     for number in numbers:
         digits = national_digits(number.number)
-        tail = _differing_tail(previous, digits) if previous else None
+        tail = _differing_tail(previous, digits)
         if tail is not None:
             links.append(PhoneLink(number.number, digits[-max(tail, SHORT_TAIL):], True))
         else:
@@ -100,10 +102,11 @@ def call_us_links(numbers):
 
 
 def _differing_tail(first, other):
-    if len(first) != len(other) or first == other:
+    """In how many of its last digits `other` differs from `first`, when those are all it differs in and
+    there are at most SHARED_TAIL_MAX of them; else None (a number of another length, the same number, or
+    one that differs earlier)."""
+    if len(first) != len(other):
         return None
-    shared = 0
-    while first[shared] == other[shared]:
-        shared += 1
+    shared = next((index for index, (mine, theirs) in enumerate(zip(first, other)) if mine != theirs), len(other))
     tail = len(other) - shared
-    return tail if tail <= SHARED_TAIL_MAX else None
+    return tail if 0 < tail <= SHARED_TAIL_MAX else None

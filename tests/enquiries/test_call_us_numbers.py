@@ -1,3 +1,5 @@
+from dataclasses import FrozenInstanceError
+
 import pytest
 
 from enquiries.models import CallUsNumber
@@ -24,6 +26,30 @@ def test_unrelated_numbers_print_in_full():
     links = call_us_links(numbers("+919606900005", "+918041234567", "+918041234568"))
 
     assert [link.text for link in links] == ["+91 9606900005", "+91 8041234567", "68"]
+
+
+def test_up_to_three_differing_last_digits_are_joined_and_four_are_not():
+    """A number differing in its last three digits from the printed one shows them; in its last four, or in
+    its first digit only, it is printed whole."""
+    links = call_us_links(numbers("+919606900005", "+919606900123", "+919606901234", "+918606901234"))
+
+    assert [link.text for link in links] == ["+91 9606900005", "123", "+91 9606901234", "+91 8606901234"]
+
+
+def test_the_same_number_twice_and_numbers_of_other_lengths_are_printed_whole():
+    """A number listed twice is not shortened to nothing, and a shorter number is never joined to a longer
+    one that begins with it."""
+    links = call_us_links(numbers("+919606900005", "+919606900005", "+9196069000"))
+
+    assert [link.text for link in links] == ["+91 9606900005", "+91 9606900005", "+91 96069000"]
+
+
+def test_a_printed_link_cannot_be_changed():
+    """The header's links are cached and shared by every request, so none can be altered in place."""
+    link = call_us_links(numbers("+919606900005"))[0]
+
+    with pytest.raises(FrozenInstanceError):
+        link.text = "+91 0000000000"
 
 
 @pytest.mark.django_db

@@ -219,7 +219,7 @@ def test_per_phone_rate_limit_applies_across_addresses(client, form_data, settin
     assert Enquiry.objects.get().repeat_count == 1
 
 
-def test_enquiry_from_an_article_records_the_article_page_and_utm(client, form_data):
+def test_an_enquiry_from_an_article_came_from_it_and_records_its_page_and_utm(client, form_data):
     """Opened from an article with UTM tags, the lead came from the article and records it, the page, the tags
     and the referrer; a lead from the plain form came from the form."""
     article = full_article(slug="japan-india-ties", title="Japan and India")

@@ -7,7 +7,7 @@ from enquiries.phones import normalise_indian_phone
 @pytest.mark.parametrize(
     "typed",
     ["9606900005", "96069 00005", "+91 96069 00005", "+91-96069-00005", "09606900005", "0091 9606900005",
-     "(+91) 9606 900 005"],
+     "(+91) 9606 900 005", "( +91 ) 96069 00005"],
 )
 def test_indian_mobile_typed_any_usual_way_is_stored_in_e164(typed):
     """Spaces, dashes, brackets and +91 / 0 / 0091 prefixes all give the same E.164 number."""
@@ -75,6 +75,7 @@ def test_a_landline_may_be_a_call_us_number():
     ("9606-900-005#", "#"),
     ("+91 9606900005*", "*"),
     ("96+06900005", "+"),            # a plus only counts in front
+    ("96069X00005", "X"),
 ])
 def test_letters_and_symbols_in_a_number_are_refused_never_read_as_keypad_digits(typed, letter):
     """A letter or symbol that is not a separator is refused by name, instead of being turned into another

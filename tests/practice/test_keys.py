@@ -126,3 +126,81 @@ def test_a_match_row_that_is_not_one_match_is_named():
     found = keys.problems(matching(["A-3", "Sanchi"], ["A-3, B-1", "A-1, B-3", "A-2, B-1", "A-3, B-2"], "A-3, B-1"))
 
     assert found == ["Write each correct match as one row like “A-3” (not “Sanchi”)."]
+
+
+@pytest.mark.parametrize("text, count, claim", [
+    ("Only one", 3, 1), ("Only two", 4, 2), ("Only three", 4, 3), ("All four", 4, 4), ("Only five", 6, 5),
+    ("Only six", 6, 6), ("None", 3, 0), ("No pair", 3, 0), ("Only 2", 3, 2), ("All of them", 3, 3),
+    ("Many of them", 3, None),
+])
+def test_how_many_codes_are_read_in_words_or_digits(text, count, claim):
+    """"Only two", "Only 2", "No pair", "All of them" each claim a count; a code with no count in it claims none."""
+    assert keys.count_claim(text, count) == claim
+
+
+def test_both_with_numbers_names_those_statements_not_all_of_them():
+    """"Both 1 and 3" of three statements names statements 1 and 3; "Both" alone names every statement."""
+    assert keys.code_claim("Both 1 and 3", 3) == frozenset({1, 3})
+    assert keys.code_claim("Both of them", 2) == frozenset({1, 2})
+    assert keys.code_claim("Only the first", 3) is None
+
+
+def test_a_single_answer_question_has_no_key_to_derive():
+    """A single-answer question's right option is whatever the writer marked: nothing follows from statements."""
+    assert keys.right_option(Question(shape=keys.SINGLE, options=[Option("A", True)])) is None
+
+
+@pytest.mark.parametrize("shape, statements, message", [
+    (keys.STATEMENT_I_II, 3, "Write exactly two statements: Statement-I and Statement-II (or A and R)."),
+    (keys.WHICH_CORRECT, 1, "Write at least two statements (or pairs)."),
+])
+def test_a_statement_question_with_the_wrong_number_of_statements_is_refused(shape, statements, message):
+    """Statement-I/II needs exactly two statements, the other statement shapes at least two."""
+    question = Question(shape=shape, statements=[Statement(str(n), True) for n in range(statements)],
+                        options=[Option("1 only", True, "why")] + [Option(f"{n} only", False, "why") for n in (2, 3, 4)])
+
+    assert message in keys.problems(question)
+
+
+def test_a_key_no_option_or_two_options_state_is_named():
+    """Marks that no option states, or that two options state, are refused with the answer they make."""
+    nobody = coded([True, True, False], "1 only", codes=("1 only", "2 only", "3 only", "1, 2 and 3"))
+    twice = coded([True, False, False], "1 only", codes=("1 only", "Only 1", "3 only", "1, 2 and 3"))
+    nothing_false = coded([True, True, True], "1 only", shape=keys.WHICH_INCORRECT)
+
+    assert keys.problems(nobody) == ["The statements' true/false marks make the answer “1, 2”, which no option says."]
+    assert keys.problems(twice) == [
+        "The statements' true/false marks make the answer “1”, which more than one option says."]
+    assert keys.problems(nothing_false) == [
+        "The statements' true/false marks make the answer “none”, which no option says."]
+
+
+def test_a_match_key_no_option_or_two_options_state_is_named():
+    """Match-the-list: matches no option states, or two options state, are refused with the matches; an
+    unreadable option is named; a row holding two matches is not one match."""
+    rows = ["A-3", "B-1"]
+
+    assert keys.problems(matching(rows, ["A-1, B-3", "A-2, B-1", "A-1, B-2", "A-2, B-3"], "A-1, B-3")) == [
+        "The matches make the answer “A-3, B-1”, which no option says."]
+    assert keys.problems(matching(rows, ["A-3, B-1", "3 1", "A-1, B-2", "A-2, B-3"], "A-3, B-1")) == [
+        "The matches make the answer “A-3, B-1”, which more than one option says."]
+    assert keys.problems(matching(rows, ["A-3, B-1", "Sanchi", "A-1, B-2", "A-2, B-3"], "A-3, B-1")) == [
+        "Option (b) cannot be read as a code: write it like “A-3, B-1, C-2, D-4”."]
+    assert keys.problems(matching(["A-3, B-1", "B-1"], ["A-3, B-1", "A-1, B-3", "A-2, B-1", "A-3, B-2"], "A-3, B-1")) == [
+        "Write each correct match as one row like “A-3” (not “A-3, B-1”)."]
+
+
+def test_two_options_marked_correct_is_one_problem_not_also_a_contradiction():
+    """With two options marked correct the writer is told to mark one; the key is not also called wrong."""
+    question = coded([True, False, True], "1 and 3 only")
+    question.options[0].is_correct = True
+
+    assert keys.problems(question) == ["Mark exactly one option correct (now 2)."]
+
+
+def test_every_statement_shape_prints_upscs_closing_line():
+    """Each statement shape has the line UPSC prints under its statements."""
+    assert set(keys.CLOSING_LINES) == keys.WITH_STATEMENTS
+    assert keys.CLOSING_LINES[keys.WHICH_INCORRECT] == "Which of the statements given above is/are not correct?"
+    assert keys.CLOSING_LINES[keys.PAIRS] == "How many of the pairs given above are correctly matched?"
+    assert len(set(keys.CLOSING_LINES.values())) == len(keys.CLOSING_LINES) - 1  # two shapes share "Select …"
