@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
 
 from articles.models import Paper
 from tests.factories import CallUsNumberFactory, EditionFactory, SectionFactory, full_article
@@ -80,7 +81,7 @@ def test_no_serious_or_critical_axe_violations(live_server, phone, a_month_of_ar
     page = phone(scheme)
     axe = Axe()
     problems = []
-    for path in PAGES + ["/practice/", "/editions/2024/03/quiz/"]:
+    for path in PAGES + [reverse("practice:index"), "/editions/2024/03/quiz/"]:
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in ("serious", "critical"):

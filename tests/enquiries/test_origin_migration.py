@@ -1,8 +1,11 @@
 """Leads stored before they recorded where they came from are given their origin by the migrations."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 
 BEFORE = [("enquiries", "0009_consent_by"), ("practice", "0005_match_list")]
 AFTER = [("enquiries", "0010_origin"), ("practice", "0006_leads_from_practice_results")]
@@ -19,7 +22,8 @@ def test_existing_leads_are_given_the_origin_their_page_channel_and_article_say(
     article = Article.objects.create(title="Quad summit", slug="quad-summit", context="Leaders met.")
     for name, extra in [("Call", {"channel": "phone"}), ("Form", {"source_page": "/papers/gs2/"}),
                         ("Article", {"source_page": "/articles/quad-summit/", "source_article": article}),
-                        ("Practice", {"source_page": "/practice/attempts/5b1c/", "source_article": article})]:
+                        ("Practice", {"source_page": reverse("practice:attempt", args=[uuid.uuid4()]),
+                                      "source_article": article})]:
         Enquiry.objects.create(name=name, phone=f"+9198765432{len(name):02d}", **extra)
 
     executor = MigrationExecutor(connection)
