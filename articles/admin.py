@@ -210,8 +210,9 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     action_form = WorkflowActionForm
     actions = [bulk_move(move) for move in workflow.MOVES.values()]
     list_display = ["title", "state", "edition", "primary_relevance", "author", "updated_at"]
-    list_filter = [QueueFilter, "status", "relevances__paper", "relevances__topic", "edition"]
+    list_filter = [QueueFilter, "status", "language", "relevances__paper", "relevances__topic", "edition"]
     search_fields = ["title", "slug", "context"]
+    autocomplete_fields = ["english_original"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["author"]
@@ -222,6 +223,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "context", "mains_questions", "based_on_version"]}),
         ("Filing", {"fields": ["edition", "tags", "source"]}),
+        ("Language", {"fields": ["language", "english_original"]}),
         ("Publishing", {"fields": ["state", "author", "skip_way_forward_check"]}),
     ]
 

@@ -44,7 +44,7 @@ class Chapter:
 
 def _with_published_articles():
     return Edition.objects.released().filter(
-        Exists(Article.objects.published().filter(edition=OuterRef("pk"))))
+        Exists(Article.objects.published_here().filter(edition=OuterRef("pk"))))
 
 
 # The archive lists its latest months with their articles per paper (about the year of current affairs a
@@ -79,7 +79,7 @@ def _with_counts_by_paper(editions):
     paper order, and `article_count`."""
     # The months' articles are read first and their primary relevances fetched by article: counting through a
     # join read every relevance of the archive on PostgreSQL (15 ms at 100,000 articles).
-    articles = Article.objects.published().filter(edition__in=[edition.pk for edition in editions]).values("pk")
+    articles = Article.objects.published_here().filter(edition__in=[edition.pk for edition in editions]).values("pk")
     counts = (
         Relevance.objects.filter(read_first("article_id", articles, connection.vendor), is_primary=True)
         .values("article__edition_id", "paper__short_name", "paper__position")
@@ -97,7 +97,7 @@ def _with_counts_by_paper(editions):
 
 def published_articles(edition):
     """The edition's published articles in reading order: by paper, topic, then oldest first."""
-    return list(Article.objects.published().filter(edition=edition).for_listing().order_by("published_at", "pk"))
+    return list(Article.objects.published_here().filter(edition=edition).for_listing().order_by("published_at", "pk"))
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def contents(edition):
     """The month's page: its published articles as chapters, read as plain values. A month's page lists every
     article of the month, and building model instances for each article, its primary relevance, paper and
     topic was most of its cost (1,800 instances for a month of 300 articles)."""
-    rows = list(Article.objects.published().filter(edition=edition).order_by("published_at", "pk")
+    rows = list(Article.objects.published_here().filter(edition=edition).order_by("published_at", "pk")
                 .values_list("pk", "title", "slug", "context"))
     paper_fields = ["id", "code", "short_name", "title", "position"]
     topic_fields = ["id", "name", "slug", "position"]

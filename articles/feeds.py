@@ -14,7 +14,7 @@ class LatestArticlesFeed(Feed):
     description = "The latest current-affairs analyses, mapped to the UPSC General Studies papers."
 
     def items(self):
-        return self.latest(Article.objects.published())
+        return self.latest(Article.objects.published_here())
 
     @staticmethod
     def latest(articles):
@@ -54,4 +54,4 @@ class PaperFeed(LatestArticlesFeed):
         return f"The latest current-affairs analyses for {paper.short_name} ({paper.title})."
 
     def items(self, paper):
-        return self.latest(Article.objects.published().filter(relevances__paper=paper).distinct())
+        return self.latest(Article.objects.published_here().filter(relevances__paper=paper).distinct())

@@ -138,6 +138,10 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.edit_version
+        if self.is_bound and "language" in self.fields and self.add_prefix("language") not in self.data:
+            # A form sent without it (a script, a page opened before languages existed) keeps the article's.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("language")] = self.instance.language
 
     def clean(self):
         cleaned = super().clean()

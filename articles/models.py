@@ -1,6 +1,5 @@
 """The editorial domain: GS papers and syllabus topics, monthly editions, articles and their parts."""
 
-import calendar
 import unicodedata
 from functools import cached_property, lru_cache
 
@@ -10,7 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS
 from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 import reversion
@@ -75,7 +75,14 @@ class EditionQuerySet(models.QuerySet):
                 for year, month in self.order_by("-year", "-month").values_list("year", "month")]
 
 
-MONTH_NAMES = [calendar.month_name[number] for number in range(13)]  # calendar formats them on every access
+class MonthNames:
+    """A month's name by its number, in the active language ("March", "मार्च")."""
+
+    def __getitem__(self, number):
+        return str(MONTHS[number]) if number else ""
+
+
+MONTH_NAMES = MonthNames()
 EDITION_YEARS = range(2000, 2101)
 
 
@@ -118,7 +125,7 @@ class Edition(models.Model):
 
     @staticmethod
     def address_for(year, month):
-        return _edition_address(get_script_prefix(), year, month)
+        return _edition_address(get_script_prefix(), translation.get_language(), year, month)
 
     def get_absolute_url(self):
         return self.address_for(self.year, self.month)
@@ -140,10 +147,11 @@ class Edition(models.Model):
         return f"{'released' if self.is_released else 'goes public'} {moment(self.release_at)}"
 
 
-@lru_cache(maxsize=len(EDITION_YEARS) * 12)
-def _edition_address(script_prefix, year, month):
-    """A month's address, reversed once per process: the archive links to every month, and a reverse()
-    costs 40 µs. The script prefix, which reverse() writes in front, is part of the key."""
+@lru_cache(maxsize=len(EDITION_YEARS) * 12 * 2)
+def _edition_address(script_prefix, language, year, month):
+    """A month's address, reversed once per process and language: the archive links to every month, and a
+    reverse() costs 40 µs. The script prefix and the language prefix (/hi/), which reverse() writes in front,
+    are part of the key."""
     return reverse("articles:edition", args=[year, f"{month:02d}"])
 
 
@@ -224,10 +232,23 @@ def read_first(field, ids, vendor):
                        output_field=models.BooleanField())
 
 
+def reading_language():
+    """The language of the page being made: English at the unprefixed addresses, Hindi under /hi/."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What students may see (published_condition)."""
         return self.filter(published_condition())
+
+    def in_reading_language(self):
+        """The articles written in the page's language: /hi/ lists Hindi articles, the English site English."""
+        return self.filter(language=reading_language())
+
+    def published_here(self):
+        """What students may see on a page in this language: the public lists, feeds and searches."""
+        return self.published().in_reading_language()
 
     def visible_to(self, user):
         """Staff who may view articles also see drafts (to preview them); everyone else sees published ones."""
@@ -304,9 +325,26 @@ class Article(models.Model):
             """States in which students see the article once its publication time has come."""
             return [cls.SCHEDULED, cls.PUBLISHED]
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        HINDI = "hi", "Hindi (हिंदी)"
+
+    # With a database default too: rows written by code from before languages (a deploy's old workers, older
+    # migrations' models) are English.
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH, db_default=Language.ENGLISH,
+        help_text="English articles are at /articles/…/, Hindi ones at /hi/articles/…/.",
+    )
+    english_original = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="hindi_twin",
+        limit_choices_to={"language": "en"},
+        help_text="For a Hindi article: the English article it translates. It then shares its address "
+                  "(/articles/<slug>/ and /hi/articles/<slug>/) and the page links the two.",
+    )
     title = models.CharField(max_length=250)
     slug = models.SlugField(
-        max_length=250, unique=True, help_text="The last part of the article's address (/articles/…/). Filled from the title."
+        max_length=250, help_text="The last part of the article's address (/articles/…/). Filled from the title; "
+                                  "a Hindi twin takes its English original's."
     )
     context = models.TextField(
         help_text='The lead paragraph that says why this is in the news ("Recently, …").'
@@ -355,6 +393,14 @@ class Article(models.Model):
             # any): without it the database walks every published article to answer for one month.
             models.Index(fields=["edition", "status", "published_at"], name="article_edition_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "language"], name="article_unique_slug_per_language",
+                violation_error_message="Another article in this language already has this slug: choose "
+                                        "another address for this one."),
+            models.CheckConstraint(condition=Q(english_original__isnull=True) | Q(language="hi"),
+                                   name="article_only_hindi_has_english_original"),
+        ]
         permissions = [
             ("review_article", "Can review articles: approve them or request changes"),
             ("publish_article", "Can schedule, publish and unpublish articles"),
@@ -364,7 +410,8 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        with translation.override(self.language):
+            return reverse("articles:detail", args=[self.slug])
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -372,14 +419,56 @@ class Article(models.Model):
         article._loaded_slug = article.__dict__.get("slug")
         return article
 
+    def clean(self):
+        """A Hindi twin links to one English article that has no other twin, and takes its slug."""
+        super().clean()
+        if self.english_original_id is None:
+            return
+        original = self.english_original
+        if self.language != self.Language.HINDI:
+            raise ValidationError({"english_original": "Only a Hindi article can name an English original; "
+                                                       "set the language to Hindi or clear the original."})
+        if original.pk == self.pk or original.language != self.Language.ENGLISH:
+            raise ValidationError({"english_original": f"“{original}” is not an English article: a Hindi "
+                                                       "twin links to the English article it translates."})
+        twin = Article.objects.filter(english_original=original).exclude(pk=self.pk).first()
+        if twin is not None:
+            raise ValidationError({"english_original": f"“{original}” already has a Hindi twin, “{twin}”: "
+                                                       "open that one instead."})
+        self.slug = original.slug
+
     def save(self, *args, **kwargs):
         old_slug = getattr(self, "_loaded_slug", None)
+        if self.english_original_id is not None:
+            self.slug = Article.objects.filter(pk=self.english_original_id).values_list("slug", flat=True).get()
         super().save(*args, **kwargs)
+        redirects = SlugRedirect.objects.filter(language=self.language)
         if old_slug and old_slug != self.slug and self.published_at is not None:
             # Students and search engines may hold the old address of a once-published article.
-            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
-        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+            redirects.update_or_create(old_slug=old_slug, language=self.language, defaults={"article": self})
+        redirects.filter(old_slug=self.slug).delete()
         self._loaded_slug = self.slug
+        if old_slug and old_slug != self.slug and self.language == self.Language.ENGLISH:
+            # The twin shares the address, so it moves with it (and keeps its own old address as a redirect).
+            twin = Article.objects.filter(english_original=self).first()
+            if twin is not None:
+                twin.save(update_fields=["slug", "updated_at"])
+
+    @property
+    def twin(self):
+        """The other-language article of the pair, or None (served by select_related of both directions)."""
+        if self.language == self.Language.HINDI:
+            return self.english_original
+        try:
+            return self.hindi_twin
+        except Article.DoesNotExist:
+            return None
+
+    @property
+    def published_twin(self):
+        """The twin students may switch to, or None."""
+        twin = self.twin
+        return twin if twin is not None and twin.is_published else None
 
     def with_parts(self):
         """This article with its edition, sections, tags and relevances (paper and topic) loaded in four
@@ -516,11 +605,19 @@ class Section(models.Model):
 
 
 class SlugRedirect(models.Model):
-    """An old address of an article whose slug changed after it was published; it answers with a 301."""
+    """An old address of an article whose slug changed after it was published; it answers with a 301.
+    Each language has its own: /hi/articles/<old>/ leads to the Hindi article."""
 
-    old_slug = models.SlugField(max_length=250, unique=True)
+    old_slug = models.SlugField(max_length=250)
+    language = models.CharField(max_length=2, choices=Article.Language.choices, default=Article.Language.ENGLISH,
+                                db_default=Article.Language.ENGLISH)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="slug_redirects")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["old_slug", "language"], name="slug_redirect_unique_per_language"),
+        ]
 
     def __str__(self):
         return f"/articles/{self.old_slug}/ → {self.article.get_absolute_url()}"

@@ -22,7 +22,7 @@ CACHE_SECONDS = 60 * 60 * 24 * 30
 def edition_pdf(request, edition):
     """The month's compilation: cover, contents with page numbers, each article starting a new page."""
     articles = list(
-        Article.objects.published().filter(edition=edition).select_related("edition").prefetch_related(
+        Article.objects.published_here().filter(edition=edition).select_related("edition").prefetch_related(
             "sections", Prefetch("relevances", queryset=Relevance.objects.select_related("paper", "topic__paper")))
     )
     chapter_list = editions.chapters(articles)

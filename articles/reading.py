@@ -12,6 +12,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 
+from common.languages import html_language
+
 from .models import Article, Relevance, TaggedArticle, read_first
 
 RELATED_LIMIT = 5
@@ -33,7 +35,7 @@ def related(article):
     recent = (_newest_filed_under(Relevance.objects, "topic", topic_ids, "article_id")
               | _newest_filed_under(TaggedArticle.objects, "tag", tag_ids, "content_object_id"))
     candidates = (
-        Article.objects.published().exclude(pk=article.pk).filter(pk__in=recent)
+        Article.objects.published().filter(language=article.language).exclude(pk=article.pk).filter(pk__in=recent)
         .annotate(shared=_shared(sharing_topic, "article", "topic") + _shared(sharing_tag, "content_object", "tag"))
         .order_by("-shared", "-published_at", "-pk")
     )
@@ -71,13 +73,31 @@ def month_neighbours(article):
     """The published articles of the same edition just before and just after this one (or None)."""
     if article.edition_id is None or article.published_at is None:
         return Neighbours(None, None)
-    month = Article.objects.published().filter(edition_id=article.edition_id).exclude(pk=article.pk).only(
-        "title", "slug", "published_at")
+    month = (Article.objects.published().filter(edition_id=article.edition_id, language=article.language)
+             .exclude(pk=article.pk).only("title", "slug", "published_at", "language"))
     earlier = month.filter(Q(published_at__lt=article.published_at)
                            | Q(published_at=article.published_at, pk__lt=article.pk))
     later = month.filter(Q(published_at__gt=article.published_at)
                          | Q(published_at=article.published_at, pk__gt=article.pk))
     return Neighbours(earlier.order_by("-published_at", "-pk").first(), later.order_by("published_at", "pk").first())
+
+
+class LanguageVersion(NamedTuple):
+    language: str  # the hreflang tag
+    address: str   # absolute
+
+
+def language_versions(article):
+    """The article's published versions, for hreflang links: itself and its twin, English also as the
+    x-default; empty when it has no published twin (a lone page needs no alternates)."""
+    twin = article.published_twin
+    if twin is None or not article.is_published:
+        return []
+    english = article if article.language == Article.Language.ENGLISH else twin
+    hindi = twin if english is article else article
+    return [LanguageVersion(html_language(english.language), absolute(english.get_absolute_url())),
+            LanguageVersion(html_language(hindi.language), absolute(hindi.get_absolute_url())),
+            LanguageVersion("x-default", absolute(english.get_absolute_url()))]
 
 
 def absolute(path):
@@ -110,7 +130,7 @@ def news_article(article):
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
         "url": absolute(article.get_absolute_url()),
-        "inLanguage": "en-IN",
+        "inLanguage": html_language(article.language),
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if relevance is not None:

@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
+
+from common.languages import html_language
 
 from .models import Article, Edition, Paper, Tag, TaggedArticle, Topic, published_condition
 
@@ -21,19 +25,48 @@ class PagedSitemap(Sitemap):
 
 
 class ArticleSitemap(PagedSitemap):
+    """Every published article in either language; one whose twin is published too names both addresses
+    as alternates (xhtml:link, with English as the x-default), so that search engines show each reader the
+    version in their language. Django's own i18n sitemaps list every item once per language, which would
+    read the whole archive into a list to page it."""
+
     changefreq = "monthly"
     priority = 0.8
 
     def items(self):
         # In the order they were written, so that a new article changes only the last file of the index.
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+        twin = Article.objects.published().filter(Q(english_original=OuterRef("pk"))
+                                                  | Q(pk=OuterRef("english_original")))
+        return (Article.objects.published().only("slug", "language", "updated_at")
+                .annotate(twin_is_live=Exists(twin)).order_by("pk"))
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            article = url["item"]
+            if article.twin_is_live:
+                origin = url["location"].removesuffix(article.get_absolute_url())
+                addresses = {language: origin + _article_address(article.slug, language)
+                             for language, _ in settings.LANGUAGES}
+                url["alternates"] = [
+                    *({"lang_code": html_language(language), "location": address}
+                      for language, address in addresses.items()),
+                    {"lang_code": "x-default", "location": addresses[settings.LANGUAGE_CODE]},
+                ]
+        return urls
 
     def lastmod(self, article):
         return article.updated_at
 
     def get_latest_lastmod(self):
         """For the index: Django's default reads every article to find the latest change."""
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+def _article_address(slug, language):
+    """The address of the article at `slug` in `language` (twins share their slug)."""
+    with translation.override(language):
+        return reverse("articles:detail", args=[slug])
 
 
 class EditionSitemap(PagedSitemap):

@@ -1,8 +1,9 @@
-"""Public reading pages. Every list goes through Article.objects.published(); only the detail page
+"""Public reading pages. Every list goes through Article.objects.published_here(); only the detail page
 widens it, for staff previewing a draft."""
 
 import functools
 
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -10,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from . import editions, pdf, reading
-from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
+from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic, reading_language
 from common.paging import ArchivePage
 from .search.query import MANY, SearchForm, find, snippet
 from .sitemaps import SITEMAPS
@@ -44,12 +45,12 @@ def when_rendered(compute):
 
 def listed(members, article_field):
     """The published articles of one list (a paper's, a topic's or a tag's rows in `members`), newest first."""
-    return Article.objects.published().in_list(members, article_field).for_listing()
+    return Article.objects.published_here().in_list(members, article_field).for_listing()
 
 
 def home(request):
     return render(request, "articles/home.html", {
-        "latest": when_rendered(lambda: list(Article.objects.published().for_listing()[:HOME_LATEST])),
+        "latest": when_rendered(lambda: list(Article.objects.published_here().for_listing()[:HOME_LATEST])),
         "current_edition": when_rendered(lambda: Edition.objects.released().first()),
     })
 
@@ -58,7 +59,8 @@ def _article_for(request, slug):
     """The article at this slug as this person may see it, or None. Its parts (and its edition) load with
     with_parts(), where a page prints them: most renders take them from a shared fragment."""
     try:
-        return Article.objects.visible_to(request.user).get(slug=slug)
+        return (Article.objects.visible_to(request.user).in_reading_language()
+                .select_related("english_original", "hindi_twin").get(slug=slug))
     except Article.DoesNotExist:
         return None
 
@@ -66,7 +68,9 @@ def _article_for(request, slug):
 def article_detail(request, slug):
     article = _article_for(request, slug)
     if article is None:
-        moved = Article.objects.published().filter(slug_redirects__old_slug=slug).only("slug").first()
+        moved = (Article.objects.published_here().filter(slug_redirects__old_slug=slug,
+                                                         slug_redirects__language=reading_language())
+                 .only("slug", "language").first())
         if moved is None:
             raise Http404("No article at this address.")
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
@@ -76,6 +80,7 @@ def article_detail(request, slug):
         "neighbours": when_rendered(lambda: reading.month_neighbours(article)),
         "structured_data": when_rendered(lambda: reading.news_article(article.with_parts())),
         "share_image": reading.share_image(),
+        "language_versions": reading.language_versions(article),
     }), article)
 
 
@@ -165,7 +170,7 @@ def edition_detail(request, year, month):
 
 def edition_pdf(request, year, month):
     edition = _released_edition(year, month)
-    if not Article.objects.published().filter(edition=edition).exists():
+    if not Article.objects.published_here().filter(edition=edition).exists():
         raise Http404("This edition has no published articles yet.")
     return _pdf_response(pdf.edition_pdf(request, edition), f"{edition.year}-{edition.month:02d}-current-affairs")
 
@@ -183,9 +188,16 @@ def _pdf_response(content, name):
     return response
 
 
+def _only_unprefixed():
+    if reading_language() != settings.LANGUAGE_CODE:
+        raise Http404("The sitemap is at /sitemap.xml.")
+
+
 def sitemap(request):
     """/sitemap.xml: every public address in one file while each kind fits in one; a larger site gets an index
-    of numbered files (sitemap_file), as search engines expect of a big one."""
+    of numbered files (sitemap_file), as search engines expect of a big one. The Hindi pages are in it (as
+    alternates of their English twins, or on their own), so /hi/sitemap.xml is not an address."""
+    _only_unprefixed()
     sitemaps = {name: kind() for name, kind in SITEMAPS.items()}
     if all(kind.paginator.num_pages <= 1 for kind in sitemaps.values()):
         return sitemap_views.sitemap(request, sitemaps)
@@ -194,4 +206,5 @@ def sitemap(request):
 
 def sitemap_file(request, section):
     """One file of the index: a kind of page ("articles"), its ?p= numbered parts."""
+    _only_unprefixed()
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -1,4 +1,4 @@
-"""Request-wide rules: query strings without NUL characters; for staff, how long a session lasts, and two-factor
+"""Request-wide rules: query strings without NUL characters; the language the address names; for staff, how long a session lasts, and two-factor
 sign-in where it is required."""
 
 import time
@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from . import two_factor
 
@@ -32,6 +33,28 @@ class DropNulCharactersMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class AddressLanguageMiddleware:
+    """The page's language is the one its address names: /hi/… is Hindi, every other address English.
+
+    Django's LocaleMiddleware would also read the browser's Accept-Language and a cookie (and answer with
+    Vary: Accept-Language), so one address could show two languages and the page cache could not share it;
+    a Hindi-medium student finds the Hindi site at /hi/ and switches with the link on every article."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class StaffSessionMiddleware:

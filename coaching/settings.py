@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coaching.middleware.DropNulCharactersMiddleware",
+    "coaching.middleware.AddressLanguageMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -156,7 +157,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-in"
+# English at the unprefixed addresses, Hindi under /hi/ (coaching/urls.py); the address alone says which
+# (coaching.middleware.AddressLanguageMiddleware), never the browser's Accept-Language.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["common.formats"]  # day-first dates with the zone, as common.dates writes them

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
@@ -40,7 +41,10 @@ urlpatterns = [
         cache_control(max_age=86400)(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
+] + i18n_patterns(
+    # The student-facing site, in English at / and in Hindi under /hi/ (the same paths after the prefix).
     path("", include("enquiries.urls")),
     path("", include("practice.urls")),
     path("", include("articles.urls")),
-]
+    prefix_default_language=False,
+)

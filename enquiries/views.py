@@ -1,9 +1,11 @@
 """The public enquiry form. Thin: the form validates, enquiries.services creates the lead."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,13 +28,16 @@ def _local_path(value):
 
 
 def _article_at(path):
-    try:
-        match = resolve(path.split("?")[0])
-    except Resolver404:
-        return None
-    if match.view_name != "articles:detail":
-        return None
-    return Article.objects.published().filter(slug=match.kwargs["slug"]).first()
+    """The published article at this address of the site (in either language), or None."""
+    path = path.split("?")[0]
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.view_name != "articles:detail":
+            return None
+        return Article.objects.published_here().filter(slug=match.kwargs["slug"]).first()
 
 
 def _visitor_fields(request, hidden_values):

@@ -119,7 +119,7 @@ def practised_articles(count=20):
 
     public = Question.objects.public()
     with_questions = public.order_by().values("article_id").distinct()
-    articles = list(Article.objects.published().filter(read_first("pk", with_questions, connection.vendor))
+    articles = list(Article.objects.published_here().filter(read_first("pk", with_questions, connection.vendor))
                     .for_listing().order_by("-published_at", "-pk")[:count])
     counts = dict(public.filter(article__in=[article.pk for article in articles]).order_by().values("article")
                   .annotate(n=Count("pk")).values_list("article", "n"))

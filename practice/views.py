@@ -34,7 +34,7 @@ def paper_of(article):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_practice(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.published_here(), slug=slug)
     questions = paper_of(article)
     if not questions:
         raise Http404("This article has no practice questions yet.")

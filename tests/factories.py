@@ -102,6 +102,15 @@ def full_article(*, sections=3, tags=("Monsoon", "Agriculture"), **kwargs):
     return article
 
 
+def hindi_twin(english, *, sections=3, **kwargs):
+    """The published Hindi article that translates `english` (same edition and relevance; its own sections)."""
+    kwargs = {"title": f"मानसून का पूर्वानुमान और खरीफ़ की बुआई ({english.pk})",
+              "context": "हाल ही में मौसम विभाग ने दक्षिण-पश्चिम मानसून का पूर्वानुमान बढ़ाया।",
+              "edition": english.edition, **kwargs}
+    return full_article(language=Article.Language.HINDI, english_original=english, slug=english.slug,
+                        sections=sections, **kwargs)
+
+
 class CallUsNumberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CallUsNumber

@@ -2,15 +2,16 @@
 visitor sees alike, rendered once per content change and shared by every app process (coaching.page_cache).
 It keeps pages fast for the visitors the page cache cannot serve: staff and anyone with a session.
 
-The name and keys must identify everything the part shows; `when` (optional) shares it only while true, e.g.
-only a published article, never a draft preview. What differs from visitor to visitor inside a shared part
-(a CSRF token, a form's hidden fields) goes in `{% per_visitor variable %}`: the shared copy keeps a marker
-there, and each request writes in its own value."""
+The name and keys (with the page's language) must identify everything the part shows; `when` (optional)
+shares it only while true, e.g. only a published article, never a draft preview. What differs from visitor
+to visitor inside a shared part (a CSRF token, a form's hidden fields) goes in `{% per_visitor variable %}`:
+the shared copy keeps a marker there, and each request writes in its own value."""
 
 import hashlib
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -27,7 +28,8 @@ class SharedFragmentNode(template.Node):
         request = getattr(context, "request", None)
         if request is None or (self.when is not None and not self.when.resolve(context)):
             return self.nodelist.render(context)
-        identity = "\x1f".join(str(key.resolve(context)) for key in self.keys)
+        # The same part reads differently in each language (its labels, dates and month names).
+        identity = "\x1f".join([translation.get_language(), *(str(key.resolve(context)) for key in self.keys)])
         name = f"fragment:{hashlib.sha256(identity.encode()).hexdigest()}"
 
         def render_shared_copy():

@@ -82,7 +82,7 @@ def test_duplicate_slug_is_refused(editor_client):
     response = editor_client.post(ADD_URL, article_post([{"heading": "Background", "body": "<p>Text.</p>"}]))
 
     assert response.status_code == 200
-    assert "Article with this Slug already exists." in response.content.decode()
+    assert "Another article in this language already has this slug" in response.content.decode()
     assert Article.objects.count() == 1
 
 

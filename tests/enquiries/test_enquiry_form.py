@@ -6,7 +6,7 @@ import pytest
 from enquiries.consent import NOTICE_VERSION
 from enquiries.forms import form_clock
 from enquiries.models import Course, Enquiry
-from tests.factories import ArticleFactory, CallUsNumberFactory, full_article
+from tests.factories import ArticleFactory, CallUsNumberFactory, full_article, hindi_twin
 
 pytestmark = pytest.mark.django_db
 URL = "/enquiry/"
@@ -239,6 +239,17 @@ def test_an_enquiry_from_an_article_came_from_it_and_records_its_page_and_utm(cl
     assert lead.origin == Enquiry.Origin.ARTICLE
     client.post(URL, form_data(phone="9123456780"))
     assert Enquiry.objects.get(phone="+919123456780").origin == Enquiry.Origin.FORM
+
+
+def test_an_enquiry_from_a_hindi_article_records_the_hindi_article(client, form_data):
+    """A lead sent from /hi/articles/<slug>/ came from the Hindi twin, not from its English original."""
+    english = full_article(slug="monsoon-pair")
+    hindi = hindi_twin(english)
+
+    client.post(URL, form_data(source_page="/hi/articles/monsoon-pair/"))
+
+    lead = Enquiry.objects.get()
+    assert lead.source_article == hindi and lead.origin == Enquiry.Origin.ARTICLE
 
 
 def test_source_page_must_be_on_this_site(client, form_data):

@@ -1,5 +1,5 @@
 # Dates as the back office writes them everywhere (common/dates.py): "5 Mar 2024, 09:00 IST", day first
-# and with the zone. Django has no en_IN formats of its own and would print "March 5, 2024, 9 a.m.".
+# and with the zone. Django's own English formats would print "March 5, 2024, 9 a.m.".
 # Input formats are left to Django's (ISO first), which the admin's date fields read.
 DATE_FORMAT = "j M Y"
 DATETIME_FORMAT = "j M Y, H:i T"
