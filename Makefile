@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e mutation lock migrate demo collectstatic clean
+.PHONY: run test e2e mutation messages lock migrate demo collectstatic clean
 
 # Everything is pinned with hashes (requirements.txt for the site, requirements-dev.txt adds the tests'
 # tools); pip refuses any file whose hash differs.
@@ -44,6 +44,12 @@ e2e: $(INSTALLED)
 # Mutation testing of the rule modules (about half an hour; scores and equivalent mutants: tests/README.md).
 mutation: $(INSTALLED)
 	$(BIN)/python -m tests.mutation.run $(MODULES)
+
+# The Hindi catalogue (locale/hi/LC_MESSAGES): gather new strings into django.po, then compile django.mo, which
+# is committed so that the site runs without gettext's tools (this target needs them: apt-get install gettext).
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages --locale hi --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
+	$(BIN)/python manage.py compilemessages --locale hi --ignore '.venv/*'
 
 # Re-pin both requirement files, with hashes, from pyproject.toml's ranges after changing a dependency.
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links

@@ -6,12 +6,22 @@ a page, in the admin or in a mail comes from here (tests/test_architecture.py ke
 
 import datetime
 
-from django.utils import timezone
-from django.utils.dateformat import format as written
+from django.utils import timezone, translation
+from django.utils.dateformat import format
+
+# Languages whose three-letter month names are not words (Hindi's "मा" for March): their dates name the
+# month in full ("5 मार्च 2024, 09:00 IST").
+MONTHS_IN_FULL = {"hi"}
 
 MOMENT = "j M Y, H:i T"  # 5 Mar 2024, 09:00 IST (settings' DATETIME_FORMAT, common/formats)
 DAY = "j M Y"            # 5 Mar 2024 (DATE_FORMAT)
 LONG_DAY = "j F Y"       # 5 March 2024: the public pages' form
+
+
+def written(value, pattern):
+    if translation.get_language() in MONTHS_IN_FULL:
+        pattern = pattern.replace("M", "F")
+    return format(value, pattern)
 
 
 def _local(value):

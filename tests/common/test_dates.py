@@ -39,6 +39,14 @@ def test_month_names_follow_the_active_language():
         assert long_day(date(2024, 3, 4)) == "4 मार्च 2024"
 
 
+def test_hindi_dates_name_the_month_in_full_where_english_abbreviates_it():
+    """Hindi has no three-letter month names, so a moment and a day say "मार्च" where English says "Mar"."""
+    with translation.override("hi"):
+        assert moment(UTC_NOON) == "27 नवंबर 2026, 15:30 IST"
+        assert day(UTC_NOON) == "27 नवंबर 2026"
+        assert [long_day(date(2024, month, 1)).split()[1] for month in (9, 11, 12)] == ["सितंबर", "नवंबर", "दिसंबर"]
+
+
 def test_templates_use_the_same_filters_without_loading_them():
     """{{ value|moment }}, |day and |long_day print exactly what the functions return, on any template."""
     rendered = Template("{{ value|moment }} · {{ value|day }} · {{ value|long_day }} · {{ value|short_moment }}").render(
