@@ -8,10 +8,15 @@ import datetime
 
 from django.utils import timezone, translation
 from django.utils.dateformat import format
+from django.utils.translation import gettext_noop
 
 # Languages whose three-letter month names are not words (Hindi's "मा" for March): their dates name the
 # month in full ("5 मार्च 2024, 09:00 IST").
 MONTHS_IN_FULL = {"hi"}
+
+# Month names whose Hindi in Django's own catalogue is misspelt (सितमबर for सितंबर): named here so that
+# `make messages` keeps them in the project's catalogue, whose translations take precedence.
+CORRECTED_MONTH_NAMES = (gettext_noop("September"), gettext_noop("November"), gettext_noop("December"))
 
 MOMENT = "j M Y, H:i T"  # 5 Mar 2024, 09:00 IST (settings' DATETIME_FORMAT, common/formats)
 DAY = "j M Y"            # 5 Mar 2024 (DATE_FORMAT)
