@@ -19,7 +19,7 @@ def judge(chosen, right):
     return CORRECT if chosen == {right} else INCORRECT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # pragma: no mutate (nothing ever changes a Score)
 class Score:
     correct: int
     wrong: int

@@ -20,7 +20,7 @@ def searchable(value):
     return " ".join(text.split())[:MAX_QUERY].strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # pragma: no mutate (nothing ever changes a Query)
 class Query:
     codes: tuple  # the papers named ("gs2"), in the order written
     rest: str     # the query without its paper mentions: a topic, tag or paper name may be this phrase

@@ -24,7 +24,8 @@ def test_the_words_are_what_is_left_without_the_paper_mentions():
 
 
 def test_only_the_first_words_are_searched():
-    """A long query searches its first MAX_WORDS words; the phrase keeps them all."""
+    """A long query searches its first eight words (MAX_WORDS); the phrase keeps them all."""
+    assert MAX_WORDS == 8 and len(read("one two three four five six seven eight nine ten").words) == 8
     asked = read(" ".join(f"word{n}" for n in range(MAX_WORDS + 3)))
 
     assert asked.words == tuple(f"word{n}" for n in range(MAX_WORDS))
@@ -45,6 +46,7 @@ def test_words_are_split_by_script():
     ("x" * (MAX_QUERY + 50), "x" * MAX_QUERY), ("जल  जीवन", "जल जीवन"), ("a" * (MAX_QUERY - 1) + " b", "a" * (MAX_QUERY - 1)),
 ])
 def test_whatever_is_typed_is_made_searchable(typed, searched):
-    """Control characters become spaces, runs of spaces one, and the query is cut to MAX_QUERY characters
-    with no space left at its end."""
+    """Control characters become spaces, runs of spaces one, and the query is cut to its first hundred
+    characters (MAX_QUERY) with no space left at its end."""
+    assert MAX_QUERY == 100 and len(searchable("y" * 150)) == 100
     assert searchable(typed) == searched

@@ -266,3 +266,93 @@ def test_cached_pages_live_in_their_own_cache(settings):
     conf = (Path(settings.BASE_DIR) / "deploy/redis/coaching-pages.conf").read_text()
     assert "maxmemory-policy allkeys-lru" in conf and "maxmemory 256mb" in conf
     assert page_cache.cache._alias == "pages" and "pages" in settings.CACHES
+
+
+def test_each_page_and_each_host_is_an_entry_of_its_own(client, article, settings):
+    """Two papers' pages, a list's second page and the same path on another host never share an entry;
+    only GET and HEAD of a cached view are looked up at all."""
+    from django.test import RequestFactory
+
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    key = page_cache.PublicPageCacheMiddleware._key
+    factory = RequestFactory()
+    keys = [key(factory.get("/papers/gs2/")), key(factory.get("/papers/gs3/")), key(factory.get("/papers/gs2/?page=2")),
+            key(factory.get("/papers/gs2/", HTTP_HOST="other.example"))]
+
+    assert None not in keys and len(set(keys)) == 4
+    assert key(factory.head("/papers/gs2/")) == keys[0]
+    assert key(factory.post("/papers/gs2/")) is None
+    assert key(factory.get("/enquiry/")) is None and key(factory.get("/no-such-page/")) is None
+    assert "GS3" in client.get("/papers/gs3/").content.decode() and "GS2" in client.get("/papers/gs2/").content.decode()
+    assert client.get("/papers/gs3/").content != client.get("/papers/gs2/").content
+
+
+def test_both_page_numbers_a_page_reads_are_in_its_address(rf):
+    """A page reading ?page= and ?p= is keyed by both, joined as a query string."""
+    assert page_cache.page_address(rf.get("/sitemap.xml?p=3&page=2")) == "/sitemap.xml?page=2&p=3"
+
+
+@pytest.mark.parametrize("response_kind", ["not found", "streamed", "private", "no-store", "no-cache"])
+def test_only_a_whole_successful_public_answer_is_stored(rf, response_kind):
+    """A 404, a streamed answer, and an answer marked private, no-store or no-cache (each alone) are not
+    stored; the same answer with none of those is."""
+    from django.http import HttpResponse, HttpResponseNotFound, StreamingHttpResponse
+
+    shareable = page_cache.PublicPageCacheMiddleware._shareable
+    answer = {"not found": lambda: HttpResponseNotFound("gone"),
+              "streamed": lambda: StreamingHttpResponse(iter(["page"]))}.get(response_kind, lambda: HttpResponse("page"))()
+    if response_kind in ("private", "no-store", "no-cache"):
+        answer["Cache-Control"] = f"max-age=60, {response_kind.upper()}"
+
+    assert shareable(rf.get("/"), HttpResponse("page"))
+    assert not shareable(rf.get("/"), answer)
+
+
+def test_the_next_change_is_asked_of_the_database_once_per_version(django_assert_num_queries):
+    """With nothing scheduled, and with an article going live in an hour, the second ask costs no query;
+    a new content version asks again and sees what changed."""
+    version = page_cache.content_version()
+    with django_assert_num_queries(1):
+        assert page_cache.seconds_until_next_change(version) == page_cache.PAGE_SECONDS
+    with django_assert_num_queries(0):
+        assert page_cache.seconds_until_next_change(version) == page_cache.PAGE_SECONDS
+
+    ArticleFactory(status="scheduled", published_at=timezone.now() + timedelta(minutes=10))
+    newer = page_cache.content_version()
+    with django_assert_num_queries(1):
+        first = page_cache.seconds_until_next_change(newer)
+    with django_assert_num_queries(0):
+        second = page_cache.seconds_until_next_change(newer)
+
+    assert newer != version and 595 <= second <= first <= 600
+
+
+def test_a_remembered_change_that_has_passed_is_asked_again(monkeypatch):
+    """Once the remembered go-live has passed, the next one is read afresh: the cache never waits on a
+    moment already gone."""
+    ArticleFactory(status="scheduled", published_at=timezone.now() + timedelta(minutes=5))
+    later = ArticleFactory(status="scheduled", published_at=timezone.now() + timedelta(minutes=20))
+    version = page_cache.content_version()
+    assert page_cache.seconds_until_next_change(version) <= 300
+
+    in_seven_minutes = timezone.now() + timedelta(minutes=7)
+    monkeypatch.setattr(page_cache.timezone, "now", lambda: in_seven_minutes)
+
+    assert page_cache.seconds_until_next_change(version) == int((later.published_at - in_seven_minutes).total_seconds())
+
+
+def test_a_change_due_within_the_second_keeps_a_page_for_one_second(monkeypatch):
+    """A go-live less than a second away still gives a page one second, never zero (which would keep it for
+    ever in some caches), and the version the caller read is used without asking the cache for it again."""
+    ArticleFactory(status="scheduled", published_at=timezone.now() + timedelta(milliseconds=500))
+    version = page_cache.content_version()
+    monkeypatch.setattr(page_cache, "content_version", lambda: pytest.fail("the version was asked again"))
+
+    assert page_cache.seconds_until_next_change(version) == 1
+
+
+def test_an_edition_release_bounds_how_long_pages_are_kept():
+    """An edition to be released in a quarter of an hour keeps pages no longer than that."""
+    EditionFactory(year=2024, month=9, release_at=timezone.now() + timedelta(minutes=15))
+
+    assert 895 <= page_cache.seconds_until_next_change() <= 900

@@ -22,6 +22,11 @@ def test_plus_two_minus_two_thirds_zero_for_blank_rounded_once(right, wrong, bla
     assert (result.marks, result.maximum) == (Decimal(marks), Decimal(maximum))
 
 
+def test_the_outcomes_are_stored_under_their_names():
+    """Answers already stored say "correct", "wrong" or "blank": the names marking gives outcomes stay those."""
+    assert (CORRECT, INCORRECT, BLANK) == ("correct", "wrong", "blank")
+
+
 def test_rounding_happens_once_not_per_question():
     """Seven wrong answers cost exactly 14/3 = 4.67, not 7 × 0.67 = 4.69."""
     assert marking.score([INCORRECT] * 7).marks == Decimal("-4.67")
