@@ -91,7 +91,7 @@ class Question:
     shape: str
     statements: list = field(default_factory=list)
     options: list = field(default_factory=list)
-    second_explains_first: bool = False  # Statement-II explains Statement-I (R explains A)
+    second_explains_first: bool = False  # pragma: no mutate (None reads as False) Statement-II explains Statement-I
 
 
 def code_claim(text, statement_count):

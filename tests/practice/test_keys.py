@@ -98,6 +98,7 @@ def test_an_option_that_is_not_a_code_is_named():
 @pytest.mark.parametrize("text, count, claim", [
     ("1 only", 3, {1}), ("2 and 3 only", 3, {2, 3}), ("1, 2 and 3", 3, {1, 2, 3}), ("Both 1 and 2", 2, {1, 2}),
     ("Neither 1 nor 2", 2, set()), ("None of the above", 3, set()), ("4 only", 3, None), ("All of them", 3, {1, 2, 3}),
+    ("0 and 1 only", 3, None),
 ])
 def test_codes_are_read_as_sets_of_statement_numbers(text, count, claim):
     """Option codes name statement numbers; "none"/"neither" name none; a number beyond the statements is unreadable."""
@@ -130,7 +131,7 @@ def test_a_match_row_that_is_not_one_match_is_named():
 
 @pytest.mark.parametrize("text, count, claim", [
     ("Only one", 3, 1), ("Only two", 4, 2), ("Only three", 4, 3), ("All four", 4, 4), ("Only five", 6, 5),
-    ("Only six", 6, 6), ("None", 3, 0), ("No pair", 3, 0), ("Only 2", 3, 2), ("All of them", 3, 3),
+    ("Only six", 6, 6), ("Only four", 5, 4), ("None", 3, 0), ("No pair", 3, 0), ("Only 2", 3, 2), ("All of them", 3, 3),
     ("Many of them", 3, None),
 ])
 def test_how_many_codes_are_read_in_words_or_digits(text, count, claim):
@@ -204,3 +205,94 @@ def test_every_statement_shape_prints_upscs_closing_line():
     assert keys.CLOSING_LINES[keys.WHICH_INCORRECT] == "Which of the statements given above is/are not correct?"
     assert keys.CLOSING_LINES[keys.PAIRS] == "How many of the pairs given above are correctly matched?"
     assert len(set(keys.CLOSING_LINES.values())) == len(keys.CLOSING_LINES) - 1  # two shapes share "Select …"
+
+
+def test_the_shapes_are_stored_and_offered_under_their_names():
+    """Questions already stored name their shape by these codes, and the admin offers them with these labels."""
+    assert keys.SHAPES == [
+        ("single", "Single answer"),
+        ("which_correct", "Statements: which is/are correct?"),
+        ("which_incorrect", "Statements: which is/are not correct?"),
+        ("how_many_correct", "Statements: how many are correct?"),
+        ("how_many_incorrect", "Statements: how many are incorrect?"),
+        ("pairs", "Pairs: how many are correctly matched?"),
+        ("match_list", "Match List-I with List-II (codes)"),
+        ("statement_i_ii", "Statement-I and Statement-II"),
+        ("assertion_reason", "Assertion (A) and Reason (R)"),
+    ]
+
+
+def test_upscs_wording_is_printed_word_for_word():
+    """The closing lines and the four fixed options of the two-statement shapes are UPSC's own words."""
+    assert keys.CLOSING_LINES == {
+        keys.WHICH_CORRECT: "Which of the statements given above is/are correct?",
+        keys.WHICH_INCORRECT: "Which of the statements given above is/are not correct?",
+        keys.HOW_MANY_CORRECT: "How many of the above statements are correct?",
+        keys.HOW_MANY_INCORRECT: "How many of the above statements are not correct?",
+        keys.PAIRS: "How many of the pairs given above are correctly matched?",
+        keys.MATCH_LIST: "Select the correct answer using the code given below.",
+        keys.STATEMENT_I_II: "Which one of the following is correct in respect of the above statements?",
+        keys.ASSERTION_REASON: "Select the correct answer using the code given below.",
+    }
+    assert keys.FIXED_OPTIONS == {
+        keys.STATEMENT_I_II: [
+            "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
+            "Both Statement-I and Statement-II are correct, but Statement-II does not explain Statement-I",
+            "Statement-I is correct, but Statement-II is incorrect",
+            "Statement-I is incorrect, but Statement-II is correct",
+        ],
+        keys.ASSERTION_REASON: [
+            "Both A and R are true, and R is the correct explanation of A",
+            "Both A and R are true, but R is not the correct explanation of A",
+            "A is true, but R is false",
+            "A is false, but R is true",
+        ],
+    }
+
+
+def test_options_are_labelled_a_to_d_then_numbered():
+    """The first four options are (a)–(d); a fifth, which the admin refuses, is called 5."""
+    assert [keys.label(index) for index in range(6)] == ["a", "b", "c", "d", "5", "6"]
+
+
+@pytest.mark.parametrize("question, problem", [
+    (Question(shape=keys.SINGLE), "Give exactly four options, (a) to (d)."),
+    (Question(shape=keys.SINGLE, statements=[Statement("S1", True)],
+              options=[Option(text, text == "A", "why") for text in "ABCD"]),
+     "A single-answer question has no statements: choose a statement shape or remove them."),
+    (Question(shape=keys.WHICH_CORRECT, options=[Option(text, text == "1 only", "why") for text in
+                                                 ("1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2")]),
+     "Write at least two statements (or pairs)."),
+    (Question(shape=keys.STATEMENT_I_II, statements=[Statement("I", False), Statement("II", False)],
+              options=[Option(text, index == 0, "why") for index, text in enumerate(keys.FIXED_OPTIONS["statement_i_ii"])]),
+     "Both statements are marked false, which none of the four fixed options says."),
+    (counted([True, True, False], "Only two", codes=("Only one", "Several", "All three", "Most")),
+     "Option (b, d) cannot be read as a code: write it like “Only two”."),
+    (counted([True, True, False], "Only one", codes=("Only one", "All three", "None", "Only four")),
+     "The statements' true/false marks make the answer “2”, which no option says."),
+])
+def test_each_problem_is_named_in_the_writers_words(question, problem):
+    """Every refusal is one sentence saying what to write instead: nothing given, statements on a
+    single-answer question or missing on a statement one, both statements false, unreadable counts, a key
+    no option states."""
+    assert problem in keys.problems(question)
+
+
+def test_a_long_match_row_is_quoted_by_its_first_forty_characters():
+    """A row that is not a match is quoted, cut at forty characters; several unreadable options are named together."""
+    row = "The Sanchi stupa was built under Ashoka the Great, by tradition"
+    assert keys.problems(matching(["A-3", row], ["A-3, B-1", "A-1, B-3", "A-2, B-1", "A-3, B-2"], "A-3, B-1")) == [
+        f"Write each correct match as one row like “A-3” (not “{row[:40]}”)."]
+    assert keys.problems(matching(["A-3", "B-1"], ["A-3, B-1", "Sanchi", "A-2, B-1", "Bharhut"], "A-3, B-1")) == [
+        "Option (b, d) cannot be read as a code: write it like “A-3, B-1, C-2, D-4”."]
+
+
+def test_unless_told_statement_ii_does_not_explain_statement_i():
+    """Both statements true with nothing said of the explanation makes (b) right, not (a); an option
+    given without an explanation has none."""
+    question = Question(shape=keys.ASSERTION_REASON, statements=[Statement("A", True), Statement("R", True)],
+                        options=[Option(text, index == 1) for index, text in enumerate(keys.FIXED_OPTIONS["assertion_reason"])])
+
+    assert keys.right_option(question) == 1
+    assert keys.problems(question, approving=True) == [
+        "Explain every option before approving: (a), (b), (c), (d) has no explanation."]
