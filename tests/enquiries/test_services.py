@@ -9,7 +9,8 @@ from mailer.models import Message
 
 from enquiries.models import Enquiry
 from enquiries.selectors import counsellors as counsellors_query
-from enquiries.services import enquiry_assign, enquiry_create, enquiry_erase, enquiry_set_status, follow_up_record
+from enquiries.services import (NOTE_MAX_LENGTH, enquiry_add_note, enquiry_assign, enquiry_create, enquiry_erase,
+                                 enquiry_set_status, follow_up_record, leads_return_from)
 from tests.conftest import sent_mail
 from tests.factories import EnquiryFactory, staff_user
 
@@ -644,3 +645,118 @@ def test_signing_in_is_not_mistaken_for_leaving_the_team(counsellors):
 
     lead.refresh_from_db()
     assert lead.owner == asha
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", None])
+def test_an_empty_note_is_refused_and_nothing_is_written(counsellors, text):
+    """A note of nothing but spaces (or none at all) is refused with what to do, and the log is unchanged."""
+    lead, _ = create()
+    before = lead.activities.count()
+
+    with pytest.raises(ValidationError) as refused:
+        enquiry_add_note(enquiry=lead, by=counsellors[1], text=text)
+
+    assert refused.value.message_dict == {"note": ["Write the note first."]}
+    assert lead.activities.count() == before
+
+
+def test_a_note_may_be_as_long_as_the_log_allows_and_no_longer(counsellors):
+    """A note of NOTE_MAX_LENGTH characters (spaces tidied) is written whole; one more character is refused
+    with the limit named."""
+    lead, _ = create()
+
+    written = enquiry_add_note(enquiry=lead, by=counsellors[1], text="  " + "n" * NOTE_MAX_LENGTH + "  ")
+    with pytest.raises(ValidationError) as refused:
+        enquiry_add_note(enquiry=lead, by=counsellors[1], text="n" * (NOTE_MAX_LENGTH + 1))
+
+    assert written.text == "Note from bala: " + "n" * NOTE_MAX_LENGTH
+    assert refused.value.message_dict == {"note": [f"Keep the note under {NOTE_MAX_LENGTH} characters."]}
+
+
+def test_a_lead_logged_with_consent_must_say_how_it_was_given(counsellors):
+    """A call logged with consent but not how it was given is refused on that field and stores nothing;
+    given how, it is stored with it."""
+    with pytest.raises(ValidationError) as refused:
+        enquiry_create(name="Ravi", phone="98765 43210", consent_given=True, channel=Enquiry.Channel.PHONE,
+                       owner=counsellors[0])
+    lead, _ = enquiry_create(name="Ravi", phone="98765 43210", consent_given=True, channel=Enquiry.Channel.PHONE,
+                             owner=counsellors[0], consent_by=Enquiry.ConsentBy.SPOKEN)
+
+    assert refused.value.message_dict == {"consent_by": [
+        "Say how they gave consent (spoken, WhatsApp, a paper form), or record the lead without marketing consent."]}
+    assert Enquiry.objects.count() == 1 and lead.consent_by == "spoken"
+
+
+def test_fields_left_out_are_stored_empty(counsellors):
+    """Email, city and message given as None are stored as empty text, like fields left blank."""
+    lead, _ = create(email=None, city=None, message=None)
+
+    lead.refresh_from_db()
+    assert (lead.email, lead.city, lead.message, lead.consent_by) == ("", "", "", "web_form")
+
+
+def test_with_no_active_counsellor_a_lead_waits_unassigned(db):
+    """When nobody works leads, a new lead is stored in the unassigned queue rather than lost."""
+    lead, created = create()
+
+    assert created and lead.owner is None
+    assert list(lead.activities.values_list("text", flat=True)) == ["Received via web form."]
+
+
+def test_someone_still_working_leads_keeps_them(counsellors):
+    """Handing back leads applies only to people who no longer work leads: an active counsellor keeps
+    theirs, and none is counted as returned."""
+    lead, _ = create()
+
+    assert leads_return_from(lead.owner) == 0
+    lead.refresh_from_db()
+    assert lead.owner == counsellors[0]
+
+
+def test_a_counsellor_may_put_their_own_lead_back_in_the_queue(counsellors):
+    """Unassigning one's own lead needs no manager: it goes back to the unassigned queue."""
+    lead, _ = create()
+
+    enquiry_assign(leads=[lead], owner=None, by=counsellors[0])
+
+    lead.refresh_from_db()
+    assert lead.owner is None
+
+
+def test_leads_go_only_to_people_who_work_them(counsellors):
+    """Giving a lead to someone outside the counselling team is refused with who and why."""
+    lead, _ = create()
+    manager = staff_user("meera", role="Counselling manager", first_name="Meera", last_name="Rao")
+    outsider = staff_user("kabir", role="Editor", first_name="Kabir", last_name="Das")
+
+    with pytest.raises(PermissionDenied) as refused:
+        enquiry_assign(leads=[lead], owner=outsider, by=manager)
+
+    assert str(refused.value) == ("Kabir Das is not an active member of the counselling team: leads go only to "
+                                  "counsellors and counselling managers.")
+
+
+def test_a_colleagues_lead_cannot_be_followed_up_and_the_refusal_says_so(counsellors):
+    """A counsellor logging a call on a colleague's lead is refused, and told who can."""
+    lead, _ = create()
+
+    with pytest.raises(PermissionDenied) as refused:
+        follow_up_record(enquiry=lead, by=counsellors[1], outcome="reached")
+
+    assert str(refused.value) == ("Some of these leads belong to another counsellor; only a counselling manager "
+                                  "can follow them up.")
+
+
+def test_a_follow_up_keeps_the_time_it_happened_and_no_answer_after_contact_keeps_the_lead_in_follow_up(counsellors):
+    """A call logged for an hour ago is recorded at that time; a later unanswered call with a next date puts
+    a contacted lead in follow-up (only a new lead stays new)."""
+    lead, _ = create()
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome="reached", at=an_hour_ago)
+    lead.refresh_from_db()
+    assert lead.first_response_at == an_hour_ago and lead.status == "contacted"
+
+    follow_up_record(enquiry=lead, by=counsellors[0], outcome="no_answer", next_due_at=timezone.now() + timedelta(days=1))
+
+    lead.refresh_from_db()
+    assert lead.status == "follow_up"

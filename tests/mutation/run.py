@@ -38,7 +38,7 @@ class Rule:
 RULES = [
     Rule("enquiries/phones.py", ("tests/enquiries/test_phones.py", "tests/enquiries/test_call_us_numbers.py")),
     Rule("enquiries/services.py", ("tests/enquiries/test_services.py", "tests/enquiries/test_commands.py",
-                                   "tests/enquiries/test_admin.py")),
+                                   "tests/enquiries/test_admin.py", "tests/enquiries/test_erasure.py")),
     Rule("articles/workflow.py", ("tests/articles/test_workflow.py", "tests/articles/test_admin_workflow.py",
                                   "tests/articles/test_queues.py")),
     Rule("articles/models.py", ("tests/articles/test_models.py", "tests/articles/test_pages.py",
