@@ -101,17 +101,19 @@ def _add_text(text, tokens):
 
 
 def _trim_around_blocks(tokens):
-    """Whitespace next to a block's edge is layout, not text."""
+    """Whitespace next to a block's edge is layout, not text. (At the body's two ends there is none left:
+    clean_rich_text strips it.)"""
     def is_block(token):
-        return token is not None and token[0] in "<>" and token[1] in _BLOCKS
+        return token is not None and token[0] in ("<", ">") and token[1] in _BLOCKS
 
     trimmed = []
-    for index, token in enumerate(tokens):
+    padded = [None, *tokens, None]
+    for before, token, after in zip(padded, padded[1:], padded[2:]):
         if token[0] == "text":
             text = token[1]
-            if index == 0 or is_block(tokens[index - 1]):
+            if is_block(before):
                 text = text.lstrip()
-            if index == len(tokens) - 1 or is_block(tokens[index + 1]):
+            if is_block(after):
                 text = text.rstrip()
             if not text:
                 continue

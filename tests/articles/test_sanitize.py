@@ -1,5 +1,6 @@
 import pytest
 
+from articles import sanitize
 from articles.sanitize import clean_rich_text, has_visible_text, plain_text, same_rich_text
 from tests.factories import SectionFactory
 
@@ -186,3 +187,39 @@ def test_a_body_re_serialised_by_the_editor_is_the_same_rich_text():
 def test_every_visible_edit_is_a_difference(edited):
     """Changed words, spaces between words, formatting, links and block types all count as edits."""
     assert not same_rich_text('<p><strong>Launch:</strong> the craft lifted off from Sriharikota.</p>', edited)
+
+
+# For each block tag, a body with whitespace at that block's edges (and next to no other block's), and
+# the same body without it.
+SPACED_AT_BLOCK_EDGES = {
+    "p": ("<p> Rain fell. </p>", "<p>Rain fell.</p>"),
+    "h3": ("<h3> Heading </h3>", "<h3>Heading</h3>"),
+    "h4": ("<h4> Heading </h4>", "<h4>Heading</h4>"),
+    "h5": ("<h5> Heading </h5>", "<h5>Heading</h5>"),
+    "ul": ("a <ul><li>b</li></ul> c", "a<ul><li>b</li></ul>c"),
+    "ol": ("a <ol><li>b</li></ol> c", "a<ol><li>b</li></ol>c"),
+    "li": ("<ul><li> a </li><li> b </li></ul>", "<ul><li>a</li><li>b</li></ul>"),
+    "blockquote": ("<blockquote> Quoted </blockquote>", "<blockquote>Quoted</blockquote>"),
+    "hr": ("a <hr> b", "a<hr>b"),
+    "pre": ("<pre> code </pre>", "<pre>code</pre>"),
+    "table": ("a <table><tbody><tr><td>x</td></tr></tbody></table> b", "a<table><tbody><tr><td>x</td></tr></tbody></table>b"),
+    "caption": ("<table><caption> Cap </caption><tbody><tr><td>x</td></tr></tbody></table>", "<table><caption>Cap</caption><tbody><tr><td>x</td></tr></tbody></table>"),
+    "tr": ("<table><tbody><tr><td>x</td></tr> <tr><td>y</td></tr></tbody></table>", "<table><tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody></table>"),
+    "th": ("<table><tbody><tr><th> h </th></tr></tbody></table>", "<table><tbody><tr><th>h</th></tr></tbody></table>"),
+    "td": ("<table><tbody><tr><td> x </td></tr></tbody></table>", "<table><tbody><tr><td>x</td></tr></tbody></table>"),
+    "colgroup": ("<table><colgroup><col></colgroup> <colgroup><col></colgroup><tbody><tr><td>x</td></tr></tbody></table>", "<table><colgroup><col></colgroup><colgroup><col></colgroup><tbody><tr><td>x</td></tr></tbody></table>"),
+    "col": ("<table><colgroup><col> <col></colgroup><tbody><tr><td>x</td></tr></tbody></table>", "<table><colgroup><col><col></colgroup><tbody><tr><td>x</td></tr></tbody></table>"),
+    "figcaption": ('<figure class="table"><table><tbody><tr><td>x</td></tr></tbody></table><figcaption> Cap </figcaption></figure>', '<figure class="table"><table><tbody><tr><td>x</td></tr></tbody></table><figcaption>Cap</figcaption></figure>'),
+    "br": ("<p>a <br> b</p>", "<p>a<br>b</p>"),
+}
+
+
+@pytest.mark.parametrize("tag", sorted(SPACED_AT_BLOCK_EDGES))
+def test_whitespace_at_a_blocks_edge_is_layout_but_next_to_inline_text_it_is_a_space(tag):
+    """Space just inside or outside a paragraph, heading, list, rule, table part, caption or line break is
+    not a difference; a space next to bold text is."""
+    spaced, tight = SPACED_AT_BLOCK_EDGES[tag]
+
+    assert sorted(SPACED_AT_BLOCK_EDGES) == sorted(sanitize._BLOCKS)
+    assert same_rich_text(spaced, tight)
+    assert not same_rich_text("<p>a <strong>b</strong></p>", "<p>a<strong>b</strong></p>")
