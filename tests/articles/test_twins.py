@@ -221,3 +221,22 @@ class TestTheLink:
         english.full_clean()
         with pytest.raises(ValidationError, match="Another article in this language already has this slug"):
             second_hindi.full_clean()
+
+
+def test_the_hindi_site_speaks_hindi_around_the_article_and_the_english_site_english(client):
+    """Under /hi/ the header, footer, call-us label and the article's own headings are in Hindi; the English
+    page keeps "For Enquiry", "Call Us Now" and "Dimensions of the article"."""
+    from tests.factories import CallUsNumberFactory
+
+    CallUsNumberFactory(number="+919606900005")
+    twins()
+
+    hindi = client.get("/hi/articles/india-japan-ties/").content.decode()
+    english = client.get("/articles/india-japan-ties/").content.decode()
+
+    for words in ("पूछताछ करें", "अभी कॉल करें", "मासिक संकलन", "प्रारंभिक परीक्षा अभ्यास", "लेख के आयाम",
+                  "प्रासंगिकता:", "गोपनीयता सूचना", "मुख्य सामग्री पर जाएँ"):
+        assert words in hindi, words
+    for words in ("For Enquiry", "Call Us Now", "Monthly editions", "Dimensions of the article", "Relevance:"):
+        assert words in english and words not in hindi, words
+    assert 'href="/hi/enquiry/' in hindi and 'href="/hi/editions/"' in hindi
