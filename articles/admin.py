@@ -35,7 +35,7 @@ class TopicInline(admin.TabularInline):
     model = Topic
     extra = 1
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["position", "name", "slug"]
+    fields = ["position", "name", "name_hi", "slug"]
 
 
 def object_or_404(model_admin, request, object_id):
@@ -66,11 +66,11 @@ class PaperAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "paper", "slug"]
+    list_display = ["name", "name_hi", "paper", "slug"]
     list_filter = ["paper"]
     # The relevance row's topic picker searches here: "gs3 space" or "GS II federalism" finds the topic by
     # its paper too, since the topic alone decides the paper.
-    search_fields = ["name", "paper__code", "paper__short_name"]
+    search_fields = ["name", "name_hi", "paper__code", "paper__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["paper"]
 

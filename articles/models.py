@@ -30,6 +30,10 @@ class Paper(models.Model):
     code = models.SlugField(max_length=20, unique=True, help_text="Used in the paper page address, e.g. gs2 for /papers/gs2/.")
     short_name = models.CharField(max_length=20, help_text='Printed in relevance lines, e.g. "GS2".')
     title = models.CharField(max_length=200, help_text="The paper's full syllabus title.")
+    short_name_hi = models.CharField("short name in Hindi", max_length=40, blank=True,
+                                     help_text='Printed on the Hindi pages, e.g. "सा.अ. 2"; empty: the English one.')
+    title_hi = models.CharField("title in Hindi", max_length=200, blank=True,
+                                help_text="The syllabus title on the Hindi pages; empty: the English one.")
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in menus and lists.")
 
     class Meta:
@@ -41,6 +45,20 @@ class Paper(models.Model):
     def get_absolute_url(self):
         return reverse("articles:paper", args=[self.code])
 
+    @property
+    def local_short_name(self):
+        """The short name in the page's language ("GS2", "सा.अ. 2")."""
+        return in_page_language(self.short_name, self.short_name_hi)
+
+    @property
+    def local_title(self):
+        return in_page_language(self.title, self.title_hi)
+
+
+def in_page_language(english, hindi):
+    """What to print of a name kept in both languages: the Hindi on a Hindi page when there is one."""
+    return hindi if hindi and translation.get_language() == "hi" else english
+
 
 class Topic(models.Model):
     """A syllabus topic within one paper, e.g. GS2 → International Relations."""
@@ -48,6 +66,8 @@ class Topic(models.Model):
     paper = models.ForeignKey(Paper, on_delete=models.PROTECT, related_name="topics")
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, help_text="Used in the topic page address, e.g. international-relations.")
+    name_hi = models.CharField("name in Hindi", max_length=200, blank=True,
+                               help_text='Printed on the Hindi pages, e.g. "अंतर्राष्ट्रीय संबंध"; empty: the English one.')
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -61,6 +81,10 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic", args=[self.paper.code, self.slug])
+
+    @property
+    def local_name(self):
+        return in_page_language(self.name, self.name_hi)
 
 
 class EditionQuerySet(models.QuerySet):
@@ -568,7 +592,8 @@ class Relevance(models.Model):
         indexes = [models.Index(fields=["topic", "article"], name="relevance_by_topic")]
 
     def __str__(self):
-        return f"{self.paper.short_name} - {self.topic.name}" if self.topic_id else self.paper.short_name
+        paper = self.paper.local_short_name
+        return f"{paper} - {self.topic.local_name}" if self.topic_id else paper
 
     def clean(self):
         if self.topic_id and self.paper_id and self.topic.paper_id != self.paper_id:

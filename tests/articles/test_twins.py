@@ -240,3 +240,18 @@ def test_the_hindi_site_speaks_hindi_around_the_article_and_the_english_site_eng
     for words in ("For Enquiry", "Call Us Now", "Monthly editions", "Dimensions of the article", "Relevance:"):
         assert words in english and words not in hindi, words
     assert 'href="/hi/enquiry/' in hindi and 'href="/hi/editions/"' in hindi
+
+
+def test_papers_and_topics_carry_their_standard_hindi_names_on_hindi_pages(client):
+    """The relevance line, the paper page and the menu say "सा.अ. 2 - अंतर्राष्ट्रीय संबंध" under /hi/ and keep
+    "GS2 - International Relations" on the English site."""
+    twins()
+
+    hindi = client.get("/hi/articles/india-japan-ties/").content.decode()
+    english = client.get("/articles/india-japan-ties/").content.decode()
+    paper = client.get("/hi/papers/gs2/").content.decode()
+
+    assert "सा.अ. 2 - अंतर्राष्ट्रीय संबंध" in hindi and "GS2 - International Relations" not in hindi
+    assert "GS2 - International Relations" in english
+    assert "शासन व्यवस्था, संविधान, राजव्यवस्था, सामाजिक न्याय तथा अंतर्राष्ट्रीय संबंध" in paper
+    assert ">अंतर्राष्ट्रीय संबंध</a>" in paper and ">सा.अ. 3</a>" in paper
