@@ -47,6 +47,8 @@ mutation: $(INSTALLED)
 
 # The Hindi catalogue (locale/hi/LC_MESSAGES): gather new strings into django.po, then compile django.mo, which
 # is committed so that the site runs without gettext's tools (this target needs them: apt-get install gettext).
+# gettext marks a new string it guesses from an old one "fuzzy": such a guess is never shown until a translator
+# writes the Hindi and removes the mark.
 messages: $(INSTALLED)
 	$(BIN)/python manage.py makemessages --locale hi --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale hi --ignore '.venv/*'

@@ -10,8 +10,9 @@ from urllib.parse import quote
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import gettext
 
-from .models import Article, Edition, Paper, Relevance, Topic, read_first
+from .models import Article, Edition, Paper, Relevance, Topic, in_page_language, read_first
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Chapter:
 
     @property
     def title(self):
-        return f"{self.paper.short_name} · {self.paper.title}" if self.paper else "Other articles"
+        return f"{self.paper.local_short_name} · {self.paper.local_title}" if self.paper else gettext("Other articles")
 
     @property
     def article_count(self):
@@ -82,13 +83,14 @@ def _with_counts_by_paper(editions):
     articles = Article.objects.published_here().filter(edition__in=[edition.pk for edition in editions]).values("pk")
     counts = (
         Relevance.objects.filter(read_first("article_id", articles, connection.vendor), is_primary=True)
-        .values("article__edition_id", "paper__short_name", "paper__position")
+        .values("article__edition_id", "paper__short_name", "paper__short_name_hi", "paper__position")
         .annotate(articles=Count("article"))  # one primary relevance per article
-        .order_by("paper__position", "paper__short_name")
+        .order_by("paper__position", "paper__short_name", "paper__short_name_hi")
     )
     by_edition = {}
     for row in counts:
-        by_edition.setdefault(row["article__edition_id"], []).append((row["paper__short_name"], row["articles"]))
+        name = in_page_language(row["paper__short_name"], row["paper__short_name_hi"])
+        by_edition.setdefault(row["article__edition_id"], []).append((name, row["articles"]))
     for edition in editions:
         edition.paper_counts = by_edition.get(edition.pk, [])
         edition.article_count = sum(count for _, count in edition.paper_counts)
@@ -114,8 +116,8 @@ def contents(edition):
     topic was most of its cost (1,800 instances for a month of 300 articles)."""
     rows = list(Article.objects.published_here().filter(edition=edition).order_by("published_at", "pk")
                 .values_list("pk", "title", "slug", "context"))
-    paper_fields = ["id", "code", "short_name", "title", "position"]
-    topic_fields = ["id", "name", "slug", "position"]
+    paper_fields = ["id", "code", "short_name", "title", "short_name_hi", "title_hi", "position"]
+    topic_fields = ["id", "name", "name_hi", "slug", "position"]
     primaries = Relevance.objects.filter(is_primary=True, article_id__in=[row[0] for row in rows]).values_list(
         "article_id", *(f"paper__{name}" for name in paper_fields), *(f"topic__{name}" for name in topic_fields))
     papers, topics, filed_under = {}, {}, {}

@@ -255,3 +255,20 @@ def test_papers_and_topics_carry_their_standard_hindi_names_on_hindi_pages(clien
     assert "GS2 - International Relations" in english
     assert "शासन व्यवस्था, संविधान, राजव्यवस्था, सामाजिक न्याय तथा अंतर्राष्ट्रीय संबंध" in paper
     assert ">अंतर्राष्ट्रीय संबंध</a>" in paper and ">सा.अ. 3</a>" in paper
+
+
+@pytest.mark.parametrize("address, words", [
+    ("/hi/", ["सिविल सेवा के लिए करेंट अफेयर्स", "नवीनतम विश्लेषण", "प्रश्नपत्र के अनुसार देखें"]),
+    ("/hi/editions/", ["महीने-दर-महीने करेंट अफेयर्स", "1 विश्लेषण", "पीडीएफ़ डाउनलोड करें"]),
+    ("/hi/editions/2024/03/", ["विषय-सूची", "इस महीने का 1 विश्लेषण", "पूरे महीने की पीडीएफ़ डाउनलोड करें"]),
+    ("/hi/papers/gs2/", ["सामान्य अध्ययन", "पाठ्यक्रम के विषय"]),
+    ("/hi/no-such-page/", ["पृष्ठ नहीं मिला", "नवीनतम करेंट अफेयर्स पर जाएँ"]),
+])
+def test_hindi_lists_and_the_not_found_page_are_in_hindi(client, address, words):
+    """The Hindi home page, month pages, paper page and 404 page speak Hindi."""
+    twins()
+
+    page = client.get(address).content.decode()
+
+    for phrase in words:
+        assert phrase in page, phrase
