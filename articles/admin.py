@@ -17,7 +17,7 @@ import taggit.models
 from common.dates import moment
 from common.paging import CountsAtMostCap
 
-from . import revisions, workflow
+from . import revisions, twins, workflow
 from .search import index as search_index
 from .importing.drafts import articles_titled_like, create_draft, read_article
 from .forms import (
@@ -223,7 +223,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "context", "mains_questions", "based_on_version"]}),
         ("Filing", {"fields": ["edition", "tags", "source"]}),
-        ("Language", {"fields": ["language", "english_original"]}),
+        ("Language", {"fields": ["language", "english_original", "follows_english_now"]}),
         ("Publishing", {"fields": ["state", "author", "skip_way_forward_check"]}),
     ]
 
@@ -276,6 +276,8 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         if not obj.author_id:
             obj.author = request.user
         obj.edit_version += 1
+        if form.cleaned_data.get("follows_english_now") and obj.english_original_id:
+            twins.bring_up_to_date(obj)
         super().save_model(request, obj, form, change)
 
     def get_urls(self):
@@ -307,6 +309,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
                 "move_form": WorkflowMoveForm(),
                 "checks": workflow.publish_checks(article),
                 "timeline": article.transitions.select_related("actor"),
+                "drift": twins.Drift(article) if article.english_original_id else None,
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 

@@ -130,6 +130,11 @@ class ArticleForm(forms.ModelForm):
 
     # The edit_version the editor's copy was loaded at; named apart from the model field, which forms cannot set.
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # For a Hindi twin: the translator's word that it says what the English says now (articles/twins.py).
+    follows_english_now = forms.BooleanField(
+        required=False, label="Up to date with the English",
+        help_text="Tick when this translation says everything the English original says now: the article "
+                  "leaves the “Hindi behind English” queue until the English changes again.")
 
     class Meta:
         model = Article

@@ -365,6 +365,10 @@ class Article(models.Model):
         help_text="For a Hindi article: the English article it translates. It then shares its address "
                   "(/articles/<slug>/ and /hi/articles/<slug>/) and the page links the two.",
     )
+    follows_revision = models.PositiveIntegerField(
+        null=True, blank=True, editable=False,
+        help_text="For a Hindi twin: the English original's revision it was last brought up to date with.",
+    )
     title = models.CharField(max_length=250)
     slug = models.SlugField(
         max_length=250, help_text="The last part of the article's address (/articles/…/). Filled from the title; "

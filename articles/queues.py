@@ -4,6 +4,7 @@ both read QUEUES, so a count on the desk always equals the length of the list it
 from dataclasses import dataclass
 from typing import Callable
 
+from . import twins
 from .roles import PUBLISH, REVIEW
 
 
@@ -25,6 +26,7 @@ QUEUES = [
     Queue("mine", "My drafts", lambda articles, user: articles.drafts_of(user)),
     Queue("approved", "Approved, not yet scheduled", lambda articles, user: articles.approved_unscheduled(), PUBLISH),
     Queue("upcoming", "Scheduled to go live", lambda articles, user: articles.going_live()),
+    Queue("behind", "Hindi behind English", lambda articles, user: twins.behind_english(articles)),
 ]
 
 

@@ -13,8 +13,9 @@ from .models import Article, Edition, Paper, Relevance, Section, Tag, TaggedArti
 from .sanitize import plain_text
 from common.dates import moment
 
-# Reverting restores content; where the article stands in the workflow is not content.
-WORKFLOW_FIELDS = ["status", "published_at", "edit_version"]
+# Reverting restores content; where the article stands in the workflow (and which English revision a
+# translation follows) is not content.
+WORKFLOW_FIELDS = ["status", "published_at", "edit_version", "follows_revision"]
 
 
 def versions_of(article):

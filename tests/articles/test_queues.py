@@ -58,9 +58,9 @@ def test_desks_show_each_role_its_queues_in_the_listed_order(client, newsroom):
 
     assert [(row["key"], row["label"]) for row in editor_rows] == [(queue.key, queue.label) for queue in QUEUES]
     assert [(row["key"], row["count"]) for row in writer_rows] == [("sent_back", "0"), ("mine", "2"),
-                                                                   ("upcoming", "2")]
+                                                                   ("upcoming", "2"), ("behind", "0")]
     assert {row["key"]: row["count"] for row in editor_rows} == {"review": "2", "sent_back": "0", "mine": "1",
-                                                                 "approved": "1", "upcoming": "2"}
+                                                                 "approved": "1", "upcoming": "2", "behind": "0"}
 
 
 def test_the_queue_filter_offers_the_same_queues_as_the_desk(client, newsroom):

@@ -1,0 +1,126 @@
+"""Twins that never drift silently: an edit to the English original puts its Hindi twin in the "Hindi behind
+English" queue with the changed sections named, until the translator marks it up to date."""
+
+import pytest
+
+from articles import twins
+from articles.models import Article
+from tests.admin_forms import article_change_form
+from tests.factories import full_article, hindi_twin
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+def save(client, article, **changes):
+    """The article's change form saved in the admin, as an editor's browser posts it."""
+    article.refresh_from_db()
+    response = client.post(change_url(article), article_change_form(article, **changes))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+@pytest.fixture
+def pair(client, staff):
+    """An English article and its Hindi twin, both saved once through the admin and the twin marked up to
+    date with the English as it stands."""
+    client.force_login(staff["editor"])
+    english = full_article(title="Monsoon and the kharif crop", slug="monsoon-kharif")
+    hindi = hindi_twin(english)
+    save(client, english)
+    save(client, hindi, follows_english_now="on", language="hi", english_original=english.pk)
+    return english, Article.objects.get(pk=hindi.pk)
+
+
+def section_edit(article, position, body):
+    """The change form with one section's text replaced."""
+    form = article_change_form(article)
+    index = [section.position for section in article.sections.all()].index(position)
+    form[f"sections-{index}-body"] = body
+    return form
+
+
+def test_a_twin_marked_up_to_date_is_not_behind(pair, client):
+    """Right after the translator's "up to date", the twin is in no queue and its page says which revision
+    it follows."""
+    _, hindi = pair
+
+    page = client.get(change_url(hindi)).content.decode()
+
+    assert hindi.follows_revision is not None
+    assert list(twins.behind_english(Article.objects.all())) == []
+    assert f"Up to date with the English (follows revision {hindi.follows_revision})" in page
+
+
+def test_editing_the_english_puts_the_twin_behind_with_the_changed_section_named(pair, client):
+    """A corrected English section lists the twin under "Hindi behind English" and its page names that
+    section with the English words struck and inserted."""
+    english, hindi = pair
+    english.refresh_from_db()
+    heading = english.sections.get(position=2).heading
+    response = client.post(change_url(english), section_edit(english, 2, "<p>Sowing rose by a tenth this year.</p>"))
+    assert response.status_code == 302
+
+    queue = client.get("/admin/articles/article/?queue=behind").content.decode()
+    page = client.get(change_url(hindi)).content.decode()
+
+    assert list(twins.behind_english(Article.objects.all())) == [hindi]
+    assert hindi.title in queue and english.title not in queue.split("result_list")[-1]
+    assert "Hindi behind English" in page and f"Section “{heading}”" in page
+    assert "<ins>Sowing rose by a tenth this year.</ins>" in page
+    assert twins.Drift(hindi).changed_sections == [f"Section “{heading}”"]
+
+
+def test_a_workflow_move_of_the_english_leaves_the_twin_up_to_date(pair, staff):
+    """Unpublishing the English makes a revision too, but no new text: the twin stays up to date."""
+    from articles import workflow
+
+    english, _ = pair
+    workflow.apply(english, "unpublish", staff["editor"])
+
+    assert list(twins.behind_english(Article.objects.all())) == []
+
+
+def test_marking_the_twin_up_to_date_takes_it_out_of_the_queue(pair, client):
+    """After the translator saves with "Up to date with the English", it follows the newest English revision."""
+    english, hindi = pair
+    english.refresh_from_db()
+    client.post(change_url(english), article_change_form(english, title="Monsoon, the kharif crop and prices"))
+    assert list(twins.behind_english(Article.objects.all())) == [hindi]
+
+    save(client, hindi, follows_english_now="on", language="hi", english_original=english.pk)
+
+    hindi.refresh_from_db()
+    assert list(twins.behind_english(Article.objects.all())) == []
+    assert hindi.follows_revision == twins.Drift(hindi).latest.pk
+
+
+def test_a_twin_never_marked_up_to_date_is_behind_once_the_english_has_a_revision(client, staff):
+    """A twin linked without the translator's word is listed as behind, every English part named."""
+    client.force_login(staff["editor"])
+    english = full_article(slug="never-marked")
+    hindi = hindi_twin(english)
+    save(client, english)
+
+    drift = twins.Drift(hindi)
+
+    assert drift.is_behind and "Title" in [part for part, _ in drift.changes]
+    assert list(twins.behind_english(Article.objects.all())) == [hindi]
+
+
+def test_changing_one_twin_never_changes_the_others_state(pair, staff):
+    """Unpublishing the English leaves the published Hindi twin published, and the other way round."""
+    from articles import workflow
+
+    english, hindi = pair
+    workflow.apply(english, "unpublish", staff["editor"])
+    hindi.refresh_from_db()
+    assert hindi.status == Article.Status.PUBLISHED
+
+    workflow.apply(hindi, "unpublish", staff["editor"])
+    english.refresh_from_db()
+    hindi.refresh_from_db()
+    assert english.status == Article.Status.UNPUBLISHED and hindi.status == Article.Status.UNPUBLISHED
