@@ -7,9 +7,9 @@ from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 import taggit.models
@@ -26,7 +26,7 @@ from .forms import (
 from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
 from .queues import queue_named, queues_for
 from .importing.recognition import ImportRefused
-from .roles import RELEASE
+from .roles import RELEASE, TRANSLATE
 
 TAG_SUGGESTIONS_LIMIT = 10
 
@@ -208,7 +208,7 @@ def bulk_move(move):
 class ArticleAdmin(CountsAtMostCap, VersionAdmin):
     form = ArticleForm
     action_form = WorkflowActionForm
-    actions = [bulk_move(move) for move in workflow.MOVES.values()]
+    actions = [*(bulk_move(move) for move in workflow.MOVES.values()), "translate_into_hindi"]
     list_display = ["title", "state", "edition", "primary_relevance", "author", "updated_at"]
     list_filter = [QueueFilter, "status", "language", "relevances__paper", "relevances__topic", "edition"]
     search_fields = ["title", "slug", "context"]
@@ -248,7 +248,25 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         for move in workflow.MOVES.values():
             if move.permission and not request.user.has_perm(move.permission):
                 actions.pop(f"move_{move.name}", None)
+        if not request.user.has_perm(TRANSLATE):
+            actions.pop("translate_into_hindi", None)
         return actions
+
+    @admin.action(description="Translate into Hindi: start a Hindi draft with the same sections, relevance, "
+                              "month and tags")
+    def translate_into_hindi(self, request, queryset):
+        if not request.user.has_perm(TRANSLATE):
+            raise PermissionDenied
+        for english in queryset.prefetch_related("sections", "relevances", "tags"):
+            try:
+                twin = twins.translate(english, request.user)
+            except ValidationError as refused:
+                messages.error(request, refused.messages[0])
+            else:
+                messages.success(request, format_html(
+                    'Started <a href="{}">the Hindi twin of “{}”</a>: write the Hindi title, context and each '
+                    "section, then submit it for review.", reverse("admin:articles_article_change", args=[twin.pk]),
+                    english.title))
 
     def get_readonly_fields(self, request, obj=None):
         if workflow.is_reviewer(request.user):

@@ -432,6 +432,7 @@ class Article(models.Model):
         permissions = [
             ("review_article", "Can review articles: approve them or request changes"),
             ("publish_article", "Can schedule, publish and unpublish articles"),
+            ("translate_article", "Can start the Hindi twin of an English article"),
         ]
 
     def __str__(self):

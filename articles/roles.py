@@ -4,6 +4,7 @@ coaching/apps.py), so changing it needs no migration."""
 
 EDITOR = "Editor"
 WRITER = "Writer"
+TRANSLATOR = "Translator"  # a writer of Hindi twins: edits and submits them, never publishes
 
 # The permissions the workflow and the public pages ask about.
 VIEW = "articles.view_article"
@@ -11,6 +12,7 @@ EDIT = "articles.change_article"
 REVIEW = "articles.review_article"
 PUBLISH = "articles.publish_article"
 RELEASE = "articles.release_edition"
+TRANSLATE = "articles.translate_article"
 
 ROLE_PERMISSIONS = {
     EDITOR: [
@@ -22,7 +24,7 @@ ROLE_PERMISSIONS = {
         "articles.view_transition", "articles.view_slugredirect", "articles.delete_slugredirect",
         "articles.add_topic", "articles.change_topic", "articles.view_topic",
         "articles.change_paper", "articles.view_paper",
-        "articles.add_tag", "articles.change_tag", "articles.view_tag",
+        "articles.add_tag", "articles.change_tag", "articles.view_tag", "articles.translate_article",
     ],
     WRITER: [
         "articles.add_article", "articles.change_article", "articles.view_article",
@@ -32,3 +34,4 @@ ROLE_PERMISSIONS = {
         "articles.add_tag", "articles.view_tag",
     ],
 }
+ROLE_PERMISSIONS[TRANSLATOR] = [*ROLE_PERMISSIONS[WRITER], TRANSLATE]

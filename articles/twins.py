@@ -6,11 +6,13 @@ not merely their numbers."""
 
 from functools import cached_property
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Max
 from reversion.models import Version
 
 from . import revisions
-from .models import Article
+from .models import Article, Relevance, Section
 
 
 class Drift:
@@ -65,3 +67,28 @@ def bring_up_to_date(twin):
     latest = Drift(twin).latest
     twin.follows_revision = latest.pk if latest is not None else None
     return twin.follows_revision
+
+
+def translate(english, by):
+    """Start the Hindi twin of an English article: a draft with the same structure (its sections under the
+    English headings, empty for the Hindi; its relevances, month and tags), owned by `by`, following the
+    English as it is now. Nothing is machine-translated: the translator writes the Hindi."""
+    if english.language != Article.Language.ENGLISH:
+        raise ValidationError(f"“{english}” is not an English article: only English articles get a Hindi twin.")
+    existing = Article.objects.filter(english_original=english).first()
+    if existing is not None:
+        raise ValidationError(f"“{english}” already has a Hindi twin, “{existing}”.")
+    with transaction.atomic():
+        twin = Article.objects.create(
+            language=Article.Language.HINDI, english_original=english, slug=english.slug,
+            title=f"{english.title} (हिंदी अनुवाद)", context="", mains_questions="", source=english.source,
+            edition=english.edition, author=by, skip_way_forward_check=english.skip_way_forward_check)
+        Section.objects.bulk_create(Section(article=twin, position=section.position, heading=section.heading, body="")
+                                    for section in english.sections.all())
+        Relevance.objects.bulk_create(Relevance(article=twin, paper_id=row.paper_id, topic_id=row.topic_id,
+                                                is_primary=row.is_primary, position=row.position)
+                                      for row in english.relevances.all())
+        twin.tags.set(list(english.tags.all()))
+        bring_up_to_date(twin)
+        twin.save(update_fields=["follows_revision"])
+    return twin

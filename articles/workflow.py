@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from . import notifications
 from .models import Article, Edition, Paper, Transition
-from .roles import EDIT, PUBLISH, RELEASE, REVIEW
+from .roles import EDIT, PUBLISH, RELEASE, REVIEW, TRANSLATE
 from .sanitize import has_visible_text
 
 Status = Article.Status
@@ -61,11 +61,14 @@ def is_reviewer(user):
 
 
 def can_edit(user, article):
-    """Editors edit any article; a writer edits only their own article while it is a draft."""
+    """Editors edit any article; a writer edits only their own article while it is a draft, and a translator
+    (a writer of Hindi twins) only a Hindi one."""
     if not user.has_perm(EDIT):  # Django grants an inactive login no permission at all
         return False
     if article is None or is_reviewer(user):
         return True
+    if user.has_perm(TRANSLATE) and article.language != article.Language.HINDI:
+        return False
     return article.author_id == user.pk and article.status == Status.DRAFT
 
 

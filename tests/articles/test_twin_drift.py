@@ -124,3 +124,43 @@ def test_changing_one_twin_never_changes_the_others_state(pair, staff):
     english.refresh_from_db()
     hindi.refresh_from_db()
     assert english.status == Article.Status.UNPUBLISHED and hindi.status == Article.Status.UNPUBLISHED
+
+
+def test_translate_starts_a_hindi_draft_with_the_english_structure(client, staff):
+    """The "Translate into Hindi" action makes a Hindi draft at the English slug with the same section
+    headings (empty), relevance, month and tags, up to date with the English; a second try is refused."""
+    client.force_login(staff["editor"])
+    english = full_article(slug="quad-ports", sections=3, tags=("Quad", "Ports"))
+    action = {"action": "translate_into_hindi", "_selected_action": [english.pk]}
+
+    first = client.post("/admin/articles/article/", action, follow=True).content.decode()
+    again = client.post("/admin/articles/article/", action, follow=True).content.decode()
+
+    twin = Article.objects.get(language="hi")
+    assert twin.english_original == english and twin.slug == "quad-ports" and twin.status == "draft"
+    assert [(section.heading, section.body) for section in twin.sections.all()] == [
+        (section.heading, "") for section in english.sections.all()]
+    assert str(twin.relevances.get()) == str(english.relevances.get()) and twin.edition == english.edition
+    assert sorted(twin.tags.names()) == ["Ports", "Quad"] and twin.author == staff["editor"]
+    assert "Started" in first and "already has a Hindi twin" in again
+    assert Article.objects.filter(language="hi").count() == 1
+
+
+def test_a_translator_edits_hindi_drafts_but_not_english_ones_and_cannot_publish(client, db):
+    """A translator may start and edit a Hindi twin and submit it, but may not change an English article
+    nor publish."""
+    from articles.roles import PUBLISH
+    from tests.factories import staff_user
+
+    translator = staff_user("meena", role="Translator")
+    english = full_article(slug="ports", status="draft", published_at=None, author=translator)
+    twin = twins.translate(english, translator)
+    client.force_login(translator)
+
+    hindi_page = client.get(change_url(twin))
+    english_save = client.post(change_url(english), article_change_form(english, title="Changed"))
+
+    assert hindi_page.status_code == 200 and english_save.status_code == 403
+    assert not translator.has_perm(PUBLISH)
+    english.refresh_from_db()
+    assert english.title != "Changed"
