@@ -22,7 +22,8 @@ from .sanitize import has_visible_text
 
 Status = Article.Status
 
-WAY_FORWARD = re.compile(r"\bway\s+(forward|ahead)\b", re.IGNORECASE)
+# The closing section in English, or in Hindi ("आगे की राह", "आगे का रास्ता").
+WAY_FORWARD = re.compile(r"\bway\s+(forward|ahead)\b|आगे\s+(की\s+राह|का\s+रास्ता)", re.IGNORECASE)
 MIN_SECTIONS = 2
 
 

@@ -80,7 +80,7 @@ DEMO_QUESTIONS = [
 def load_questions():
     """Create the demo questions that are not there yet (approved, so the articles offer practice)."""
     for position, (slug, shape, stem, statements, options, explains) in enumerate(DEMO_QUESTIONS):
-        article = Article.objects.filter(slug=slug).first()
+        article = Article.objects.filter(slug=slug, language=Article.Language.ENGLISH).first()
         if article is None or Question.objects.filter(article=article, stem=stem).exists():
             continue
         question = Question.objects.create(article=article, shape=shape, stem=stem, second_explains_first=explains,

@@ -101,6 +101,17 @@ def test_way_forward_variants_and_the_editor_override_satisfy_the_last_check(edi
     assert set(Article.objects.values_list("status", flat=True)) == {"approved"}
 
 
+@pytest.mark.parametrize("heading", ["आगे की राह", "आगे का रास्ता"])
+def test_a_hindi_articles_way_forward_is_its_closing_section_in_hindi(editor, heading):
+    """A Hindi article closing with "आगे की राह" (or "आगे का रास्ता") passes the Way Forward check."""
+    hindi = publishable_article(status="in_review", language="hi")
+    hindi.sections.filter(heading="Way Forward").update(heading=heading)
+
+    workflow.apply(hindi, "approve", editor)
+
+    assert Article.objects.get(pk=hindi.pk).status == "approved"
+
+
 def test_scheduled_article_is_invisible_at_0559_and_visible_at_0600_ist_everywhere(editor, client):
     """Scheduled for 06:00 IST, an article is absent from every public surface at 05:59:59 and present at 06:00."""
     article = publishable_article(status="approved", title="Dawn article", slug="dawn-article",

@@ -45,7 +45,7 @@ def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client)
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
     call_command("load_demo", "--force", verbosity=0)
 
-    article = Article.objects.get(slug="japan-india-deeper-defence-partnership")
+    article = Article.objects.get(slug="japan-india-deeper-defence-partnership", language="en")
     page = client.get(article.get_absolute_url()).content.decode()
 
     assert [d.heading for d in article.dimensions] == [
@@ -58,18 +58,19 @@ def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client)
 
 
 def test_demo_staff_logins_use_demo_password_and_have_their_roles(monkeypatch):
-    """admin, editor, writer, counsellor and manager log in with DEMO_PASSWORD and sit in their role groups."""
+    """admin, editor, writer, translator, counsellor and manager log in with DEMO_PASSWORD and sit in their role
+    groups."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
     call_command("load_demo", "--force", verbosity=0)
 
     roles = {}
-    for username in ["admin", "editor", "writer", "counsellor", "manager"]:
+    for username in ["admin", "editor", "writer", "translator", "counsellor", "manager"]:
         user = authenticate(sign_in_request(), username=username, password="demo-pass-2024")
         assert user is not None and user.is_staff, username
         roles[username] = list(user.groups.values_list("name", flat=True))
     assert get_user_model().objects.get(username="admin").is_superuser
-    assert roles == {"admin": [], "editor": ["Editor"], "writer": ["Writer"], "counsellor": ["Counsellor"],
-                     "manager": ["Counselling manager"]}
+    assert roles == {"admin": [], "editor": ["Editor"], "writer": ["Writer"], "translator": ["Translator"],
+                     "counsellor": ["Counsellor"], "manager": ["Counselling manager"]}
 
 
 def test_generated_password_is_printed_only_in_debug(monkeypatch, settings, capsys):
@@ -94,7 +95,7 @@ def test_demo_articles_come_through_the_importer_and_the_workflow(monkeypatch, c
     call_command("load_demo", "--force", verbosity=0)
 
     for demo in DEMO_ARTICLES:
-        article = Article.objects.get(slug=demo.slug)
+        article = Article.objects.get(slug=demo.slug, language="en")
         moves = [(step.name, step.actor.username) for step in article.transitions.order_by("created_at", "id")]
         assert article.status == demo.state, demo.slug
         assert list(versions_of(article))[-1].revision.comment == "As imported", demo.slug
@@ -149,3 +150,22 @@ def test_load_demo_never_creates_an_account_with_a_password_the_validators_refus
 
     assert reason in str(refused.value)
     assert not get_user_model().objects.exists()
+
+
+def test_three_demo_articles_have_published_hindi_twins_and_one_is_behind_its_english(monkeypatch, client):
+    """The demo publishes three Hindi twins, linked both ways from their pages; the third shows in "Hindi
+    behind English" after a correction of its English original; a second run adds no twin."""
+    from articles import twins
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+    call_command("load_demo", "--force", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
+
+    hindi = Article.objects.filter(language="hi")
+    behind = list(twins.behind_english(Article.objects.all()))
+    page = client.get("/hi/articles/japan-india-deeper-defence-partnership/").content.decode()
+
+    assert hindi.count() == 3 and hindi.published().count() == 3
+    assert [twin.english_original.slug for twin in behind] == ["ayushman-bharat-digital-mission-health-records"]
+    assert "भारत के साथ गहरी रक्षा साझेदारी चाहता है जापान" in page and "Read in English" in page
+    assert "आगे की राह" in page

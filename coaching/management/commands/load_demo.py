@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.test.utils import override_settings
 
 from articles.demo import load_articles
-from articles.roles import EDITOR, WRITER
+from articles.demo_twins import load_twins
+from articles.roles import EDITOR, TRANSLATOR, WRITER
 from enquiries.demo import load_call_us_numbers, load_courses, load_leads
 from practice.demo import load_questions
 from enquiries.roles import COUNSELLING_MANAGER, COUNSELLOR
@@ -22,6 +23,7 @@ DEMO_STAFF = {
     "admin": (None, "Site Administrator"),
     "editor": (EDITOR, "Meera Editor"),
     "writer": (WRITER, "Arjun Writer"),
+    "translator": (TRANSLATOR, "Neha Translator"),
     "counsellor": (COUNSELLOR, "Kavya Counsellor"),
     "manager": (COUNSELLING_MANAGER, "Rohan Manager"),
 }
@@ -29,8 +31,8 @@ DEMO_STAFF = {
 
 class Command(BaseCommand):
     help = (
-        "Load demo content: articles, call-us numbers and the staff logins admin, editor, writer, counsellor "
-        "and manager. Safe to run again. Passwords come from DEMO_PASSWORD, else one is generated and "
+        "Load demo content: articles (three with Hindi twins), call-us numbers and the staff logins admin, "
+        "editor, writer, translator, counsellor and manager. Safe to run again. Passwords come from DEMO_PASSWORD, else one is generated and "
         "printed (in DEBUG only)."
     )
 
@@ -42,7 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError(
-                "DEBUG is off, so this looks like the live site: the demo adds fictional articles, leads and five "
+                "DEBUG is off, so this looks like the live site: the demo adds fictional articles, leads and six "
                 "staff logins. Run it with --force if this really is a demo or staging copy.")
         given = os.environ.get("DEMO_PASSWORD", "")
         password = given or secrets.token_urlsafe(12)
@@ -50,6 +52,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             users, created = self.load_staff(password, reset=bool(given) or settings.DEBUG)
             articles = load_articles(author=users["writer"], reviewer=users["editor"])
+            load_twins(translator=users["translator"], reviewer=users["editor"])
             numbers = load_call_us_numbers()
             courses = load_courses()
             leads = load_leads(counsellors=[users["counsellor"], users["manager"]])
