@@ -77,14 +77,15 @@ def _rendered_form(value: str) -> tuple:
     if not cleaned:
         return ()
     tokens = []
+    # The body is parsed inside one <div>, whose tokens open and close every body alike.
     for element in lxml.html.fragments_fromstring(f"<div>{cleaned}</div>"):
-        _tokens_of(element, tokens, outermost=True)
+        _tokens_of(element, tokens)
     return tuple(_trim_around_blocks(tokens))
 
 
-def _tokens_of(element, tokens, *, outermost=False):
+def _tokens_of(element, tokens):
     tag = _SAME_TAG.get(element.tag, element.tag)
-    shown = not outermost and tag not in _WRAPPERS
+    shown = tag not in _WRAPPERS
     if shown:
         tokens.append(("<", tag, tuple(sorted(element.attrib.items()))))
     _add_text(element.text, tokens)
@@ -117,8 +118,6 @@ def _trim_around_blocks(tokens):
                 text = text.rstrip()
             if not text:
                 continue
-            if trimmed and trimmed[-1][0] == "text":
-                text = trimmed.pop()[1] + text
             token = ("text", text)
         trimmed.append(token)
     return trimmed

@@ -223,3 +223,13 @@ def test_whitespace_at_a_blocks_edge_is_layout_but_next_to_inline_text_it_is_a_s
     assert sorted(SPACED_AT_BLOCK_EDGES) == sorted(sanitize._BLOCKS)
     assert same_rich_text(spaced, tight)
     assert not same_rich_text("<p>a <strong>b</strong></p>", "<p>a<strong>b</strong></p>")
+
+
+def test_table_wrappers_are_layout():
+    """A last row kept in <tfoot> reads as the same table as one with that row in <tbody>, and a table in
+    CKEditor's <figure class="table"> as the bare table."""
+    footed = "<table><tbody><tr><td>Kharif</td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>"
+    plain = "<table><tbody><tr><td>Kharif</td></tr><tr><td>Total</td></tr></tbody></table>"
+
+    assert same_rich_text(footed, plain)
+    assert same_rich_text(f'<figure class="table">{plain}</figure>', plain)
