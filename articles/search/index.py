@@ -22,6 +22,7 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from ..sanitize import plain_text
+from .devanagari import fold
 
 TABLE = "articles_search_index"
 OTHER_SCRIPTS = "articles_search_other_scripts"
@@ -68,7 +69,8 @@ def count_up_to(words, most):
 
 def written_as(word):
     """A subquery of the ids of articles holding this word (not plain ASCII) as part of a word of their title,
-    context or a section, case aside."""
+    context or a section, case and Hindi spelling variants aside (devanagari.fold)."""
+    word = fold(word)
     if connection.vendor == "sqlite":
         if len(word) >= 3:  # found by its three-character pieces
             return RawSQL(f"SELECT rowid FROM {OTHER_SCRIPTS} WHERE {OTHER_SCRIPTS} MATCH %s", [_fts_query([word])])
@@ -88,8 +90,9 @@ def _anywhere(word):
 
 
 def _other_scripts(*texts):
-    """The words of these texts that are not plain ASCII, each once: what the second index holds."""
-    return " ".join(dict.fromkeys(word for text in texts for word in text.split() if not word.isascii()))
+    """The words of these texts that are not plain ASCII, each once, in their folded spelling: what the second
+    index holds."""
+    return " ".join(dict.fromkeys(fold(word) for text in texts for word in text.split() if not word.isascii()))
 
 
 def reindex(article_ids):

@@ -14,6 +14,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from django.utils.safestring import mark_safe
 
 from . import index as search_index
+from .devanagari import fold
 from .words import MAX_QUERY, read, searchable
 from ..models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic
 from ..sanitize import plain_text
@@ -170,10 +171,9 @@ def snippet(article, query):
     words = sorted(set(read(query).words), key=len, reverse=True)
     texts = [article.context] + [plain_text(section.body) for section in article.sections.all()]
     if words:
-        found = _pattern(words)
         for text in texts:
             tokens = text.split()
-            hit = next((index for index, token in enumerate(tokens) if found.search(token)), None)
+            hit = next((index for index, token in enumerate(tokens) if _holds_a_word(token, words)), None)
             if hit is not None:
                 start = max(hit - SNIPPET_WORDS // 3, 0)
                 return _marked(tokens, start, words)
@@ -184,14 +184,32 @@ def _pattern(words):
     return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
+def _spelled_otherwise(token, words):
+    """Whether the token holds one of the words (not plain ASCII) in another of its spellings (क़ानून for
+    कानून): devanagari.fold, as the index matched it."""
+    folded = fold(token).casefold()
+    return any(fold(word).casefold() in folded for word in words if not word.isascii())
+
+
+def _holds_a_word(token, words):
+    return bool(_pattern(words).search(token)) or _spelled_otherwise(token, words)
+
+
 def _marked(tokens, start, words):
-    """The window of tokens from `start`, escaped for HTML, each searched word inside <mark>."""
-    window = " ".join(tokens[start:start + SNIPPET_WORDS])
-    pieces, done = [], 0
-    for match in (_pattern(words).finditer(window) if words else ()):
-        pieces += [html.escape(window[done:match.start()]), f"<mark>{html.escape(match.group(0))}</mark>"]
-        done = match.end()
-    text = "".join(pieces) + html.escape(window[done:])
+    """The window of tokens from `start`, escaped for HTML, each searched word inside <mark> (a whole word
+    when it is written in another spelling)."""
+    found = _pattern(words) if words else None
+    marked = []
+    for token in tokens[start:start + SNIPPET_WORDS]:
+        if found is not None and not found.search(token) and _spelled_otherwise(token, words):
+            marked.append(f"<mark>{html.escape(token)}</mark>")
+            continue
+        pieces, done = [], 0
+        for match in (found.finditer(token) if found is not None else ()):
+            pieces += [html.escape(token[done:match.start()]), f"<mark>{html.escape(match.group(0))}</mark>"]
+            done = match.end()
+        marked.append("".join(pieces) + html.escape(token[done:]))
+    text = " ".join(marked)
     before = "… " if start > 0 else ""
     after = " …" if start + SNIPPET_WORDS < len(tokens) else ""
     return mark_safe(before + text + after)

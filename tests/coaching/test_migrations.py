@@ -49,6 +49,9 @@ def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
     database = tmp_path / "previous.sqlite3"
     manage(database, "migrate", "--noinput", "-v", "0")
     manage(database, "load_demo")
+    # The previous release knew one language: its slugs were unique, so the Hindi twins cannot go back with it.
+    manage(database, "shell", "-v", "0", "-c",
+           "from articles.models import Article; Article.objects.filter(language='hi').delete()")
     tags_probe = ("from articles.models import Tag, TaggedArticle; "
                   "print(sorted(Tag.objects.values_list('pk', 'name', 'slug')), TaggedArticle.objects.count())")
     tags_before = manage(database, "shell", "-v", "0", "-c", tags_probe)
