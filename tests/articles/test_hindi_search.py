@@ -51,3 +51,13 @@ def test_a_hindi_article_found_on_the_hindi_search_page_links_to_its_hindi_addre
     page = client.get("/hi/search/", {"q": "विधेयक"}).content.decode()
 
     assert 'href="/hi/articles/vidheyak/"' in page
+
+
+def test_the_hindi_search_page_speaks_hindi(client):
+    """/hi/search/ asks and answers in Hindi: its heading, its filters and the count of results."""
+    article_saying("vidheyak", "विधेयक")
+
+    page = client.get("/hi/search/", {"q": "विधेयक"}).content.decode()
+
+    for phrase in ("करेंट अफेयर्स खोजें", "सभी प्रश्नपत्र", "सभी महीने", "“<strong>विधेयक</strong>” के लिए 1 परिणाम।"):
+        assert phrase in page, phrase
