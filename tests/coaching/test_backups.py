@@ -64,7 +64,7 @@ def round_trip(site, restored, tmp_path):
     after = literal_eval(manage(restored, restored_media, "shell", "-v", "0", "-c", PROBE).stdout)
     assert "Backed up the" in made.stdout and "1 media file(s)" in made.stdout
     assert "Restored the" in restored_run.stdout
-    assert len(before[0]) == 11 and len(before[1]) == 30
+    assert len(before[0]) == 14 and len(before[1]) == 30  # the demo: 11 articles, 3 Hindi twins
     assert after == before
     assert (restored_media / "uploads" / "timetable.pdf").read_bytes() == b"%PDF-1.4 the weekend batch timetable"
     return backup, restored_media
@@ -159,4 +159,4 @@ def test_an_encrypted_backup_is_unreadable_without_the_key_and_restores_once_dec
     assert not encrypted.read_bytes().startswith(b"\x1f\x8b") and not tarfile.is_tarfile(encrypted)
     assert "is encrypted: decrypt it first" in refused.stderr
     after = literal_eval(manage(restored, tmp_path / "restored-media", "shell", "-v", "0", "-c", PROBE).stdout)
-    assert len(after[0]) == 11 and len(after[1]) == 30
+    assert len(after[0]) == 14 and len(after[1]) == 30
