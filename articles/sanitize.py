@@ -67,6 +67,9 @@ _BLOCKS = {"p", "h3", "h4", "h5", "ul", "ol", "li", "blockquote", "hr", "pre", "
            "colgroup", "col", "figcaption", "br"}
 
 
+_BLOCK_EDGES = {(edge, tag) for edge in "<>" for tag in _BLOCKS}  # a block's opening or closing token
+
+
 def same_rich_text(old: str, new: str) -> bool:
     """True when two bodies would show a reader the same thing, so saving one over the other is no change."""
     return _rendered_form(old) == _rendered_form(new)
@@ -74,8 +77,6 @@ def same_rich_text(old: str, new: str) -> bool:
 
 def _rendered_form(value: str) -> tuple:
     cleaned = clean_rich_text(value)
-    if not cleaned:
-        return ()
     tokens = []
     # The body is parsed inside one <div>, whose tokens open and close every body alike.
     for element in lxml.html.fragments_fromstring(f"<div>{cleaned}</div>"):
@@ -105,7 +106,7 @@ def _trim_around_blocks(tokens):
     """Whitespace next to a block's edge is layout, not text. (At the body's two ends there is none left:
     clean_rich_text strips it.)"""
     def is_block(token):
-        return token is not None and token[0] in ("<", ">") and token[1] in _BLOCKS
+        return token is not None and token[:2] in _BLOCK_EDGES
 
     trimmed = []
     padded = [None, *tokens, None]

@@ -225,6 +225,13 @@ def test_whitespace_at_a_blocks_edge_is_layout_but_next_to_inline_text_it_is_a_s
     assert not same_rich_text("<p>a <strong>b</strong></p>", "<p>a<strong>b</strong></p>")
 
 
+def test_no_body_at_all_reads_as_an_empty_one():
+    """A missing body (None) has no words and reads the same as an empty one, and unlike any with words."""
+    assert plain_text(None) == "" and not has_visible_text(None)
+    assert same_rich_text(None, "") and same_rich_text("", "<!-- a comment -->")
+    assert not same_rich_text("", "<p>a</p>")
+
+
 def test_table_wrappers_are_layout():
     """A last row kept in <tfoot> reads as the same table as one with that row in <tbody>, and a table in
     CKEditor's <figure class="table"> as the bare table."""
