@@ -57,7 +57,7 @@ class Paper(models.Model):
 
 def in_page_language(english, hindi):
     """What to print of a name kept in both languages: the Hindi on a Hindi page when there is one."""
-    return hindi if hindi and translation.get_language() == "hi" else english
+    return hindi if hindi and reading_language() == "hi" else english
 
 
 class Topic(models.Model):
