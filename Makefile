@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e mutation messages lock migrate demo collectstatic clean
+.PHONY: run test e2e mutation messages fonts lock migrate demo collectstatic clean
 
 # Everything is pinned with hashes (requirements.txt for the site, requirements-dev.txt adds the tests'
 # tools); pip refuses any file whose hash differs.
@@ -52,6 +52,17 @@ mutation: $(INSTALLED)
 messages: $(INSTALLED)
 	$(BIN)/python manage.py makemessages --locale hi --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale hi --ignore '.venv/*'
+
+# The Hindi pages' face (static/fonts, committed): Noto Sans Devanagari from Debian's fonts-noto-core, subset
+# with fontTools (installed with WeasyPrint) to the Devanagari block, keeping every shaping feature its
+# conjuncts and matras need, without hinting; run it only to change the subset.
+NOTO := /usr/share/fonts/truetype/noto
+DEVANAGARI := U+0900-097F,U+200C-200D,U+20B9,U+25CC
+fonts: $(INSTALLED)
+	for weight in regular bold; do \
+		$(BIN)/pyftsubset $(NOTO)/NotoSansDevanagari-$$(echo $$weight | sed 's/./\U&/').ttf --unicodes='$(DEVANAGARI)' \
+			--no-hinting --desubroutinize --flavor=woff2 --output-file=static/fonts/noto-sans-devanagari-$$weight.woff2; \
+	done
 
 # Re-pin both requirement files, with hashes, from pyproject.toml's ranges after changing a dependency.
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links

@@ -9,7 +9,9 @@ from django.core.cache import cache
 from django.db import DataError, InterfaceError, InternalError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
+from django.urls import NoReverseMatch, reverse
 
+from common.languages import html_language
 from enquiries.phones import PhoneLink
 
 logger = logging.getLogger(__name__)
@@ -49,10 +51,25 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, DataError):
         logger.warning("The database refused a value in %s: answered 400.", request.path, exc_info=True)
-        return HttpResponseBadRequest(loader.get_template("400.html").render())
+        return bad_request(request)
     if isinstance(error, OUTAGES):
         logger.error("Database unavailable: answered %s with the outage page.", request.path)
-        body = loader.get_template("503.html").render(
-            {"site_name": settings.SITE_NAME, "call_us_links": last_known_call_us_links()})
+        body = _error_page("503.html", call_us_links=last_known_call_us_links())
         return HttpResponse(body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return HttpResponseServerError(_error_page("500.html"))
+
+
+def bad_request(request, exception=None):
+    """A request the site cannot read (a value the database refused, a forged host or form)."""
+    return HttpResponseBadRequest(_error_page("400.html"))
+
+
+def _error_page(template_name, **context):
+    """An error page in the language of the address that failed, made from no more than the settings: no
+    context processor runs, since they may read the database that has just failed."""
+    try:
+        home = reverse("articles:home")
+    except NoReverseMatch:  # an error page must never fail: a site mounted without the articles goes to /
+        home = "/"
+    return loader.get_template(template_name).render({
+        "site_name": settings.SITE_NAME, "html_language": html_language(), "home": home, **context})

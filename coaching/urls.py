@@ -28,6 +28,7 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
+handler400 = "coaching.outage.bad_request"
 handler500 = "coaching.outage.server_error"
 
 urlpatterns = [

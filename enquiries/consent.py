@@ -1,19 +1,23 @@
 """The data-protection notice a student agrees to (DPDP Act 2023). Changing the text means a new version:
 each lead stores the version it was shown."""
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 NOTICE_VERSION = "2026-11"  # 2026-11: a practice score is shared only when the student ticks "share my score"
 RETENTION_DAYS = 730
 BACKUP_DAYS = 30  # how long a backup file is kept (README, "Backups"); erased details leave backups with it
 
 NOTICE_ITEMS = [
-    ("What we keep", "Your name, mobile number, email (if given), the course, mode and city you chose, your "
-                     "message, and the page you enquired from."),
-    ("Practice scores", "If you ask for a call from a Prelims practice result, the counsellor sees your score on "
-                        "that quiz only when you tick “share my score”; your practice attempts are otherwise "
-                        "anonymous and never linked to you."),
-    ("Why", "Only so that a counsellor can call you back about our courses and follow up on your enquiry."),
-    ("Who sees it", "Our counselling team. We do not sell or share it with anyone else."),
-    ("How long", f"Up to {RETENTION_DAYS // 365} years after your last enquiry, then it is erased."),
-    ("Your choice", "You can withdraw consent and have your data erased at any time: call us or write to us, "
-                    "and we erase it."),
+    (_("What we keep"), _("Your name, mobile number, email (if given), the course, mode and city you chose, "
+                          "your message, and the page you enquired from.")),
+    (_("Practice scores"), _("If you ask for a call from a Prelims practice result, the counsellor sees your score "
+                             "on that quiz only when you tick “share my score”; your practice attempts are "
+                             "otherwise anonymous and never linked to you.")),
+    (_("Why"), _("Only so that a counsellor can call you back about our courses and follow up on your enquiry.")),
+    (_("Who sees it"), _("Our counselling team. We do not sell or share it with anyone else.")),
+    (_("How long"), format_lazy(_("Up to {years} years after your last enquiry, then it is erased."),
+                                years=RETENTION_DAYS // 365)),
+    (_("Your choice"), _("You can withdraw consent and have your data erased at any time: call us or write to "
+                         "us, and we erase it.")),
 ]

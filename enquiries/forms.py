@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .limits import phone_over_limit, too_many
 from .models import CallUsNumber, Course, Enquiry
@@ -62,7 +63,7 @@ class PublicLeadForm(forms.Form):
     """What every public form that takes a lead shares: a field people never see and the time the form was
     opened (bot traps), and a one-time clock, so each form is stored at most once (see `store_once`)."""
 
-    website = forms.CharField(required=False, max_length=200, label="Leave this empty",
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this empty"),
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
@@ -128,23 +129,24 @@ def store_once(request, form, store):
 
 
 class EnquiryForm(PublicLeadForm):
-    name = forms.CharField(max_length=100, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(max_length=100, label=_("Your name"),
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(
-        max_length=25, label="Mobile number",
-        help_text="10-digit Indian mobile; we call you back on it.",
+        max_length=25, label=_("Mobile number"),
+        help_text=_("10-digit Indian mobile; we call you back on it."),
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
-    email = forms.EmailField(max_length=254, required=False, label="Email (optional)")
-    course = forms.ModelChoiceField(Course.objects.offered(), label="Course you are interested in",
-                                    empty_label="Choose a course")
-    mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label="Preferred mode",
+    email = forms.EmailField(max_length=254, required=False, label=_("Email (optional)"))
+    course = forms.ModelChoiceField(Course.objects.offered(), label=_("Course you are interested in"),
+                                    empty_label=_("Choose a course"))
+    mode = forms.ChoiceField(choices=Enquiry.Mode.choices, widget=forms.RadioSelect, label=_("Preferred mode"),
                              initial=Enquiry.Mode.CLASSROOM)
-    city = forms.CharField(max_length=80, required=False, label="City / centre")
-    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, label="Message (optional)",
+    city = forms.CharField(max_length=80, required=False, label=_("City / centre"))
+    message = forms.CharField(max_length=Enquiry.MESSAGE_MAX_LENGTH, required=False, label=_("Message (optional)"),
                               widget=forms.Textarea(attrs={"rows": 3}))
     consent = forms.BooleanField(
-        label="I agree that the institute may keep these details to call me back, as explained above.",
-        error_messages={"required": "Tick the box to agree, so that we may call you back."},
+        label=_("I agree that the institute may keep these details to call me back, as explained above."),
+        error_messages={"required": _("Tick the box to agree, so that we may call you back.")},
     )
     # Attribution, filled when the form is opened.
     source_page = forms.CharField(max_length=500, required=False, widget=forms.HiddenInput)
@@ -162,7 +164,7 @@ class EnquiryForm(PublicLeadForm):
     def clean_name(self):
         name = tidy_name(self.cleaned_data["name"])
         if not any(character.isalpha() for character in name):
-            raise forms.ValidationError("Enter your name.")
+            raise forms.ValidationError(_("Enter your name."))
         return name
 
     def clean_phone(self):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from common.dates import day
 
@@ -128,8 +129,8 @@ class Enquiry(models.Model):
         WHATSAPP = "whatsapp", "WhatsApp"
 
     class Mode(models.TextChoices):
-        CLASSROOM = "classroom", "Classroom"
-        ONLINE = "online", "Online"
+        CLASSROOM = "classroom", _("Classroom")
+        ONLINE = "online", _("Online")
 
     name = models.CharField(max_length=100)
     phone = models.CharField(max_length=16, db_index=True, help_text="Indian mobile in E.164, e.g. +919876543210.")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 INDIA = "IN"
 INDIA_COUNTRY_CODE = 91
@@ -33,7 +34,8 @@ def _only_digits_and_separators(raw: str, expected: str) -> str:
             kept.append(character)
         else:
             raise ValidationError(
-                f"Use digits only (“{character}” is not a digit): enter {expected}.", code="not_digits"
+                _("Use digits only (“%(character)s” is not a digit): enter %(expected)s.")
+                % {"character": character, "expected": expected}, code="not_digits"
             )
     return "".join(kept)
 
@@ -46,18 +48,21 @@ def normalise_indian_phone(raw: str, *, mobile_only: bool = True) -> str:
     libphonenumber calls many Indian landlines "valid" and happily parses foreign numbers, so the
     country code and, for mobiles, the number type are checked explicitly.
     """
-    expected = "a 10-digit Indian mobile number, e.g. 98765 43210" if mobile_only else "an Indian phone number"
+    expected = _("a 10-digit Indian mobile number, e.g. 98765 43210") if mobile_only else _("an Indian phone number")
     digits = _only_digits_and_separators(raw or "", expected)
     try:
         number = phonenumbers.parse(digits, INDIA)  # pragma: no mutate (any non-number fails alike)
     except phonenumbers.NumberParseException:
-        raise ValidationError(f"Enter {expected}.", code="invalid_phone") from None
+        raise ValidationError(_("Enter %(expected)s.") % {"expected": expected}, code="invalid_phone") from None
     if number.country_code != INDIA_COUNTRY_CODE:
-        raise ValidationError(f"Only Indian numbers are accepted: enter {expected}.", code="foreign_phone")
+        raise ValidationError(_("Only Indian numbers are accepted: enter %(expected)s.") % {"expected": expected},
+                              code="foreign_phone")
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(f"This number does not exist: enter {expected}.", code="invalid_phone")
+        raise ValidationError(_("This number does not exist: enter %(expected)s.") % {"expected": expected},
+                              code="invalid_phone")
     if mobile_only and phonenumbers.number_type(number) not in MOBILE_TYPES:
-        raise ValidationError(f"This looks like a landline: enter {expected}.", code="landline_phone")
+        raise ValidationError(_("This looks like a landline: enter %(expected)s.") % {"expected": expected},
+                              code="landline_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

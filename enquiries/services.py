@@ -11,6 +11,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .consent import NOTICE_VERSION
 from .erasure import Person, person_erased
@@ -76,7 +77,7 @@ def enquiry_create(*, name, phone, consent_given, origin=Enquiry.Origin.FORM, ch
     if consent_given:
         lead.consent_by, lead.consent_notice_version, lead.consent_at = consent_by, NOTICE_VERSION, now
     elif channel == Enquiry.Channel.WEB:
-        raise ValidationError({"consent": "Tick the box to agree, so that we may call you back."})
+        raise ValidationError({"consent": _("Tick the box to agree, so that we may call you back.")})
     if owner is not None:  # logged after a conversation: the first response has happened
         lead.status, lead.first_response_at, lead.next_follow_up_at = Enquiry.Status.CONTACTED, now, next_follow_up_at
     # The course, article and call-us number handed in were read from the database by the caller (and the

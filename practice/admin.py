@@ -61,7 +61,7 @@ class OptionFormSet(forms.BaseInlineFormSet):
 class StatementInline(admin.TabularInline):
     model = Statement
     extra = 0
-    fields = ["position", "text", "is_true", "note"]
+    fields = ["position", "text", "text_hi", "is_true", "note", "note_hi"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
     verbose_name_plural = "Statements or pairs (numbered 1, 2, 3 … in this order)"
 
@@ -71,7 +71,7 @@ class OptionInline(admin.TabularInline):
     formset = OptionFormSet
     extra = 4
     max_num = 4
-    fields = ["position", "text", "is_correct", "explanation"]
+    fields = ["position", "text", "text_hi", "is_correct", "explanation", "explanation_hi"]
     verbose_name_plural = "Options (a)–(d): position 0 is (a); exactly one correct, each explained"
 
     def get_extra(self, request, obj=None, **kwargs):
@@ -110,10 +110,11 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
     list_display = ["__str__", "article", "shape", "status", "dropped_at", "open_reports"]
     list_filter = ["status", "shape", "paper", ReviewFilter]
     actions = ["drop_from_every_attempt"]
-    search_fields = ["stem", "article__title"]
+    search_fields = ["stem", "stem_hi", "article__title"]
     autocomplete_fields = ["article"]
     inlines = [StatementInline, OptionInline]
-    fields = ["article", "paper", "topic", "section", "shape", "stem", "second_explains_first", "status", "position"]
+    fields = [
+        "article", "paper", "topic", "section", "shape", "stem", "stem_hi", "second_explains_first", "status", "position"]
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

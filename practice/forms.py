@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from enquiries.forms import PublicLeadForm
 from enquiries.phones import normalise_indian_phone
@@ -9,9 +10,9 @@ class CounsellorCallbackForm(PublicLeadForm):
     Enquiry" one (bot traps, minimum fill time, stored once). The consent is checked by the enquiry service,
     like every other enquiry."""
 
-    name = forms.CharField(max_length=100, label="Your name")
-    phone = forms.CharField(max_length=25, label="Mobile number")
-    share_score = forms.BooleanField(required=False, label="Share my score on this quiz with the counsellor")
+    name = forms.CharField(max_length=100, label=_("Your name"))
+    phone = forms.CharField(max_length=25, label=_("Mobile number"))
+    share_score = forms.BooleanField(required=False, label=_("Share my score on this quiz with the counsellor"))
     consent = forms.BooleanField(required=False)
 
     field_order = ["name", "phone", "share_score", "consent", "website", "started"]

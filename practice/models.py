@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 
-from articles.models import Article, Edition, Paper, Section, Topic, published_condition
+from articles.models import Article, Edition, Paper, Section, Topic, in_page_language, published_condition
 
-from . import keys, marking
+from . import hindi, keys, marking
 
 # A question "needs review" once enough students answered it and either few got it right or most of the
 # wrong answers agree on one option: a sign of a wrong key or a misleading option.
@@ -21,11 +21,21 @@ REVIEW_RIGHT_BELOW = 0.25
 REVIEW_POPULAR_WRONG = 0.5
 
 
+def practice_sources(article):
+    """The articles whose questions this article offers: itself and, for a Hindi twin, its English original."""
+    return [pk for pk in (article.pk, article.english_original_id) if pk is not None]
+
+
 class QuestionQuerySet(models.QuerySet):
     def public(self):
         """Approved, not dropped, and on an article students can read now."""
         return self.filter(published_condition(through="article__"), status=Question.Status.APPROVED,
                            dropped_at__isnull=True)
+
+    def of_article(self, article):
+        """An article's questions. A Hindi twin also offers its English original's, which are written in
+        Hindi beside the English with one key, so both languages' students answer the same question."""
+        return self.filter(article__in=practice_sources(article))
 
     def for_paper(self):
         """Everything a question paper prints, in a fixed number of queries."""
@@ -69,6 +79,9 @@ class Question(models.Model):
                                 help_text="Optional: the results page links students to it (“Read: …”).")
     shape = models.CharField(max_length=30, choices=keys.SHAPES, default=keys.SINGLE)
     stem = models.TextField(help_text="The question as printed, before its statements and options.")
+    stem_hi = models.TextField("stem in Hindi", blank=True,
+                               help_text="The same question in Hindi, for the Hindi site and the Hindi paper; "
+                                         "the key is the English one's.")
     second_explains_first = models.BooleanField(
         "Statement-II explains Statement-I (R explains A)", default=False,
         help_text="For the two-statement shapes, when both statements are true.")
@@ -78,6 +91,7 @@ class Question(models.Model):
                                       help_text="Set when an editor drops a faulty question from every attempt.")
     erratum = models.CharField(max_length=300, blank=True, editable=False,
                                help_text="What was corrected after students answered, shown on their results.")
+    erratum_hi = models.CharField(max_length=300, blank=True, editable=False, help_text="The erratum in Hindi.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,7 +115,24 @@ class Question(models.Model):
 
     @property
     def closing_line(self):
+        return in_page_language(keys.CLOSING_LINES.get(self.shape, ""), hindi.CLOSING_LINES.get(self.shape, ""))
+
+    @property
+    def english_closing_line(self):
         return keys.CLOSING_LINES.get(self.shape, "")
+
+    @property
+    def local_erratum(self):
+        return in_page_language(self.erratum, self.erratum_hi)
+
+    @property
+    def local_stem(self):
+        return in_page_language(self.stem, self.stem_hi)
+
+    @property
+    def in_hindi(self):
+        """Written in Hindi too: a Hindi page shows it in Hindi, with the English a tap away."""
+        return bool(self.stem_hi)
 
     @property
     def numbered_statements(self):
@@ -129,8 +160,10 @@ class Statement(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="statements")
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
+    text_hi = models.TextField("text in Hindi", blank=True)
     is_true = models.BooleanField("true (correctly matched)", default=False)
     note = models.TextField(blank=True, help_text="Why it is true or false; shown with the results.")
+    note_hi = models.TextField("note in Hindi", blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -138,13 +171,25 @@ class Statement(models.Model):
     def __str__(self):
         return self.text[:60]
 
+    @property
+    def local_text(self):
+        return in_page_language(self.text, self.text_hi)
+
+    @property
+    def local_note(self):
+        return in_page_language(self.note, self.note_hi)
+
 
 class Option(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     position = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
     text = models.CharField(max_length=500)
+    text_hi = models.CharField("text in Hindi", max_length=500, blank=True,
+                               help_text="Left empty for the two-statement shapes' fixed options: their Hindi is "
+                                         "UPSC's.")
     is_correct = models.BooleanField("correct", default=False)
     explanation = models.TextField(blank=True, help_text="Why this option is right or wrong; shown with the results.")
+    explanation_hi = models.TextField("explanation in Hindi", blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -155,6 +200,14 @@ class Option(models.Model):
     @property
     def label(self):
         return keys.label(self.position)
+
+    @property
+    def local_text(self):
+        return in_page_language(self.text, self.text_hi or hindi.fixed_option_in_hindi(self.text))
+
+    @property
+    def local_explanation(self):
+        return in_page_language(self.explanation, self.explanation_hi)
 
 
 class Attempt(models.Model):

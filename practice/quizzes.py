@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from .models import EditionQuiz, Question, QuizQuestion
+from .models import EditionQuiz, Question, QuizQuestion, practice_sources
 
 logger = logging.getLogger(__name__)
 
@@ -113,16 +113,21 @@ def practised_articles(count=20):
     Found from the questions (far fewer rows than the archive's articles), then counted for those few:
     counting every article's questions to find them took 130 ms at 100,000 articles."""
     from django.db import connection
-    from django.db.models import Count
+    from django.db.models import Count, Q
 
-    from articles.models import Article, read_first
+    from articles.models import Article, read_first, reading_language
 
     public = Question.objects.public()
     with_questions = public.order_by().values("article_id").distinct()
+    if reading_language() != Article.Language.ENGLISH:
+        # A Hindi twin offers its English original's questions: found through the original.
+        with_questions = Article.objects.filter(Q(pk__in=with_questions) | Q(english_original__in=with_questions)
+                                                ).values("pk")
     articles = list(Article.objects.published_here().filter(read_first("pk", with_questions, connection.vendor))
                     .for_listing().order_by("-published_at", "-pk")[:count])
-    counts = dict(public.filter(article__in=[article.pk for article in articles]).order_by().values("article")
-                  .annotate(n=Count("pk")).values_list("article", "n"))
+    sources = {article.pk: practice_sources(article) for article in articles}
+    counts = dict(public.filter(article__in={pk for pks in sources.values() for pk in pks}).order_by()
+                  .values("article").annotate(n=Count("pk")).values_list("article", "n"))
     for article in articles:
-        article.question_count = counts.get(article.pk, 0)
+        article.question_count = sum(counts.get(pk, 0) for pk in sources[article.pk])
     return articles

@@ -5,14 +5,19 @@ import uuid
 
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _, gettext_lazy
 
+from articles.models import Article
 from common.dates import day
 
 from . import importer, marking
 from .models import Answer, Attempt, Option, Question, Statement
 
 TOKEN_SALT = "practice.submission"
+
+
+NOT_IN_ATTEMPT = gettext_lazy("That question is not part of this attempt.")
 
 
 class BadAnswers(ValueError):
@@ -37,7 +42,7 @@ def read_token(value):
         token = signing.loads(value or "", salt=TOKEN_SALT)
         return str(token["sheet"]), float(token["at"])
     except (signing.BadSignature, TypeError, KeyError, ValueError):
-        raise BadAnswers("This answer sheet is not one we gave out: open the quiz again.") from None
+        raise BadAnswers(_("This answer sheet is not one we gave out: open the quiz again.")) from None
 
 
 def handed_in_late(token, time_limit, grace):
@@ -59,18 +64,19 @@ def read_choices(data, questions):
     by_field = {f"q{question.pk}": question for question in questions}
     unknown = [name for name in data if name.startswith("q") and name[1:].isdigit() and name not in by_field]
     if unknown:
-        raise BadAnswers("An answer was sent for a question that is not on this paper.")
+        raise BadAnswers(_("An answer was sent for a question that is not on this paper."))
     choices = {}
     for name, question in by_field.items():
         values = [value for value in data.getlist(name) if value != ""]
         if len(values) > 1:
-            raise BadAnswers(f"Question {question.number} has more than one answer: choose one.")
+            raise BadAnswers(_("Question %(number)s has more than one answer: choose one.") % {"number": question.number})
         if not values:
             choices[question] = None
             continue
         option = next((option for option in question.options.all() if str(option.pk) == values[0]), None)
         if option is None:
-            raise BadAnswers(f"The answer sent for question {question.number} is not one of its options.")
+            raise BadAnswers(_("The answer sent for question %(number)s is not one of its options.")
+                             % {"number": question.number})
         choices[question] = option
     return choices
 
@@ -105,6 +111,15 @@ def _outcome(question, option):
     return marking.judge({option.pk} if option else set(), right.pk if right else None)
 
 
+def in_each_language(write):
+    """An erratum as `write()` words it in English and in Hindi: it is stored in both, since it is shown to
+    students of either language long after the request that made it."""
+    with translation.override(Article.Language.ENGLISH):
+        english = write()
+    with translation.override(Article.Language.HINDI):
+        return english, write()
+
+
 def correct_key(question, right_before):
     """After a question's options were saved: if its correct option is no longer `right_before` (the pk it
     had) and students have answered it, note the correction on it and re-mark their answers. Returns how
@@ -112,8 +127,10 @@ def correct_key(question, right_before):
     right = question.options.filter(is_correct=True).first()
     if right_before is None or right is None or right.pk == right_before or not question.answers.exists():
         return 0
-    question.erratum = f"Key corrected on {day(timezone.now())}: the answer is ({right.label})."
-    question.save(update_fields=["erratum"])
+    today = timezone.now()
+    question.erratum, question.erratum_hi = in_each_language(
+        lambda: _("Key corrected on %(day)s: the answer is (%(label)s).") % {"day": day(today), "label": right.label})
+    question.save(update_fields=["erratum", "erratum_hi"])
     return rescore(question)
 
 
@@ -121,8 +138,9 @@ def drop_question(question):
     """Take a faulty question out of every attempt: it is marked dropped with a dated erratum, and every
     attempt that answered it is marked again without it. Returns how many attempts were marked again."""
     question.dropped_at = timezone.now()
-    question.erratum = f"Dropped on {day(question.dropped_at)}: this question no longer counts."
-    question.save(update_fields=["dropped_at", "erratum"])
+    question.erratum, question.erratum_hi = in_each_language(
+        lambda: _("Dropped on %(day)s: this question no longer counts.") % {"day": day(question.dropped_at)})
+    question.save(update_fields=["dropped_at", "erratum", "erratum_hi"])
     return rescore(question)
 
 
@@ -152,9 +170,10 @@ def report_problem(*, attempt, question, text):
 
     text = " ".join((text or "").split())
     if not text:
-        raise BadAnswers("Say what is wrong with the question (for example, which answer you think is right and why).")
+        raise BadAnswers(_("Say what is wrong with the question (for example, which answer you think is right and "
+                           "why)."))
     if not attempt.answers.filter(question=question).exists():
-        raise BadAnswers("That question is not part of this attempt.")
+        raise BadAnswers(NOT_IN_ATTEMPT)
     return ProblemReport.objects.create(attempt=attempt, question=question, text=text[:1000])
 
 

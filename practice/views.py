@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
@@ -26,7 +27,8 @@ from .models import Answer, Attempt, Question, QuizQuestion
 
 def paper_of(article):
     """The article's public questions in order, each numbered as printed."""
-    questions = list(Question.objects.public().filter(article=article).for_paper().order_by("position", "pk"))
+    questions = list(Question.objects.public().of_article(article).for_paper()
+                     .order_by("article__language", "position", "pk"))
     for number, question in enumerate(questions, start=1):
         question.number = number
     return questions
@@ -172,7 +174,8 @@ def _by_topic(answers):
     rows = OrderedDict()
     for answer in answers:
         question = answer.question
-        name = question.topic.name if question.topic_id else (question.paper.short_name if question.paper_id else "Other")
+        name = (question.topic.local_name if question.topic_id
+                else question.paper.local_short_name if question.paper_id else _("Other"))
         right, attempted = rows.get(name, (0, 0))
         rows[name] = (right + (answer.outcome == marking.CORRECT), attempted + (answer.outcome != marking.BLANK))
     return [(name, right, attempted) for name, (right, attempted) in rows.items()]
@@ -203,12 +206,12 @@ def report_problem(request, public_id):
     question = Question.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
     try:
         if question is None:
-            raise services.BadAnswers("That question is not part of this attempt.")
+            raise services.BadAnswers(services.NOT_IN_ATTEMPT)
         services.report_problem(attempt=attempt, question=question, text=request.POST.get("text", ""))
     except services.BadAnswers as problem:
         messages.error(request, str(problem))
     else:
-        messages.success(request, "Thank you: an editor will check this question and correct it if needed.")
+        messages.success(request, _("Thank you: an editor will check this question and correct it if needed."))
     return redirect(attempt)
 
 

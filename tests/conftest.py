@@ -43,12 +43,13 @@ def mail_is_queued(settings):
 
 @pytest.fixture
 def migrated_data(transactional_db):
-    """Transactional tests empty the database after each test: put back what the syllabus data migration
-    provides. (The role groups come back by themselves: the flush sends post_migrate.)"""
+    """Transactional tests empty the database after each test: put back what the syllabus data migrations
+    provide, the papers and topics with their Hindi names. (The role groups come back by themselves: the flush
+    sends post_migrate.)"""
     from django.apps import apps
 
-    seed_syllabus = import_module("articles.migrations.0002_seed_syllabus").seed_syllabus
-    seed_syllabus(apps)
+    import_module("articles.migrations.0002_seed_syllabus").seed_syllabus(apps)
+    import_module("articles.migrations.0014_hindi_names").name_in_hindi(apps, None)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..documents import BULLET, HEADING, NUMBERED, PARAGRAPH, blocks_from_pasted
+from ..search.devanagari import fold
 
 @dataclass
 class Report:
@@ -54,16 +55,26 @@ BOILERPLATE = [
 ]
 READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
 DIMENSIONS_LABEL = re.compile(
-    r"^(?:the\s+)?dimensions?(?:\s+of\s+(?:the|are|this|an)?\s*(?:article|topic|issue|editorial))?\s*[:\-–]?\s*$",
+    r"^(?:(?:the\s+)?dimensions?(?:\s+of\s+(?:the|are|this|an)?\s*(?:article|topic|issue|editorial))?"
+    r"|(?:लेख\s+के\s+)?आयाम)\s*[:\-–]?\s*$",
     re.IGNORECASE)
-MAINS_LABEL = re.compile(r"^mains?\s*(?:practice\s*)?questions?(?:\s*\(s\))?\s*(?:[:\-–]\s*|$)", re.IGNORECASE)
-CONTEXT_LABEL = re.compile(r"^(?:context|in\s+news|why\s+in\s+(?:the\s+)?news\??)\s*[:\-–]\s*", re.IGNORECASE)
-TAGS_LINE = re.compile(r"^tags?\s*:\s*(\S.*)$", re.IGNORECASE)
-MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTH_LINE = re.compile(r"^(?:edition\s*[:\-–]\s*)?(" + "|".join(MONTHS) + r")[\s,]+(\d{4})$", re.IGNORECASE)
+MAINS_LABEL = re.compile(r"^(?:mains?\s*(?:practice\s*)?questions?(?:\s*\(s\))?|मुख्य\s+परीक्षा\s+(?:के\s+लिए\s+)?प्रश्न)"
+                         r"\s*(?:[:\-–]\s*|$)", re.IGNORECASE)
+CONTEXT_LABEL = re.compile(r"^(?:context|in\s+news|why\s+in\s+(?:the\s+)?news\??|संदर्भ|सन्दर्भ|चर्चा\s+में\s+क्यों\s*\??)"
+                           r"\s*[:\-–]\s*", re.IGNORECASE)
+TAGS_LINE = re.compile(r"^(?:tags?|टैग)\s*:\s*(\S.*)$", re.IGNORECASE)
+# Month names in Hindi, written as fold() writes them (a month line is matched folded, so फ़रवरी and
+# सितम्बर are फरवरी and सितंबर); अक्तूबर is the other common spelling of October.
+HINDI_MONTHS = {"जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8,
+                "सितंबर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "दिसंबर": 12}
+MONTHS = {**{name.lower(): number for number, name in enumerate(calendar.month_name) if name}, **HINDI_MONTHS}
+MONTH_LINE = re.compile(r"^(?:(?:edition|संस्करण)\s*[:\-–]\s*)?(" + "|".join(MONTHS) + r")[\s,]+(\d{4})$",
+                        re.IGNORECASE)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-PAPER_MENTION = re.compile(r"\bGS\s*[-–]?\s*(?:paper\s*[-–]?\s*)?(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
-RELEVANCE_PREFIX = re.compile(r"^(?:relevance|focus|syllabus|mapping)\s*[:\-–]\s*", re.IGNORECASE)
+# "GS2", "GS-II", "GS Paper 2", and in Hindi "सामान्य अध्ययन प्रश्नपत्र 2", "सा.अ. 2", "जीएस 2".
+PAPER_MENTION = re.compile(r"(?:\bGS\s*[-–]?\s*(?:paper\s*[-–]?\s*)?|(?:सामान्य\s+अध्ययन|सा\.\s*अ\.?|जीएस)\s*[-–]?\s*"
+                           r"(?:प्रश्न\s*-?\s*पत्र\s*[-–]?\s*)?)(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
+RELEVANCE_PREFIX = re.compile(r"^(?:relevance|focus|syllabus|mapping|प्रासंगिकता|पाठ्यक्रम)\s*[:\-–]\s*", re.IGNORECASE)
 LABEL_LEAD = re.compile(r"^([A-Z0-9][^:.!?]{1,70}?):\s+(\S.*)$")
 HEADING_WORDS_MAX = 12
 # How a heading may be numbered: "1.", "2)", "(3)", "IV.", "(b)", "c)".
@@ -104,9 +115,14 @@ def parse_relevance(text, syllabus):
     return found
 
 
+STOP_WORDS = {"and", "the", "of", "in", "to", "और", "तथा", "एवं", "का", "की", "के", "में"}
+
+
 def _words(text):
-    text = re.sub(r"\([^)]*\)", " ", text.lower().replace("&", " and "))
-    return [word for word in re.findall(r"[a-z0-9]+", text) if word not in {"and", "the", "of", "in", "to"}]
+    """The words that name a topic, Latin or Devanagari (folded, so that spellings with and without the
+    nukta or a half letter are one word)."""
+    text = re.sub(r"\([^)]*\)", " ", fold(text).lower().replace("&", " and "))
+    return [word for word in re.findall(r"[a-z0-9]+|[\u0900-\u0963\u0966-\u097f]+", text) if word not in STOP_WORDS]
 
 
 # What writers call a syllabus topic, in words of the topic's own name ("GS2- Polity" is the Constitution).
@@ -263,7 +279,7 @@ def _reads_like_a_title(block):
 def _take_edition(blocks, article):
     kept = []
     for block in blocks:
-        match = MONTH_LINE.match(block.text.strip())
+        match = MONTH_LINE.match(fold(block.text.strip()))
         if match and article.edition is None:
             article.edition = (int(match.group(2)), MONTHS[match.group(1).lower()])
             article.report.recognised.append(f"Edition: {article.edition_label}.")

@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def practice_question_count(article):
     """How many public Prelims questions an article offers ({% practice_question_count article as count %})."""
-    return Question.objects.public().filter(article=article).count() if article.is_published else 0
+    return Question.objects.public().of_article(article).count() if article.is_published else 0
 
 
 @register.inclusion_tag("practice/practise_link.html")

@@ -22,19 +22,20 @@ document.querySelectorAll("[data-quiz-timer]").forEach(function (timer) {
   var tick = function () {
     var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
     shown.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
-    if (left === 0) { timer.parentNode.classList.add("quiz-timer--over"); shown.textContent = "0:00 — time is up, hand in now"; return; }
+    if (left === 0) { timer.parentNode.classList.add("quiz-timer--over"); shown.textContent = "0:00 — " + timer.getAttribute("data-time-up"); return; }
     window.setTimeout(tick, 1000);
   };
   tick();
 });
 
-// How many of the paper's questions have an answer chosen, beside the time left.
+// How many of the paper's questions have an answer chosen, beside the time left (the words come from the page,
+// in its language, with {answered} and {total} to fill in).
 document.querySelectorAll("[data-quiz-answered]").forEach(function (counter) {
   var form = counter.closest("form"), total = counter.getAttribute("data-quiz-answered");
   var update = function () {
     var names = {};
     form.querySelectorAll("input[type=radio]:checked").forEach(function (input) { if (input.value) { names[input.name] = true; } });
-    counter.textContent = Object.keys(names).length + " of " + total + " answered";
+    counter.textContent = counter.getAttribute("data-words").replace("{answered}", Object.keys(names).length).replace("{total}", total);
   };
   form.addEventListener("change", update);
   update();
