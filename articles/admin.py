@@ -19,7 +19,7 @@ from common.paging import CountsAtMostCap
 
 from . import revisions, twins, workflow
 from .search import index as search_index
-from .importing.drafts import articles_titled_like, create_draft, read_article
+from .importing.drafts import articles_titled_like, create_draft, read_article, twin_candidates
 from .forms import (
     ArticleForm, ImportForm, QueryForm, RelevanceForm, RelevanceInlineFormSet, SectionForm, SectionInlineFormSet, WorkflowMoveForm,
 )
@@ -425,11 +425,12 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         return redirect("admin:articles_article_compare", object_id, version_id)
 
     def import_view(self, request):
-        """Paste or upload an article as writers write it, preview what was recognised, then create the draft."""
+        """Paste or upload an article as writers write it, preview what was recognised, then create the draft.
+        A Hindi article is linked to the English one it translates only by the choice made in the preview."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        parsed, same_title = None, []
+        parsed, same_title, candidates = None, [], []
         if request.method == "POST" and form.is_valid():
             try:
                 parsed = read_article(form.source_name, form.source)
@@ -437,17 +438,24 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
                 form.add_error(None, str(refusal))
             else:
                 same_title = list(articles_titled_like(parsed.title)[:5])
+                candidates = twin_candidates(parsed)
+                english_original = (form.cleaned_data["english_original"]
+                                    if parsed.language == Article.Language.HINDI else None)
                 if "create" in request.POST and (not same_title or form.cleaned_data["create_another"]):
-                    article = create_draft(parsed, author=request.user)
+                    article = create_draft(parsed, author=request.user, english_original=english_original)
                     messages.success(request, f"Imported “{article.title}” as a draft. Check the points the "
                                               "import report listed, then submit it for review.")
                     return redirect("admin:articles_article_change", article.pk)
                 if "create" in request.POST:
                     messages.warning(request, "Nothing was created: an article with this title already exists. "
                                               "Open it below, or tick “Create a second article anyway”.")
-                form = ImportForm(initial={"text": form.source_as_text()})
+                chosen = english_original if "create" in request.POST else (
+                    candidates[0] if candidates and candidates[0].matches == 3 else None)
+                form = ImportForm(initial={"text": form.source_as_text(),
+                                           "english_original": chosen.pk if chosen else None})
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "parsed": parsed, "same_title": same_title, "title": "Import article"}
+                   "parsed": parsed, "same_title": same_title, "twin_candidates": candidates,
+                   "title": "Import article"}
         return TemplateResponse(request, "admin/articles/article/import.html", context)
 
     def tag_suggestions(self, request):

@@ -189,6 +189,13 @@ class ImportForm(forms.Form):
     file = forms.FileField(required=False, label="…or upload a file", help_text=".txt, .html or .docx")
     # Asked for only when the preview found an article with the same title (see the import page).
     create_another = forms.BooleanField(required=False, label="Create a second article anyway")
+    # Asked for only when the preview found a Hindi article: the English article it translates, if any.
+    english_original = forms.ModelChoiceField(
+        Article.objects.filter(language=Article.Language.ENGLISH, hindi_twin__isnull=True), required=False,
+        label="English original", error_messages={
+            "invalid_choice": "That article cannot be the English original: it is not English, already has a "
+                              "Hindi twin, or no longer exists. Choose another, or none."})
+    PREVIEW_ONLY = ("create_another", "english_original")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -54,11 +54,34 @@ def _edition_for(parsed, create):
 
 
 def current_syllabus():
-    """The syllabus as the importer reads it: {paper code: [topic names]}, from the current rows."""
+    """The syllabus as the importer reads it: {paper code: [topic names]}, from the current rows, each topic
+    named in English and, where it has one, in Hindi (a Hindi article's relevance line names it so)."""
     syllabus = {}
-    for code, name in Topic.objects.values_list("paper__code", "name"):
-        syllabus.setdefault(code, []).append(name)
+    for code, name, name_hi in Topic.objects.values_list("paper__code", "name", "name_hi"):
+        syllabus.setdefault(code, []).extend([name, name_hi] if name_hi else [name])
     return syllabus
+
+
+def twin_candidates(parsed, count=5):
+    """The English articles a Hindi import may translate, most alike first: those without a Hindi twin, of
+    the same month, then filed under the same primary paper, then with as many Dimensions. Each carries
+    `matches`, how many of the three it shares; the first is suggested only when it shares all three."""
+    if parsed.language != Article.Language.HINDI:
+        return []
+    paper = parsed.relevances[0][0] if parsed.relevances else None
+    untranslated = Article.objects.filter(language=Article.Language.ENGLISH, hindi_twin__isnull=True)
+    if parsed.edition:
+        untranslated = untranslated.filter(edition__year=parsed.edition[0], edition__month=parsed.edition[1])
+    else:
+        return []
+    candidates = list(untranslated.select_related("edition").prefetch_related("relevances__paper", "sections")
+                      .order_by("-created_at")[:50])
+    for candidate in candidates:
+        primary = candidate.primary_relevance
+        candidate.matches = 1 + (primary is not None and primary.paper.code == paper) \
+            + (len(candidate.sections.all()) == len(parsed.sections))
+    candidates.sort(key=lambda candidate: -candidate.matches)
+    return candidates[:count]
 
 
 def articles_titled_like(title):
@@ -70,24 +93,26 @@ def articles_titled_like(title):
     return Article.objects.filter(same).order_by("-pk")
 
 
-def create_draft(parsed, *, author=None, slug=None, create_edition=False):
+def create_draft(parsed, *, author=None, slug=None, create_edition=False, english_original=None):
     """Save the parsed article as a draft, with its sections, relevances and edition, and keep it as the
     first revision ("As imported") so the original text can always be compared and restored.
 
-    The address is `slug` or one made from the title, numbered when taken. The edition is only looked up,
-    unless `create_edition` (the operator's command line) allows making the month.
+    The address is `slug` or one made from the title, numbered when taken in its language; a Hindi twin of
+    `english_original` takes the English address. The edition is only looked up, unless `create_edition`
+    (the operator's command line) allows making the month.
     """
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(author)
         reversion.set_comment("As imported")
         base = slug or slugify(parsed.title)[:230] or "imported-article"
         slug, number = base, 2
-        while Article.objects.filter(slug=slug).exists():
+        while Article.objects.filter(slug=slug, language=parsed.language).exists():
             slug, number = f"{base}-{number}", number + 1
         edition = _edition_for(parsed, create_edition)
         article = Article.objects.create(
             title=parsed.title[:250], slug=slug, context=parsed.context, edition=edition, author=author,
-            mains_questions="\n".join(parsed.mains_questions),
+            mains_questions="\n".join(parsed.mains_questions), language=parsed.language,
+            english_original=english_original,
         )
         seen = set()
         for position, (code, topic_name, _) in enumerate(parsed.relevances):
@@ -95,7 +120,8 @@ def create_draft(parsed, *, author=None, slug=None, create_edition=False):
             if paper is None or (code, topic_name) in seen:
                 continue
             seen.add((code, topic_name))
-            topic = Topic.objects.filter(paper=paper, name=topic_name).first() if topic_name else None
+            topic = (Topic.objects.filter(Q(name=topic_name) | Q(name_hi=topic_name), paper=paper).first()
+                     if topic_name else None)
             Relevance.objects.create(article=article, paper=paper, topic=topic, is_primary=not position,
                                      position=position)
         for position, (heading, body) in enumerate(parsed.sections, start=1):

@@ -32,6 +32,7 @@ class ParsedArticle:
     sections: list = field(default_factory=list)  # (heading, sanitisable HTML)
     edition: tuple | None = None  # (year, month)
     tags: list = field(default_factory=list)
+    language: str = "en"  # "hi" when the title is written in Devanagari
     report: Report = field(default_factory=Report)
 
     @property
@@ -51,6 +52,9 @@ BOILERPLATE = [
         r"email|print|copy link|pinterest|koo)$", r"^skip to content$", r"^(home|menu|search)$",
         r"^(tags?|categories)\s*:?\s*$", r"^privacy notice$", r"^(gs ?[1-4]|essay|prelims)$",
         r"^(previous|next) (post|article)\b.*$", r"^leave a (comment|reply)$",
+        # The same furniture on a Hindi page: "call us now", "for enquiry", share buttons, tags heading.
+        r"^(हमें\s+)?(अभी\s+)?कॉल\s+करें(\s.*)?$", r"^पूछताछ(\s+(के\s+लिए|करें))?$",
+        r"^(\S+\s+पर\s+)?साझा\s+करें$", r"^(लिंक\s+कॉपी\s+करें|प्रिंट\s+करें)$", r"^टैग\s*:?\s*$",
     ]
 ]
 READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
@@ -83,6 +87,15 @@ HEADING_NUMBER = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\
 # A second article's relevance line stands this close above its Dimensions label.
 HEAD_SPAN = 10
 DIGEST_READ_MORES = 2
+
+
+HINDI = "hi"
+
+
+def written_in_devanagari(text):
+    """More Devanagari letters than Latin ones: a Hindi title may hold an English acronym or two."""
+    devanagari = len(re.findall(r"[\u0900-\u097f]", text))
+    return devanagari > len(re.findall(r"[A-Za-z]", text))
 
 
 def is_boilerplate(block):
@@ -219,6 +232,9 @@ def parse(blocks, syllabus):
     remaining = _take_tags(_take_edition(blocks, article), article)
     article.title = remaining.pop(0).text
     report.recognised.append(f"Title: “{article.title}”.")
+    if written_in_devanagari(article.title):
+        article.language = HINDI
+        report.recognised.append("Language: Hindi (the title is in Devanagari).")
     remaining = _take_relevances(remaining, article, syllabus)
     remaining = _take_mains_questions(remaining, article)
     remaining, dimension_at = _take_dimensions(remaining, article)
@@ -318,6 +334,12 @@ def _take_relevances(blocks, article, syllabus):
     return kept
 
 
+# A line that reads as a Mains question: its marks or words, a question mark, or an examiner's verb.
+MAINS_QUESTION = re.compile(
+    r"\(\s*\d+\s*(?:marks?|words|अंक|शब्द)\s*\)|\?\s*$|\b(?:discuss|examine|analyse|analyze|evaluate|comment|elucidate)\b"
+    r"|(?:चर्चा|विश्लेषण|परीक्षण|मूल्यांकन|समीक्षा|टिप्पणी|विवेचना|स्पष्ट)\s+(?:कीजिए|करें|करते\s+हुए)", re.IGNORECASE)
+
+
 def _take_mains_questions(blocks, article):
     kept, collecting = [], False
     for block in blocks:
@@ -328,8 +350,7 @@ def _take_mains_questions(blocks, article):
                 article.mains_questions.append(rest)
             collecting = True
             continue
-        if collecting and (re.search(r"\(\s*\d+\s*marks?\s*\)|\?\s*$|\b(discuss|examine|analyse|analyze|"
-                                     r"evaluate|comment|elucidate)\b", block.text, re.IGNORECASE)
+        if collecting and (MAINS_QUESTION.search(block.text)
                            and not DIMENSIONS_LABEL.match(block.text)):
             article.mains_questions.append(block.text)
             continue
