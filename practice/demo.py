@@ -75,13 +75,59 @@ DEMO_QUESTIONS = [
      False),
 ]
 
+# The Hindi of some demo questions, by their English stem: (stem, [(statement, note)], [(option, explanation)]).
+# An option left "" is a fixed one whose Hindi is UPSC's (practice/hindi.py).
+DEMO_HINDI = {
+    "Under which Article of the Constitution is the Finance Commission appointed?": (
+        "संविधान के किस अनुच्छेद के तहत वित्त आयोग का गठन किया जाता है?", [],
+        [("अनुच्छेद 280", "अनुच्छेद 280 राष्ट्रपति से कम से कम हर पाँच वर्ष में आयोग गठित करने को कहता है।"),
+         ("अनुच्छेद 270", "अनुच्छेद 270 संघ के करों के लगाने और बँटवारे की बात करता है, सलाह देने वाले की नहीं।"),
+         ("अनुच्छेद 275", "अनुच्छेद 275 राज्यों को सहायता अनुदान देता है; आयोग इस पर केवल सलाह देता है।"),
+         ("अनुच्छेद 293", "अनुच्छेद 293 राज्यों के उधार लेने से संबंधित है।")]),
+    "Consider the following statements about the divisible pool of taxes:": (
+        "करों के विभाज्य पूल के बारे में निम्नलिखित कथनों पर विचार कीजिए:",
+        [("उपकर और अधिभार अन्य संघीय करों की तरह राज्यों के साथ बाँटे जाते हैं।",
+          "ये विभाज्य पूल से बाहर रहते हैं, इसीलिए इनकी बढ़ोतरी राज्यों की चिंता है।"),
+         ("पंद्रहवें वित्त आयोग ने राज्यों का हिस्सा 41 प्रतिशत रखा।",
+          "नए केंद्रशासित प्रदेशों के कारण उसने पहले के 42 प्रतिशत को समायोजित किया।"),
+         ("आयोग स्थानीय निकायों को सशक्त करने के उपायों पर भी सलाह देता है।",
+          "इसके विचारार्थ विषयों में पंचायतें और नगरपालिकाएँ भी आती हैं।")],
+        [("केवल 1", "कथन 1 गलत है: उपकर और अधिभार बाँटे नहीं जाते।"),
+         ("केवल 2 और 3", "कथन 2 और 3 सही हैं; कथन 1 नहीं।"),
+         ("केवल 1 और 3", "कथन 1 गलत है।"), ("1, 2 और 3", "कथन 1 गलत है।")]),
+    "Consider the following:": (
+        "निम्नलिखित पर विचार कीजिए:",
+        [("अभिकथन (A): भारत और जापान संयुक्त नौसैनिक अभ्यास करते हैं।", "JIMEX दोनों देशों का द्विपक्षीय नौसैनिक अभ्यास है।"),
+         ("कारण (R): भारत और जापान दोनों नाटो के सदस्य हैं।", "दोनों में से कोई भी देश नाटो का सदस्य नहीं है।")],
+        [("", "R गलत है।"), ("", "R गलत है।"), ("", "A सही है और R गलत है।"), ("", "A सही है।")]),
+}
+
+
+def _write_in_hindi(question):
+    """Fill the Hindi of a demo question that has it (and has none yet)."""
+    hindi = DEMO_HINDI.get(question.stem)
+    if hindi is None or question.stem_hi:
+        return
+    question.stem_hi = hindi[0]
+    question.save(update_fields=["stem_hi"])
+    for statement, (text, note) in zip(question.statements.all(), hindi[1], strict=True):
+        statement.text_hi, statement.note_hi = text, note
+        statement.save(update_fields=["text_hi", "note_hi"])
+    for option, (text, explanation) in zip(question.options.all(), hindi[2], strict=True):
+        option.text_hi, option.explanation_hi = text, explanation
+        option.save(update_fields=["text_hi", "explanation_hi"])
+
 
 @transaction.atomic
 def load_questions():
     """Create the demo questions that are not there yet (approved, so the articles offer practice)."""
     for position, (slug, shape, stem, statements, options, explains) in enumerate(DEMO_QUESTIONS):
         article = Article.objects.filter(slug=slug, language=Article.Language.ENGLISH).first()
-        if article is None or Question.objects.filter(article=article, stem=stem).exists():
+        if article is None:
+            continue
+        existing = Question.objects.filter(article=article, stem=stem).first()
+        if existing is not None:
+            _write_in_hindi(existing)
             continue
         question = Question.objects.create(article=article, shape=shape, stem=stem, second_explains_first=explains,
                                            position=position, status=Question.Status.APPROVED)
@@ -93,4 +139,5 @@ def load_questions():
         problems = keys.problems(question.as_key(), approving=True)
         if problems:
             raise ValueError(f"Demo question “{stem}” has a bad key: {problems}")
+        _write_in_hindi(question)
     return Question.objects.count()

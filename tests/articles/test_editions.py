@@ -242,3 +242,35 @@ def test_build_pdfs_prepares_each_released_month_so_no_student_waits(client):
 
     assert build.call_count == 1 and downloaded.status_code == 200
     assert "March 2024: " in output.getvalue() and "April 2024" not in output.getvalue()
+
+
+def embedded_fonts(response):
+    """The base names of the fonts a PDF embeds (with their font file), over all its pages."""
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            if "/FontFile2" in descriptor:
+                names.add(font["/BaseFont"].split("+", 1)[1])
+    return names
+
+
+def test_the_hindi_month_pdf_is_in_hindi_set_in_noto_sans_devanagari(client):
+    """/hi/editions/<yyyy>/<mm>/pdf prints the Hindi articles of the month (not the English ones) with a
+    Hindi cover, Noto Sans Devanagari embedded; the English PDF of the month stays English."""
+    from tests.factories import hindi_twin
+
+    march = EditionFactory(year=2024, month=3)
+    english = filed("Quad leaders meet in Tokyo", "gs2", "International Relations", march)
+    hindi_twin(english, title="टोक्यो में क्वाड नेताओं की बैठक")
+
+    hindi_pdf = client.get("/hi/editions/2024/03/pdf")
+    english_pdf = client.get("/editions/2024/03/pdf")
+
+    pages = pdf_text(hindi_pdf)
+    assert hindi_pdf.status_code == 200 and len(pages) == 3  # cover, contents, the one Hindi article
+    assert "मार्च 2024" in pages[0] and "Quad leaders meet in Tokyo" not in "".join(pages)
+    assert {"Noto-Sans-Devanagari", "Noto-Sans-Devanagari-Bold"} <= embedded_fonts(hindi_pdf)
+    assert "March 2024" in pdf_text(english_pdf)[0] and "Quad leaders meet in Tokyo" in "".join(pdf_text(english_pdf))

@@ -27,3 +27,17 @@ def test_load_demo_adds_sound_questions_of_every_shape_once(monkeypatch, client)
     assert Question.objects.public().count() == count
     page = client.get("/articles/great-indian-bustard-power-lines/").content.decode()
     assert "Practise 2 Prelims questions" in page
+
+
+def test_the_demo_twins_offer_their_english_questions_in_hindi(monkeypatch, client):
+    """The Hindi Finance Commission twin offers both of the English article's questions, written in Hindi
+    (statements, options and all), each with the English a tap away."""
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+    call_command("load_demo", "--force", verbosity=0)
+
+    page = client.get("/hi/articles/sixteenth-finance-commission-fiscal-federalism/practice/").content.decode()
+
+    assert "संविधान के किस अनुच्छेद के तहत वित्त आयोग का गठन किया जाता है?" in page
+    assert "(b) केवल 2 और 3" in page and "उपकर और अधिभार अन्य संघीय करों की तरह" in page
+    assert page.count('<details class="quiz-english" lang="en">') == 2
+    assert Question.objects.exclude(stem_hi="").count() == 3
