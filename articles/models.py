@@ -16,8 +16,10 @@ from django_ckeditor_5.fields import CKEditor5Field
 import reversion
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
+from taggit.utils import _parse_tags
 
 from common.dates import moment
+from common.text import tidy_line
 
 from .documents import rich_text_as_lines
 from .roles import VIEW
@@ -194,6 +196,12 @@ def unicode_slug(text):
             word = []
     words.append("".join(word))
     return "-".join(part for part in words if part)
+
+
+def tags_from_string(text):
+    """The tags field's parser (settings.TAGGIT_TAGS_FROM_STRING): taggit's, each name tidied, so that a
+    pasted invisible character or a decomposed letter never makes a second tag of the same name."""
+    return sorted({tidy_line(name) for name in _parse_tags(text)} - {""})
 
 
 class Tag(TagBase):
@@ -468,8 +476,11 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         old_slug = getattr(self, "_loaded_slug", None)
+        self.title = tidy_line(self.title)
         if self.english_original_id is not None:
-            self.slug = Article.objects.filter(pk=self.english_original_id).values_list("slug", flat=True).get()
+            self.slug = (self.english_original.slug if Article.english_original.is_cached(self)
+                         and self.english_original.pk == self.english_original_id else
+                         Article.objects.filter(pk=self.english_original_id).values_list("slug", flat=True).get())
         super().save(*args, **kwargs)
         redirects = SlugRedirect.objects.filter(language=self.language)
         if old_slug and old_slug != self.slug and self.published_at is not None:

@@ -1,21 +1,12 @@
 """How long a month's PDF takes: a month of N published articles (six sections each, the length of a real
 analysis), built cold, then served from the cache. Run: .venv/bin/python bench/edition_pdf.py [N]"""
 
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-scratch = tempfile.mkdtemp(prefix="edition-pdf-")
-os.environ.update(DJANGO_SETTINGS_MODULE="coaching.settings", DJANGO_DEBUG="true",
-                  DATABASE_URL=f"sqlite:///{scratch}/bench.sqlite3")
+from scratch_site import start  # bench/ is the script's own folder, first on sys.path
 
-import django  # noqa: E402
-
-django.setup()
+start("edition-pdf")
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 

@@ -8,23 +8,13 @@ Run: .venv/bin/python bench/page_weight.py"""
 
 import gzip
 import io
-import os
+import logging
 import re
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-scratch = tempfile.mkdtemp(prefix="page-weight-")
-os.environ.update(DJANGO_SETTINGS_MODULE="coaching.settings", DJANGO_DEBUG="true",
-                  DATABASE_URL=f"sqlite:///{scratch}/bench.sqlite3")
+from scratch_site import start  # bench/ is the script's own folder, first on sys.path
 
-import logging  # noqa: E402
-
-import django  # noqa: E402
-
-django.setup()
+start("page-weight")
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # its subsetter narrates every table it prunes
 from django.contrib.staticfiles import finders  # noqa: E402
 from django.core.management import call_command  # noqa: E402

@@ -305,6 +305,7 @@ SITE_NAME = os.environ.get("SITE_NAME", "Pragati IAS Academy")
 OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "articles.models.tags_from_string"
 
 # CKEditor 5: the toolbar writers need for analysis articles. It names an image entry because the
 # bundled build warns in the console otherwise; image uploads are turned off (see coaching/urls.py).

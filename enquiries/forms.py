@@ -14,11 +14,12 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.text import tidy_line
+
 from .limits import phone_over_limit, too_many
 from .models import CallUsNumber, Course, Enquiry
 from .phones import normalise_indian_phone
 from .selectors import lead_owners
-from .services import tidy_name
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ class EnquiryForm(PublicLeadForm):
         return [name for name, field in cls.base_fields.items() if field.widget.is_hidden]
 
     def clean_name(self):
-        name = tidy_name(self.cleaned_data["name"])
+        name = tidy_line(self.cleaned_data["name"])
         if not any(character.isalpha() for character in name):
             raise forms.ValidationError(_("Enter your name."))
         return name

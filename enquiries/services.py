@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.text import tidy_line
+
 from .consent import NOTICE_VERSION
 from .erasure import Person, person_erased
 from .models import Activity, Enquiry, ErasureLog, FollowUp, RoundRobin
@@ -28,13 +30,6 @@ FIRST_CALL_WITHIN = timedelta(hours=2)
 UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
 # Direction overrides and isolates can make a name display reversed or hide text around it in the admin
 # and in exports ("Trojan Source"); no real name needs them.
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def tidy_name(name):
-    """A person's name as stored: direction controls removed, runs of whitespace made single spaces."""
-    return " ".join((name or "").translate(BIDI_CONTROLS).split())
-
 # What a follow-up's outcome says about where the lead stands now.
 OUTCOME_STATUS = {
     FollowUp.Outcome.ENROLLED: Enquiry.Status.ENROLLED,
@@ -63,7 +58,7 @@ def enquiry_create(*, name, phone, consent_given, origin=Enquiry.Origin.FORM, ch
     except ValidationError as error:
         raise ValidationError({"phone": error.messages}) from None
     lead = Enquiry(
-        name=tidy_name(name), phone=phone, email=(email or "").strip(),
+        name=tidy_line(name), phone=phone, email=(email or "").strip(),
         course=course, mode=mode, city=(city or "").strip(), message=(message or "").strip(), channel=channel, origin=origin,
         call_us_number=call_us_number, source_page=source_page, source_article=source_article,
         referrer=referrer, consent_given=bool(consent_given), created_at=now, last_enquired_at=now,

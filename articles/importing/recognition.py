@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from common.text import tidy_line
+
 from ..documents import BULLET, HEADING, NUMBERED, PARAGRAPH, blocks_from_pasted
 from ..search.devanagari import fold
 
@@ -309,7 +311,7 @@ def _take_tags(blocks, article):
     for block in blocks:
         match = TAGS_LINE.match(block.text)
         if match and not article.tags:
-            article.tags = [tag.strip() for tag in re.split(r"[,;|]", match.group(1)) if tag.strip()][:20]
+            article.tags = [tag for tag in map(tidy_line, re.split(r"[,;|]", match.group(1))) if tag][:20]
             article.report.recognised.append("Tags: " + ", ".join(article.tags) + ".")
         else:
             kept.append(block)

@@ -164,3 +164,47 @@ def test_a_translator_edits_hindi_drafts_but_not_english_ones_and_cannot_publish
     assert not translator.has_perm(PUBLISH)
     english.refresh_from_db()
     assert english.title != "Changed"
+
+
+def test_releasing_a_month_releases_both_languages_approved_articles(staff, client):
+    """An approved English article and its approved Hindi twin are both scheduled for the release, and
+    both month pages open then, each listing its own language's article."""
+    from datetime import datetime, timedelta
+    from unittest import mock
+    from zoneinfo import ZoneInfo
+
+    from articles import workflow
+    from tests.factories import EditionFactory, SectionFactory, publishable_article
+
+    april = EditionFactory(year=2024, month=4, unreleased=True)
+    english = publishable_article(status="approved", edition=april, title="Heatwave plans of the states")
+    hindi = publishable_article(status="approved", edition=april, title="राज्यों की लू कार्य-योजनाएँ",
+                                language="hi", english_original=english)
+    hindi.sections.filter(position=2).update(heading="आगे की राह")
+    release = datetime(2031, 4, 1, 6, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
+
+    with mock.patch("django.utils.timezone.now", return_value=release - timedelta(hours=1)):
+        scheduled, held_back = workflow.release_edition(april, staff["editor"], release)
+    with mock.patch("django.utils.timezone.now", return_value=release):
+        english_month = client.get("/editions/2024/04/").content.decode()
+        hindi_month = client.get("/hi/editions/2024/04/").content.decode()
+
+    assert sorted(article.pk for article in scheduled) == sorted([english.pk, hindi.pk]) and held_back == []
+    assert "Heatwave plans of the states" in english_month and "राज्यों की लू कार्य-योजनाएँ" not in english_month
+    assert "राज्यों की लू कार्य-योजनाएँ" in hindi_month and "Heatwave plans of the states" not in hindi_month
+
+
+def test_unpublishing_the_hindi_twin_takes_the_switch_off_the_cached_english_page(pair, client, staff):
+    """The English page, served from the page cache, loses "हिंदी में पढ़ें" the moment its twin is
+    unpublished, and the Hindi page answers 404; the English article stays published."""
+    english, hindi = pair
+    client.logout()  # a student's visit: staff are never served from the page cache
+    assert "हिंदी में पढ़ें" in client.get(english.get_absolute_url()).content.decode()
+
+    hindi.status = Article.Status.UNPUBLISHED
+    hindi.save()
+
+    assert "हिंदी में पढ़ें" not in client.get(english.get_absolute_url()).content.decode()
+    assert client.get(f"/hi/articles/{english.slug}/").status_code == 404
+    english.refresh_from_db()
+    assert english.status == Article.Status.PUBLISHED

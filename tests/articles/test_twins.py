@@ -281,3 +281,21 @@ def test_hindi_lists_and_the_not_found_page_are_in_hindi(client, address, words)
 
     for phrase in words:
         assert phrase in page, phrase
+
+
+def test_invisible_characters_in_a_hindi_title_and_tags_are_tidied_and_make_no_second_tag(client, editor):
+    """A title and tags pasted with zero-width spaces, direction marks and stray joiners are stored as a
+    reader sees them; "मानसून" pasted with a hidden character is the existing tag, not a new one."""
+    from articles.models import Tag
+    from tests.admin_forms import article_change_form
+
+    english, hindi = twins()
+    hindi.tags.set(["मानसून"])
+    client.force_login(editor)
+    form = article_change_form(hindi, title="\u200eभारत\u200b और  जापान\ufeff", tags="मानसून\u200b, \u202eकृषि\u200d")
+
+    response = client.post(f"/admin/articles/article/{hindi.pk}/change/", form)
+
+    hindi.refresh_from_db()
+    assert response.status_code == 302 and hindi.title == "भारत और जापान"
+    assert sorted(hindi.tags.names()) == ["कृषि", "मानसून"] and Tag.objects.filter(name__startswith="मानसून").count() == 1
