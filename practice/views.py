@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
+from common import devices
 from common.forms import errors_onto
 from enquiries.consent import NOTICE_VERSION
 from enquiries.forms import form_clock, store_once
@@ -20,7 +21,7 @@ from enquiries.limits import address_over_limit, over_limit, too_many
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_create
 
-from . import devices, marking, quizzes, services
+from . import marking, quizzes, services
 from .forms import CounsellorCallbackForm
 from .models import Answer, Attempt, Question, QuizQuestion
 

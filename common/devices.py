@@ -1,4 +1,8 @@
-"""The anonymous device a student practises on: a random id in a signed cookie, never a login."""
+"""The anonymous device a student works on (Prelims practice, Mains answers): a random id in a signed
+cookie, never a login. Both apps read the one cookie, so one device's history holds both.
+
+The cookie keeps the name and salt it had when only practice used it, so devices students already have
+keep their attempts."""
 
 import uuid
 
