@@ -1,11 +1,12 @@
 """The admin as the institute uses it, put together here from the apps' parts: the article's page with its
-Prelims questions (articles knows nothing of practice), and the staff accounts with an administrator's reset
+Prelims and Mains questions (articles knows nothing of practice or answers), and the staff accounts with an administrator's reset
 of a lost second factor. Each is Django's documented way: unregister a model's admin, register a subclass."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from answers.admin import MainsQuestionInline
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from practice.article_inline import QuestionInline
@@ -36,9 +37,9 @@ admin.site.register(User, StaffUserAdmin)
 
 
 class ArticleWithPracticeAdmin(ArticleAdmin):
-    """An article's page carries the Prelims questions written on it, under its sections."""
+    """An article's page carries the Prelims and Mains questions written on it, under its sections."""
 
-    inlines = [*ArticleAdmin.inlines, QuestionInline]
+    inlines = [*ArticleAdmin.inlines, QuestionInline, MainsQuestionInline]
 
 
 admin.site.unregister(Article)

@@ -304,6 +304,7 @@ def watch_public_content():
         "articles.Edition", "articles.Paper", "articles.Topic", "articles.SlugRedirect",
         "enquiries.CallUsNumber", "enquiries.Course",
         "practice.Question", "practice.Option", "practice.Statement", "practice.EditionQuiz",
+        "answers.MainsQuestion",
     ]
     for label in shown:
         model = apps.get_model(label)

@@ -7,11 +7,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS
 
+import answers.roles
 import articles.roles
 import enquiries.roles
 import practice.roles
 
-ROLE_MAPS = [articles.roles, enquiries.roles, practice.roles]
+ROLE_MAPS = [articles.roles, enquiries.roles, practice.roles, answers.roles]
 
 
 def role_permissions():

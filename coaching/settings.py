@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "articles",
     "enquiries",
     "practice",
+    "answers",
     "coaching",  # last: its post_migrate handler syncs role groups once every app has migrated
 ]
 
@@ -172,8 +173,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Photos of students' handwritten Mains answers: outside MEDIA_ROOT, so nothing serves them but the answer's
+# private page (answers/views.py), to its link holder and to staff.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "answers": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -340,4 +346,7 @@ ENQUIRY_RATE_PER_PHONE = os.environ.get("ENQUIRY_RATE_PER_PHONE", "5/h")
 ENQUIRY_MIN_FILL_SECONDS = float(os.environ.get("ENQUIRY_MIN_FILL_SECONDS", "3"))
 # Answer sheets handed in from one address: a classroom on one network stays under it, a script does not.
 PRACTICE_RATE_PER_IP = os.environ.get("PRACTICE_RATE_PER_IP", "100/h")
+# Mains answers: a class in one room shares an address, so the address allows a burst; one device far less.
+ANSWER_RATE_PER_IP = os.environ.get("ANSWER_RATE_PER_IP", "19/m")
+ANSWER_RATE_PER_DEVICE = os.environ.get("ANSWER_RATE_PER_DEVICE", "12/h")
 RATELIMIT_IP_META_KEY = "coaching.client_ip.client_ip"

@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with a test secret and plain static storage."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -9,6 +10,9 @@ from coaching.settings import *  # noqa: E402,F403
 
 # The manifest storage needs collectstatic and keeps CKEditor from loading under live_server.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Answer photos go to a folder of this run's own, never the checkout's private-media/.
+STORAGES["answers"] = {**STORAGES["answers"], "OPTIONS": {  # noqa: F405
+    "location": tempfile.mkdtemp(prefix="coaching-answers-"), "base_url": None}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail is queued as in production (django-mailer); tests run the worker (tests.conftest.sent_mail) to read it.
 MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -42,8 +46,6 @@ WHITENOISE_USE_FINDERS = True
 # Concurrency tests run threads against the database; SQLite's in-memory test database cannot be shared
 # that way, so SQLite tests use a file (WAL, like the real site).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    import tempfile
-
     # The mutation runs (tests/mutation) name one file to reuse across their many short pytest runs.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("COACHING_TEST_DATABASE") or os.path.join(  # noqa: F405
         tempfile.gettempdir(), f"coaching-test-{os.getpid()}.sqlite3")}

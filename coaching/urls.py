@@ -46,6 +46,7 @@ urlpatterns = [
     # The student-facing site, in English at / and in Hindi under /hi/ (the same paths after the prefix).
     path("", include("enquiries.urls")),
     path("", include("practice.urls")),
+    path("", include("answers.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

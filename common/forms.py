@@ -1,6 +1,8 @@
 """Helpers for forms that every app's views and admin share."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 
 
 def errors_onto(form, error: ValidationError):
@@ -11,3 +13,19 @@ def errors_onto(form, error: ValidationError):
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+class InlineLeftAsItIsWhenAbsent(forms.BaseInlineFormSet):
+    """An inline that another app adds to a page (the article's Prelims and Mains questions): a form sent
+    without its block at all (a script, a page from before the inline existed) leaves its rows as they are,
+    instead of failing for want of the block's bookkeeping fields."""
+
+    @property
+    def management_form(self):
+        if self.is_bound and f"{self.prefix}-{TOTAL_FORM_COUNT}" not in self.data:
+            form = ManagementForm(auto_id=self.auto_id, prefix=self.prefix,
+                                  data={f"{self.prefix}-{TOTAL_FORM_COUNT}": 0,
+                                        f"{self.prefix}-{INITIAL_FORM_COUNT}": 0})
+            form.full_clean()
+            return form
+        return super().management_form

@@ -8,9 +8,10 @@ question's own page, which stays one click away for anything longer.
 
 from django import forms
 from django.contrib import admin
-from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 
 from articles.models import Section
+from common.forms import InlineLeftAsItIsWhenAbsent
+from common.review import StatusSetByApprovers
 
 from . import keys, services
 from .models import Option, Question, Statement
@@ -123,39 +124,22 @@ class ArticleQuestionForm(forms.ModelForm):
         services.correct_key(question, right_before)
 
 
-class QuestionsOfArticleFormSet(forms.BaseInlineFormSet):
-    """An article form sent without the question blocks at all (a script, an older page) leaves the
-    article's questions as they are, instead of failing for want of the blocks' bookkeeping fields."""
-
-    @property
-    def management_form(self):
-        if self.is_bound and f"{self.prefix}-{TOTAL_FORM_COUNT}" not in self.data:
-            form = ManagementForm(auto_id=self.auto_id, prefix=self.prefix,
-                                  data={f"{self.prefix}-{TOTAL_FORM_COUNT}": 0,
-                                        f"{self.prefix}-{INITIAL_FORM_COUNT}": 0})
-            form.full_clean()
-            return form
-        return super().management_form
-
-
 def sections_of(article_id):
     """The sections a question may point to: those of its own article (none while it has no article)."""
     return Section.objects.filter(article_id=article_id) if str(article_id or "").isdigit() \
         else Section.objects.none()
 
 
-class DraftedByWritersApprovedByEditors:
+class DraftedByWritersApprovedByEditors(StatusSetByApprovers):
     """Both places a question is written (its own page, its article's page) leave the status to editors."""
 
-    def get_readonly_fields(self, request, obj=None):
-        # Writers draft questions; an editor's approval is what puts them in front of students.
-        return [] if request.user.has_perm(APPROVE) else ["status"]
+    approve_permission = APPROVE
 
 
 class QuestionInline(DraftedByWritersApprovedByEditors, admin.StackedInline):
     model = Question
     form = ArticleQuestionForm
-    formset = QuestionsOfArticleFormSet
+    formset = InlineLeftAsItIsWhenAbsent
     extra = 0
     show_change_link = True
     verbose_name = "Prelims practice question"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-APPS = ["coaching", "practice", "enquiries", "articles", "common"]
+APPS = ["coaching", "answers", "practice", "enquiries", "articles", "common"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -37,6 +37,9 @@ def test_the_import_contracts_hold():
 @pytest.mark.parametrize("module, forbidden_import, contract", [
     ("articles/models.py", "from enquiries import phones", "Layers: each app imports only the apps below it"),
     ("enquiries/services.py", "import practice.marking", "Layers: each app imports only the apps below it"),
+    # answers and practice are siblings: neither imports the other (their pages meet in coaching).
+    ("answers/views.py", "from practice import marking", "Layers: each app imports only the apps below it"),
+    ("practice/views.py", "import answers.models", "Layers: each app imports only the apps below it"),
     ("common/dates.py", "from articles import sanitize", "common, the ground floor, imports no project app"),
     ("articles/migrations/0001_initial.py", "from articles.sanitize import plain_text",
      "Migrations import no project code"),
@@ -89,7 +92,7 @@ def url_prefixes_of(app):
 
 def test_no_app_names_another_apps_addresses_as_strings():
     """An app links to another app's pages by reversing their names, never by writing their addresses."""
-    owners = {app: url_prefixes_of(app) for app in ("articles", "enquiries", "practice")}
+    owners = {app: url_prefixes_of(app) for app in ("articles", "enquiries", "practice", "answers")}
     shared = {prefix for app, prefixes in owners.items() for other, theirs in owners.items()
               if other != app for prefix in prefixes & theirs}
     found = [f"{path}:{number} names /{prefix}/ of {owner}"

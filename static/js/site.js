@@ -40,3 +40,40 @@ document.querySelectorAll("[data-quiz-answered]").forEach(function (counter) {
   form.addEventListener("change", update);
   update();
 });
+
+// Mains answer writing: the draft is kept in this browser as it is typed (a lost connection or a failed
+// send loses nothing), the words are counted against the limit, and an optional timer runs at UPSC's pace.
+document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
+  var key = form.getAttribute("data-draft-key"), text = form.querySelector("[data-answer-text]");
+  var counter = form.querySelector("[data-word-limit]");
+  var store = function (value) { try { window.localStorage.setItem(key, value); } catch (error) { /* private mode */ } };
+  var kept = null;
+  try { kept = window.localStorage.getItem(key); } catch (error) { kept = null; }
+  if (text && kept && !text.value) { text.value = kept; }
+  var count = function () {
+    if (!counter || !text) { return; }
+    var words = (text.value.match(/[^\s\-–—.,;:!?()"'“”‘’/]+/g) || []).length;
+    counter.textContent = counter.getAttribute("data-words").replace("{count}", words).replace("{limit}", counter.getAttribute("data-word-limit"));
+    counter.classList.toggle("answer-count--over", words > parseInt(counter.getAttribute("data-word-limit"), 10));
+  };
+  if (text) { text.addEventListener("input", function () { store(text.value); count(); }); }
+  count();
+  var start = form.querySelector("[data-answer-timer]"), shown = form.querySelector(".answer-timer");
+  if (start && shown) {
+    start.addEventListener("click", function () {
+      var ends = Date.now() + parseInt(start.getAttribute("data-answer-timer"), 10) * 60000;
+      start.hidden = true; shown.hidden = false;
+      var tick = function () {
+        var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+        shown.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+        if (left === 0) { shown.classList.add("answer-timer--over"); return; }
+        window.setTimeout(tick, 1000);
+      };
+      tick();
+    });
+  }
+});
+// The answer arrived: its draft is no longer needed.
+document.querySelectorAll("[data-clear-draft]").forEach(function (page) {
+  try { window.localStorage.removeItem(page.getAttribute("data-clear-draft")); } catch (error) { /* private mode */ }
+});

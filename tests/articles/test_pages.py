@@ -285,8 +285,9 @@ def test_robots_health_check_and_favicon(client):
         ("/", 9),
         # article; its edition, sections, tags, relevances (with_parts: a repeat takes them from the shared
         # fragment); the newest articles sharing its topics, and its tags; related articles + their primary
-        # relevances; the month's previous and next article; how many practice questions it offers
-        ("/articles/measured/", 14),
+        # relevances; the month's previous and next article; how many practice questions it offers; its
+        # Mains questions to answer
+        ("/articles/measured/", 15),
         ("/articles/measured/text/", 5),  # the same, as plain text (no header, so no menu or numbers)
         # The long lists are not counted (common/paging.py): a page reads one article more than it shows,
         # after counting up to models.SHORT_LIST of its rows to choose how to find them (ArticleQuerySet.in_list).

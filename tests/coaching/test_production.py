@@ -81,7 +81,8 @@ def test_the_app_server_starts_when_production_is_configured():
 def _manage_with_env_file(tmp_path, env_file, **environment):
     """Run manage.py from a copy whose .env holds `env_file`, printing DEBUG and the secret key's source."""
     subprocess.run(["cp", "-r", str(PROJECT / "manage.py"), str(PROJECT / "coaching"), str(PROJECT / "common"), str(PROJECT / "articles"),
-                    str(PROJECT / "enquiries"), str(PROJECT / "practice"), str(PROJECT / "templates"),
+                    str(PROJECT / "enquiries"), str(PROJECT / "practice"), str(PROJECT / "answers"),
+                    str(PROJECT / "templates"),
                     str(PROJECT / "static"), str(tmp_path)],
                    check=True)
     (tmp_path / ".env").write_text(env_file)

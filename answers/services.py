@@ -1,0 +1,77 @@
+"""Submitting and erasing answers: the only writes of the students' side."""
+
+import re
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from enquiries.consent import NOTICE_VERSION
+
+from . import photos as photo_rules
+from .models import VERSIONS_PER_QUESTION, Answer, AnswerPhoto, photo_store
+
+OVER_LIMIT_TOLERANCE = 1.10  # UPSC refuses nothing for length; past 10% over the limit a student is warned
+
+
+def count_words(text):
+    """Words as an examiner counts them: runs of letters or digits, in any script (matras included)."""
+    return len(re.findall(r"[^\s\-–—.,;:!?()\"'“”‘’/]+", text or ""))
+
+
+def over_word_limit(question, words):
+    return words > question.word_limit * OVER_LIMIT_TOLERANCE
+
+
+def versions_of(question, device):
+    return Answer.objects.filter(question=question, device=device).order_by("version")
+
+
+def submit(*, question, device, text, uploads, email="", consent=False):
+    """Store a device's answer to `question` (typed `text`, or up to four photos in `uploads`) as its next
+    version; return the answer. Raises ValidationError with a message per field, and stores nothing then.
+
+    The photos are redrawn (answers/photos.py) before anything is written, so a refused photo leaves no
+    trace; the answer and its photos are written in one transaction."""
+    text = (text or "").strip()
+    errors = {}
+    if not text and not uploads:
+        errors["text"] = _("Write your answer, or add photos of your handwritten answer.")
+    if len(uploads) > photo_rules.MAX_PHOTOS:
+        errors["photos"] = _("Send at most %(count)s photos.") % {"count": photo_rules.MAX_PHOTOS}
+    if email and not consent:
+        errors["consent"] = _("Tick the box to agree, so that we may write to you when the review is ready.")
+    redrawn = []
+    if "photos" not in errors:
+        for upload in uploads:
+            try:
+                redrawn.append(photo_rules.redrawn(upload))
+            except photo_rules.PhotoRefused as refusal:
+                errors.setdefault("photos", str(refusal))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        taken = versions_of(question, device).select_for_update().count()
+        if taken >= VERSIONS_PER_QUESTION:
+            raise ValidationError({"text": _("You have sent %(count)s versions of this answer, the most we "
+                                             "review: read the feedback on them.") % {"count": taken}})
+        answer = Answer.objects.create(
+            question=question, device=device, version=taken + 1, text=text, words=count_words(text),
+            email=email if consent else "", consent_notice_version=NOTICE_VERSION if email and consent else "")
+        store = photo_store()
+        for position, (content, width, height) in enumerate(redrawn):
+            # A name of its own: the file store never holds the answer's link, the key to it.
+            stored_as = store.save(f"answers/{answer.question_id}/{uuid.uuid4().hex}.jpg", content)
+            AnswerPhoto.objects.create(answer=answer, position=position, stored_as=stored_as, width=width,
+                                       height=height, size=content.size)
+    return answer
+
+
+def erase(answer):
+    """Delete an answer and every file of it (the student's own "Delete my answer")."""
+    names, store = [photo.stored_as for photo in answer.photos.all()], photo_store()
+    with transaction.atomic():
+        answer.delete()
+        # The files go once the rows are gone for good: a rolled-back delete must not lose a photo.
+        transaction.on_commit(lambda: [store.delete(name) for name in names])

@@ -1,0 +1,87 @@
+"""The student's side of Mains answer writing: the question with its guidance and the writing page, and the
+answer's private page (its link is the only key to it: no listing names it, no cache keeps it)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles.models import Article
+from common import devices
+from common.forms import errors_onto
+from enquiries.consent import NOTICE_VERSION
+from enquiries.limits import over_limit, too_many
+
+from . import services
+from .forms import AnswerForm
+from .models import VERSIONS_PER_QUESTION, Answer, MainsQuestion
+
+# Every page here is someone's own: never stored by the page cache or a shared proxy.
+private = cache_control(private=True, no_store=True)
+
+
+@private
+@require_http_methods(["GET", "HEAD", "POST"])
+def write(request, slug, pk):
+    article = get_object_or_404(Article.objects.published_here(), slug=slug)
+    question = get_object_or_404(MainsQuestion.objects.public().select_related("article"), pk=pk, article=article)
+    device = devices.device_of(request)
+    form = AnswerForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if over_limit(request, group="answers-ip", key="ip", rate=settings.ANSWER_RATE_PER_IP) or over_limit(
+                request, group="answers-device", key=lambda group, request: device,
+                rate=settings.ANSWER_RATE_PER_DEVICE):
+            return too_many(request)
+        if form.is_valid():
+            try:
+                answer = services.submit(
+                    question=question, device=device, text=form.cleaned_data["text"],
+                    uploads=form.cleaned_data["photos"], email=form.cleaned_data["email"],
+                    consent=form.cleaned_data["consent"])
+            except ValidationError as error:
+                errors_onto(form, error)
+            else:
+                return devices.remember(redirect(answer), device)
+    earlier = list(services.versions_of(question, devices.known_device(request))) \
+        if devices.known_device(request) else []
+    response = render(request, "answers/write.html", {
+        "article": article, "question": question, "form": form, "earlier": earlier,
+        "versions_left": max(0, VERSIONS_PER_QUESTION - len(earlier)), "notice_version": NOTICE_VERSION},
+        status=400 if form.errors else 200)
+    return devices.remember(response, device)
+
+
+def _answer_at(link):
+    if len(link) > 64:
+        raise Http404
+    return get_object_or_404(Answer.objects.select_related("question__article"), link=link)
+
+
+@private
+def answer(request, link):
+    answer = _answer_at(link)
+    question = answer.question
+    return render(request, "answers/answer.html", {
+        "answer": answer, "question": question, "photos": answer.photos.all(),
+        "over_limit": services.over_word_limit(question, answer.words)})
+
+
+@private
+def photo(request, link, position):
+    """A page of the answer's photos, to the link's holder only (the store is outside every public folder)."""
+    stored = get_object_or_404(_answer_at(link).photos, position=position)
+    return FileResponse(stored.open(), content_type="image/jpeg")
+
+
+@private
+@require_POST
+def delete(request, link):
+    answer = _answer_at(link)
+    question = answer.question
+    services.erase(answer)
+    messages.success(request, _("Your answer was deleted, with its photos."))
+    return redirect(question)
