@@ -30,3 +30,35 @@ class AnswerForm(forms.Form):
     email = forms.EmailField(label=_("Email (optional)"), required=False, max_length=254,
                              help_text=_("Only to tell you when the review is ready."))
     consent = forms.BooleanField(required=False)
+
+
+class ReviewForm(forms.Form):
+    """The rubric, the remark and the comments; answers/reviewing.py judges the marks and the passages."""
+
+    introduction = forms.CharField(max_length=10, label="Introduction")
+    body = forms.CharField(max_length=10, label="Body: content, structure, examples and data")
+    conclusion = forms.CharField(max_length=10, label="Conclusion")
+    presentation = forms.CharField(max_length=10, label="Presentation")
+    remark = forms.CharField(label="Overall remark", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    general_comment = forms.CharField(label="General comment", required=False, max_length=4000,
+                                      widget=forms.Textarea(attrs={"rows": 3}),
+                                      help_text="For a photographed answer, or anything not tied to a passage.")
+    MAX_COMMENTS = 50
+
+    def __init__(self, *args, maximum, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("introduction", "body", "conclusion", "presentation"):
+            self.fields[name].widget.attrs.update({"inputmode": "decimal", "size": 4, "data-rubric-part": ""})
+        self.maximum = maximum
+
+    def anchored_comments(self):
+        """[(start, end, text)] from the passage comments the page added (start and end as numbers, or None
+        for anything that is not one, which the review refuses)."""
+        starts, ends = self.data.getlist("comment_start"), self.data.getlist("comment_end")
+        texts = self.data.getlist("comment_text")
+        return [(_number(start), _number(end), text[:4000])
+                for start, end, text in list(zip(starts, ends, texts))[:self.MAX_COMMENTS]]
+
+
+def _number(raw):
+    return int(raw) if raw.isdigit() and len(raw) < 9 else None

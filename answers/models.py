@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, published_condition
 
@@ -131,6 +132,8 @@ class Answer(models.Model):
         ordering = ["submitted_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["question", "device", "version"],
                                                name="answer_one_per_version")]
+        permissions = [("review_answer", "Can review the Mains answers assigned to them"),
+                       ("reassign_answer", "Can give Mains answers to another evaluator")]
 
     def __str__(self):
         return f"Answer {self.pk} to “{self.question}” (version {self.version})"
@@ -164,3 +167,56 @@ class AnswerPhoto(models.Model):
 
     def open(self):
         return photo_store().open(self.stored_as, "rb")
+
+
+class ReviewTurn(models.Model):
+    """Which evaluator received the last answer. Its one row is locked while an answer is assigned, so
+    answers are handed out one at a time, in turn (as leads are to counsellors)."""
+
+    last_evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                       related_name="+")
+
+
+RUBRIC = [("introduction", _("Introduction")), ("body", _("Body: content, structure, examples and data")),
+          ("conclusion", _("Conclusion")), ("presentation", _("Presentation"))]
+
+
+class Review(models.Model):
+    """Faculty's marking of one answer on the rubric, with an overall remark and comments (ReviewComment)."""
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="review")
+    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    introduction = models.DecimalField(max_digits=4, decimal_places=1)
+    body = models.DecimalField(max_digits=4, decimal_places=1)
+    conclusion = models.DecimalField(max_digits=4, decimal_places=1)
+    presentation = models.DecimalField(max_digits=4, decimal_places=1)
+    remark = models.TextField("overall remark")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(
+            condition=models.Q(introduction__gte=0, body__gte=0, conclusion__gte=0, presentation__gte=0),
+            name="review_marks_not_negative")]
+
+    @property
+    def parts(self):
+        """[(label, marks)] in the rubric's order."""
+        return [(label, getattr(self, name)) for name, label in RUBRIC]
+
+    @property
+    def total(self):
+        return sum(getattr(self, name) for name, _ in RUBRIC)
+
+
+class ReviewComment(models.Model):
+    """A comment of the review: on a passage of a typed answer (its characters start:end, and the words
+    they held), or a general one (no passage: photographed answers get these)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    quote = models.TextField(blank=True)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["start", "pk"]

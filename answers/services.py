@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from enquiries.consent import NOTICE_VERSION
 
 from . import photos as photo_rules
+from . import reviewing
 from .models import VERSIONS_PER_QUESTION, Answer, AnswerPhoto, photo_store
 
 OVER_LIMIT_TOLERANCE = 1.10  # UPSC refuses nothing for length; past 10% over the limit a student is warned
@@ -34,7 +35,8 @@ def submit(*, question, device, text, uploads, email="", consent=False):
 
     The photos are redrawn (answers/photos.py) before anything is written, so a refused photo leaves no
     trace; the answer and its photos are written in one transaction."""
-    text = (text or "").strip()
+    # One kind of line break, as the review page's browser reads it: comments point at characters.
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     errors = {}
     if not text and not uploads:
         errors["text"] = _("Write your answer, or add photos of your handwritten answer.")
@@ -60,6 +62,7 @@ def submit(*, question, device, text, uploads, email="", consent=False):
             question=question, device=device, version=taken + 1, text=text, words=count_words(text),
             email=email if consent else "", consent_notice_version=NOTICE_VERSION if email and consent else "")
         store = photo_store()
+        reviewing.hand_out(answer)
         for position, (content, width, height) in enumerate(redrawn):
             # A name of its own: the file store never holds the answer's link, the key to it.
             stored_as = store.save(f"answers/{answer.question_id}/{uuid.uuid4().hex}.jpg", content)

@@ -16,9 +16,9 @@ from common.forms import errors_onto
 from enquiries.consent import NOTICE_VERSION
 from enquiries.limits import over_limit, too_many
 
-from . import services
+from . import feedback, services
 from .forms import AnswerForm
-from .models import VERSIONS_PER_QUESTION, Answer, MainsQuestion
+from .models import VERSIONS_PER_QUESTION, Answer, MainsQuestion, Review
 
 # Every page here is someone's own: never stored by the page cache or a shared proxy.
 private = cache_control(private=True, no_store=True)
@@ -65,8 +65,12 @@ def _answer_at(link):
 def answer(request, link):
     answer = _answer_at(link)
     question = answer.question
+    review = Review.objects.filter(answer=answer).prefetch_related("comments").first() \
+        if answer.status == Answer.Status.REVIEWED else None
+    comments = list(review.comments.all()) if review else []
     return render(request, "answers/answer.html", {
-        "answer": answer, "question": question, "photos": answer.photos.all(),
+        "answer": answer, "question": question, "photos": answer.photos.all(), "review": review,
+        "comments": comments, "passages": feedback.passages(answer.text, comments),
         "over_limit": services.over_word_limit(question, answer.words)})
 
 

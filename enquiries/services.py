@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.text import tidy_line
+from common.turns import next_in_turn
 
 from .consent import NOTICE_VERSION
 from .erasure import Person, person_erased
@@ -156,11 +157,9 @@ def _hold_the_turn():
 
 def _next_counsellor(people, last_owner_id):
     """The active counsellor after the one who received the last lead, round-robin; it becomes their turn."""
-    if not people:
-        return None
-    following = [person for person in people if person.pk > (last_owner_id or 0)]
-    chosen = (following or people)[0]
-    RoundRobin.objects.filter(pk=1).update(last_owner=chosen)
+    chosen = next_in_turn(people, last_owner_id)
+    if chosen is not None:
+        RoundRobin.objects.filter(pk=1).update(last_owner=chosen)
     return chosen
 
 
