@@ -107,6 +107,13 @@ def new_link():
     return secrets.token_urlsafe(24)
 
 
+class AnswerQuerySet(models.QuerySet):
+    def on_device(self, device, count=100):
+        """A device's latest answers, newest first, with their questions and articles."""
+        return list(self.filter(device=device).select_related("question__article").order_by("-submitted_at", "-pk")
+                    [:count]) if device else []
+
+
 class Answer(models.Model):
     """One version of a device's answer to a question: typed, or photographed (AnswerPhoto)."""
 
@@ -127,6 +134,8 @@ class Answer(models.Model):
                                   related_name="+")
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         ordering = ["submitted_at", "pk"]

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
-from . import health, two_factor
+from . import health, two_factor, views
 from .two_factor import StaffSignInForm
 
 admin.site.site_header = "Coaching CMS"
@@ -45,6 +45,7 @@ urlpatterns = [
 ] + i18n_patterns(
     # The student-facing site, in English at / and in Hindi under /hi/ (the same paths after the prefix).
     path("", include("enquiries.urls")),
+    path("practice/history/", views.device_history, name="device_history"),
     path("", include("practice.urls")),
     path("", include("answers.urls")),
     path("", include("articles.urls")),

@@ -210,6 +210,12 @@ class Option(models.Model):
         return in_page_language(self.explanation, self.explanation_hi)
 
 
+class AttemptQuerySet(models.QuerySet):
+    def on_device(self, device, count=100):
+        """A device's latest attempts, newest first, with what their titles name."""
+        return list(self.filter(device=device).select_related("article", "edition")[:count]) if device else []
+
+
 class Attempt(models.Model):
     """One student's submitted answers to a quiz, on one device; anonymous (no login)."""
 
@@ -228,6 +234,8 @@ class Attempt(models.Model):
     marks = models.DecimalField(max_digits=7, decimal_places=2, default=0)
     maximum = models.DecimalField(max_digits=7, decimal_places=2, default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

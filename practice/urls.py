@@ -14,5 +14,4 @@ urlpatterns = [
     path("practice/attempts/<uuid:public_id>/report/", views.report_problem, name="report"),
     path("practice/attempts/<uuid:public_id>/counsellor/", views.talk_to_counsellor, name="counsellor"),
     path("practice/", views.practice_index, name="index"),
-    path("practice/history/", views.history, name="history"),
 ]

@@ -188,12 +188,6 @@ def practice_index(request):
         "quizzes": quizzes.recent_quizzes(), "articles": quizzes.practised_articles(), "active_paper_code": "practice"})
 
 
-def history(request):
-    device = devices.known_device(request)
-    attempts = list(Attempt.objects.filter(device=device).select_related("article", "edition")[:100]) if device else []
-    return render(request, "practice/history.html", {"attempts": attempts})
-
-
 REPORTS_PER_ADDRESS = "20/h"  # enough for a student with many doubts, too few to flood the editors' queue
 
 

@@ -216,3 +216,18 @@ def test_twenty_sends_in_a_minute_from_one_address_get_the_friendly_429(client, 
 
     assert statuses[:19] == [302] * 19 and statuses[19] == 429
     assert Answer.objects.count() == 19
+
+
+def test_the_devices_history_lists_its_answers_beside_its_practice_attempts(client, question):
+    """/practice/history/ names this device's Mains answers (linking to their private pages) under its
+    Prelims attempts; another browser's history shows none of them."""
+    from django.test import Client
+
+    client.post(write_url(question), {"text": "Mine."})
+    answer = Answer.objects.get()
+
+    mine = client.get("/practice/history/").content.decode()
+    theirs = Client().get("/practice/history/").content.decode()
+
+    assert f'href="{answer.get_absolute_url()}"' in mine and "version 1" in mine and "Mains answers" in mine
+    assert answer.link not in theirs and "No Mains answers yet on this device." in theirs

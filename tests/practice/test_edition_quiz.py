@@ -160,7 +160,7 @@ def test_the_printable_paper_has_an_answer_grid_and_the_key_opens_when_the_quiz_
 @pytest.mark.parametrize("url, queries", [
     (QUIZ, 5),                   # edition; its quiz (frozen); the paper's questions; statements; options
     ("/editions/2024/03/quiz/print/", 5),  # the same paper
-    ("/practice/history/", 1),   # this device's attempts with their quizzes
+    ("/practice/history/", 2),   # this device's attempts with their quizzes; its Mains answers with theirs
 ])
 def test_quiz_pages_issue_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
     """The month's quiz, its printable paper and the history cost the same however many questions."""
