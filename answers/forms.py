@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from enquiries.callbacks import CallbackForm
+
 from .photos import MAX_PHOTOS
 
 MAX_TEXT = 20_000  # characters: ten times a 250-word answer
@@ -62,3 +64,9 @@ class ReviewForm(forms.Form):
 
 def _number(raw):
     return int(raw) if raw.isdigit() and len(raw) < 9 else None
+
+
+class MainsCallbackForm(CallbackForm):
+    """"Talk to a counsellor about Mains preparation", from a reviewed answer."""
+
+    share_label = _("Share the marks of this answer with the counsellor")

@@ -13,11 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from articles.models import Article
 from common import devices
 from common.forms import errors_onto
+from enquiries.callbacks import take_callback
 from enquiries.consent import NOTICE_VERSION
+from enquiries.forms import form_clock
 from enquiries.limits import over_limit, too_many
+from enquiries.models import Enquiry
 
 from . import feedback, services
-from .forms import AnswerForm
+from .forms import AnswerForm, MainsCallbackForm
 from .models import VERSIONS_PER_QUESTION, Answer, MainsQuestion, Review
 
 # Every page here is someone's own: never stored by the page cache or a shared proxy.
@@ -62,7 +65,7 @@ def _answer_at(link):
 
 
 @private
-def answer(request, link):
+def answer_page(request, link, callback_form=None, please_confirm=False):
     answer = _answer_at(link)
     question = answer.question
     review = Review.objects.filter(answer=answer).prefetch_related("comments").first() \
@@ -71,7 +74,28 @@ def answer(request, link):
     return render(request, "answers/answer.html", {
         "answer": answer, "question": question, "photos": answer.photos.all(), "review": review,
         "comments": comments, "passages": feedback.passages(answer.text, comments),
-        "over_limit": services.over_word_limit(question, answer.words)})
+        "over_limit": services.over_word_limit(question, answer.words),
+        "callback_form": callback_form or MainsCallbackForm(initial={"started": form_clock()}),
+        "notice_version": NOTICE_VERSION, "please_confirm": please_confirm,
+    }, status=400 if callback_form is not None and not please_confirm else 200)
+
+
+@private
+@require_POST
+def talk_to_counsellor(request, link):
+    """After a review, a callback about Mains preparation (enquiries/callbacks.py); the marks go to the
+    counsellor only if the student ticked it. Evaluators never see who asked."""
+    answer = _answer_at(link)
+    if answer.status != Answer.Status.REVIEWED:
+        raise Http404
+    review = answer.review
+    return take_callback(
+        request, MainsCallbackForm(request.POST),
+        message=f"Asked for a call about Mains preparation from a reviewed answer to “{answer.question}”.",
+        shared=f"Shared marks: {review.total} / {answer.question.marks}.",
+        origin=Enquiry.Origin.ANSWER, source_page="", source_article=answer.question.article,
+        show_again=lambda form, please_confirm: answer_page(request, link, callback_form=form,
+                                                            please_confirm=please_confirm))
 
 
 @private

@@ -160,6 +160,7 @@ class Enquiry(models.Model):
         FORM = "form", "The enquiry form"
         ARTICLE = "article", "The enquiry form, from an article"
         PRACTICE = "practice", "A Prelims practice result"
+        ANSWER = "answer", "A reviewed Mains answer"
         STAFF = "staff", "Logged by staff after a call, visit or message"
 
     origin = models.CharField("came from", max_length=20, choices=Origin.choices, default=Origin.FORM, db_index=True)

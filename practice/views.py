@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db.models import Count, OuterRef, Subquery, prefetch_related_objects
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,12 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
 from common import devices
-from common.forms import errors_onto
+from enquiries.callbacks import take_callback
 from enquiries.consent import NOTICE_VERSION
-from enquiries.forms import form_clock, store_once
-from enquiries.limits import address_over_limit, over_limit, too_many
+from enquiries.forms import form_clock
+from enquiries.limits import over_limit, too_many
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_create
 
 from . import marking, quizzes, services
 from .forms import CounsellorCallbackForm
@@ -212,34 +210,14 @@ def report_problem(request, public_id):
 
 @require_POST
 def talk_to_counsellor(request, public_id):
-    """A callback asked for from a result, through the one enquiry service (normalised number, merge with an
-    open lead, round-robin, rate limits, stored once); the score goes to the counsellor only if the student
-    ticked it."""
+    """A callback asked for from a result (enquiries/callbacks.py); the score goes to the counsellor only if
+    the student ticked it."""
     attempt = get_object_or_404(Attempt.objects.select_related("article", "edition"), public_id=public_id)
-    if address_over_limit(request):
-        return too_many(request)
-    form = CounsellorCallbackForm(request.POST)
-    if form.looks_like_a_bot():
-        return redirect("enquiries:thanks")  # a bot: it learns nothing, nothing is stored
-    if form.sent_too_fast():
-        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock(confirmed=True),
-                              please_confirm=True)
-    if not form.is_valid():
-        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock())
-    data = form.cleaned_data
-    message = f"Asked for a call from a Prelims practice result on “{attempt.quiz_title}”."
-    if data["share_score"]:
-        message += (f" Shared score: {attempt.marks} / {attempt.maximum} ({attempt.correct} right, "
-                    f"{attempt.wrong} wrong, {attempt.blank} not attempted).")
-
-    def store():
-        enquiry_create(name=data["name"], phone=data["phone"], consent_given=data["consent"], message=message,
-                       origin=Enquiry.Origin.PRACTICE, source_page=attempt.get_absolute_url(),
-                       source_article=attempt.article)
-
-    try:
-        refused = store_once(request, form, store)
-    except ValidationError as error:
-        errors_onto(form, error)
-        return attempt_detail(request, public_id, callback_form=form.with_fresh_clock())
-    return refused or redirect("enquiries:thanks")
+    return take_callback(
+        request, CounsellorCallbackForm(request.POST),
+        message=f"Asked for a call from a Prelims practice result on “{attempt.quiz_title}”.",
+        shared=(f"Shared score: {attempt.marks} / {attempt.maximum} ({attempt.correct} right, "
+                f"{attempt.wrong} wrong, {attempt.blank} not attempted)."),
+        origin=Enquiry.Origin.PRACTICE, source_page=attempt.get_absolute_url(), source_article=attempt.article,
+        show_again=lambda form, please_confirm: attempt_detail(request, public_id, callback_form=form,
+                                                               please_confirm=please_confirm))

@@ -142,3 +142,43 @@ def test_claiming_and_handing_out(question, evaluators):
     assert reviewing.reassign(answer, bina, manager).evaluator == bina
     with pytest.raises(ValidationError, match="not an active evaluator"):
         reviewing.reassign(answer, manager, manager)
+
+
+def ask_for_a_call(client, answer, **fields):
+    import time
+
+    from enquiries.forms import form_clock
+
+    return client.post(f"/answers/{answer.link}/counsellor/", {
+        "name": "Priya Nair", "phone": "98765 43210", "consent": "on",
+        "started": form_clock(opened_at=time.time() - 60), **fields})
+
+
+def test_after_a_review_the_student_may_ask_a_counsellor_to_call_and_share_the_marks_only_if_ticked(client, question, evaluators):
+    """A reviewed answer's page offers the callback; the lead comes from answer writing, carries the marks
+    only when "share" was ticked, and never the answer's private link."""
+    from enquiries.models import Enquiry
+
+    first, second = sent(question, device="1" * 32), sent(question, device="2" * 32)
+    for answer in (first, second):
+        reviewing.review(answer, answer.evaluator, marks=marks(), remark="Fine.")
+    page = client.get(first.get_absolute_url()).content.decode()
+
+    ask_for_a_call(client, first)
+    ask_for_a_call(client, second, phone="91234 56789", share_score="on")
+
+    assert "Talk to a counsellor about Mains preparation" in page and "(10.5 / 15)" in page
+    silent, shared = Enquiry.objects.order_by("pk")
+    assert silent.origin == shared.origin == "answer" and silent.source_article == question.article
+    assert "Shared marks" not in silent.message and "Shared marks: 10.5 / 15." in shared.message
+    assert first.link not in silent.message + silent.source_page
+
+
+def test_no_callback_is_offered_before_the_review(client, question, evaluators):
+    """A waiting answer's page has no callback form, and posting to it answers 404 with no lead."""
+    from enquiries.models import Enquiry
+
+    answer = sent(question)
+
+    assert "Talk to a counsellor" not in client.get(answer.get_absolute_url()).content.decode()
+    assert ask_for_a_call(client, answer).status_code == 404 and not Enquiry.objects.exists()
