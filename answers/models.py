@@ -128,6 +128,8 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
     words = models.PositiveIntegerField(default=0)
     email = models.EmailField(blank=True, help_text="Only to say the review is ready (given with consent).")
+    language = models.CharField(max_length=5, default=settings.LANGUAGE_CODE, editable=False,
+                                help_text="The site's language it was written from: its mail and links use it.")
     consent_notice_version = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
     evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

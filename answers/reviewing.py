@@ -5,18 +5,25 @@ evaluator may claim an answer nobody holds; an editor or the Counselling manager
 yet reviewed to another evaluator. Only the evaluator holding an answer reviews it, once, on the rubric:
 each part in half marks, none negative, together at most the question's marks."""
 
+import logging
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from common.turns import next_in_turn
 
 from .models import RUBRIC, Answer, Review, ReviewComment, ReviewTurn
 from .roles import EVALUATOR, REASSIGN, REVIEW
+
+logger = logging.getLogger(__name__)
 
 REVIEW_WITHIN = timedelta(hours=48)  # the desk's target: an answer waiting longer is overdue
 HALF = Decimal("0.5")
@@ -142,7 +149,23 @@ def review(answer, by, *, marks, remark, anchored=(), general=()):
         ReviewComment.objects.bulk_create(comments)
         answer.status, answer.reviewed_at = Answer.Status.REVIEWED, timezone.now()
         answer.save(update_fields=["status", "reviewed_at"])
+        if answer.email:
+            transaction.on_commit(lambda: tell_the_student(answer))
     return done
+
+
+def tell_the_student(answer):
+    """Queue the mail that says the review is ready, in the language the answer was written in, with its
+    private link (the student's own address is the only one it goes to). A failure is logged: the review is
+    saved and its page says it all."""
+    try:
+        with translation.override(answer.language):
+            body = render_to_string("answers/email/review_ready.txt", {
+                "answer": answer, "link": settings.SITE_URL + answer.get_absolute_url(),
+                "site_name": settings.SITE_NAME})
+            send_mail(gettext("Your Mains answer has been reviewed"), body, None, [answer.email])
+    except Exception:  # the queue is the database: if it failed now, the student still finds the review
+        logger.exception("Could not queue the review-ready mail for answer %s", answer.pk)
 
 
 def _name(user):

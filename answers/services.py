@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.models import reading_language
 from enquiries.consent import NOTICE_VERSION
 
 from . import photos as photo_rules
@@ -60,6 +61,7 @@ def submit(*, question, device, text, uploads, email="", consent=False):
                                              "review: read the feedback on them.") % {"count": taken}})
         answer = Answer.objects.create(
             question=question, device=device, version=taken + 1, text=text, words=count_words(text),
+            language=reading_language(),
             email=email if consent else "", consent_notice_version=NOTICE_VERSION if email and consent else "")
         store = photo_store()
         reviewing.hand_out(answer)

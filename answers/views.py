@@ -31,7 +31,8 @@ private = cache_control(private=True, no_store=True)
 @require_http_methods(["GET", "HEAD", "POST"])
 def write(request, slug, pk):
     article = get_object_or_404(Article.objects.published_here(), slug=slug)
-    question = get_object_or_404(MainsQuestion.objects.public().select_related("article"), pk=pk, article=article)
+    question = get_object_or_404(MainsQuestion.objects.public().select_related("article"), pk=pk,
+                                 article__in=article.question_sources)
     device = devices.device_of(request)
     form = AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST":

@@ -505,6 +505,12 @@ class Article(models.Model):
             return None
 
     @property
+    def question_sources(self):
+        """The articles whose questions (Prelims, Mains) this article's page offers: itself and, for a Hindi
+        twin, its English original, whose questions carry their Hindi beside the English."""
+        return [pk for pk in (self.pk, self.english_original_id) if pk is not None]
+
+    @property
     def published_twin(self):
         """The twin students may switch to, or None."""
         twin = self.twin

@@ -21,11 +21,6 @@ REVIEW_RIGHT_BELOW = 0.25
 REVIEW_POPULAR_WRONG = 0.5
 
 
-def practice_sources(article):
-    """The articles whose questions this article offers: itself and, for a Hindi twin, its English original."""
-    return [pk for pk in (article.pk, article.english_original_id) if pk is not None]
-
-
 class QuestionQuerySet(models.QuerySet):
     def public(self):
         """Approved, not dropped, and on an article students can read now."""
@@ -35,7 +30,7 @@ class QuestionQuerySet(models.QuerySet):
     def of_article(self, article):
         """An article's questions. A Hindi twin also offers its English original's, which are written in
         Hindi beside the English with one key, so both languages' students answer the same question."""
-        return self.filter(article__in=practice_sources(article))
+        return self.filter(article__in=article.question_sources)
 
     def for_paper(self):
         """Everything a question paper prints, in a fixed number of queries."""

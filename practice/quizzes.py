@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from .models import EditionQuiz, Question, QuizQuestion, practice_sources
+from .models import EditionQuiz, Question, QuizQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def practised_articles(count=20):
                                                 ).values("pk")
     articles = list(Article.objects.published_here().filter(read_first("pk", with_questions, connection.vendor))
                     .for_listing().order_by("-published_at", "-pk")[:count])
-    sources = {article.pk: practice_sources(article) for article in articles}
+    sources = {article.pk: article.question_sources for article in articles}
     counts = dict(public.filter(article__in={pk for pks in sources.values() for pk in pks}).order_by()
                   .values("article").annotate(n=Count("pk")).values_list("article", "n"))
     for article in articles:

@@ -182,3 +182,24 @@ def test_no_callback_is_offered_before_the_review(client, question, evaluators):
 
     assert "Talk to a counsellor" not in client.get(answer.get_absolute_url()).content.decode()
     assert ask_for_a_call(client, answer).status_code == 404 and not Enquiry.objects.exists()
+
+
+def test_a_student_who_gave_an_email_is_told_when_the_review_is_ready_in_their_language(
+        client, question, evaluators, settings, django_capture_on_commit_callbacks):
+    """An answer sent from the Hindi site with an address and consent gets one mail, in Hindi, with its
+    private /hi/ link; an answer without an address gets none."""
+    from tests.conftest import sent_mail
+    from tests.factories import hindi_twin
+
+    hindi_twin(question.article)
+    client.post(f"/hi/articles/{question.article.slug}/answer/{question.pk}/", {
+        "text": "मेरा उत्तर।", "email": "asha@example.com", "consent": "on"})
+    answer = Answer.objects.get()
+    quiet = sent(question, device="q" * 32)
+    with django_capture_on_commit_callbacks(execute=True):
+        for each in (answer, quiet):
+            reviewing.review(each, each.evaluator, marks=marks(), remark="ठीक है।")
+
+    mails = sent_mail()
+    assert [mail.to for mail in mails] == [["asha@example.com"]]
+    assert f"{settings.SITE_URL}/hi/answers/{answer.link}/" in mails[0].body

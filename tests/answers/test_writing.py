@@ -132,7 +132,8 @@ def test_answer_pages_are_never_cached(client, question):
     assert client.get(answer.get_absolute_url()).status_code == 404
 
 
-def test_photos_are_stored_redrawn_and_served_only_through_the_link(client, question):
+def test_photos_are_stored_redrawn_and_served_only_through_the_link(client, question,
+                                                                    django_capture_on_commit_callbacks):
     """Two photos are stored as JPEGs in the private store and shown on the answer's page through its link,
     marked private; deleting the answer removes the files."""
     pages = [SimpleUploadedFile(f"page{n}.jpg", jpeg_bytes((1200, 1600)), content_type="image/jpeg") for n in (1, 2)]
@@ -147,15 +148,9 @@ def test_photos_are_stored_redrawn_and_served_only_through_the_link(client, ques
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg" and "private" in served["Cache-Control"]
     assert b"".join(served.streaming_content)[:2] == b"\xff\xd8"
     assert client.get(f"/answers/{answer.link}/photos/7.jpg").status_code == 404
-    with django_capture_commit():
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/answers/{answer.link}/delete/")
     assert not any(photo_store().exists(p.stored_as) for p in photos) and not AnswerPhoto.objects.exists()
-
-
-def django_capture_commit():
-    from django.test import TestCase
-
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def test_a_refused_photo_stores_nothing(client, question):
