@@ -9,6 +9,8 @@ class CoachingConfig(AppConfig):
     verbose_name = "Coaching CMS"
 
     def ready(self):
+        from answers.importing import questions_from_import
+        from articles.importing.drafts import article_imported
         from enquiries.erasure import person_erased
         from practice.services import blank_reports_naming
 
@@ -18,6 +20,7 @@ class CoachingConfig(AppConfig):
 
         watch_public_content()
         person_erased.connect(blank_reports_naming, dispatch_uid="coaching.blank_practice_reports")
+        article_imported.connect(questions_from_import, dispatch_uid="coaching.mains_questions_from_import")
 
         # Sent once per app after every migrate (and after a test database is flushed); this app is
         # listed last, so by its signal every app's permissions exist.

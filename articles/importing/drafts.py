@@ -6,11 +6,16 @@ import calendar
 import reversion
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils.text import slugify
 
 from ..documents import UnreadableDocument, blocks_from_upload
 from ..models import Article, Edition, Paper, Relevance, Section, Topic
 from .recognition import ImportRefused, parse
+
+# Sent inside the import's transaction once the draft is saved, for the apps that keep more of what was
+# recognised (answers: the Mains questions); a receiver that fails undoes the import.
+article_imported = Signal()
 
 
 def read_article(name, data, syllabus=None, *, may_open_edition=False):
@@ -128,6 +133,7 @@ def create_draft(parsed, *, author=None, slug=None, create_edition=False, englis
             Section.objects.create(article=article, position=position, heading=heading[:200], body=body)
         if parsed.tags:
             article.tags.set([tag[:100] for tag in parsed.tags])
+        article_imported.send(sender=Article, article=article, parsed=parsed)
     return article
 
 

@@ -295,8 +295,9 @@ def test_robots_health_check_and_favicon(client):
         ("/papers/gs2/international-relations/", 6),  # topic + paper, list size, page, primary relevances
         ("/tags/tag-0/", 6),  # tag, list size, page, primary relevances
         ("/editions/", 4),  # released months with published articles, the latest months' articles per paper
-        # edition, its articles, their primary relevances, previous and next month, whether it has a quiz
-        ("/editions/2024/03/", 8),
+        # edition, its articles, their primary relevances, previous and next month, whether it has a quiz,
+        # its Mains questions
+        ("/editions/2024/03/", 9),
         # months to filter by, topic/tag/paper names like the words, the index's matches up to
         # search.MANY (few or many?), count, page, primary relevances, sections for snippets
         ("/search/?q=monsoon", 9),
