@@ -5,10 +5,11 @@ Each photo is measured from its header before any pixel is decoded (a decompress
 unread), turned upright by its EXIF orientation, shrunk to at most 2,000 px on its longest side and saved as
 a new JPEG: the camera's EXIF, GPS position and any other metadata are left behind."""
 
+import contextlib
 import io
 
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_PHOTOS = 4
 MAX_BYTES = 12 * 1024 * 1024  # a phone's full-resolution photo is 3–8 MB
@@ -20,6 +21,19 @@ QUALITY = 85
 
 class PhotoRefused(ValueError):
     """A file that is not a photo we take; the message says what was wrong, for the student."""
+
+
+@contextlib.contextmanager
+def truncated_images_refused():
+    """Pillow's rule for a photo cut off in transfer is one global flag, and WeasyPrint (the PDFs) turns it
+    on when it is imported, which would let such a photo through half grey. It is off while a photo is
+    decoded here (one request at a time per worker process), and put back as it was."""
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def redrawn(upload):
@@ -38,7 +52,8 @@ def redrawn(upload):
             if width * height > MAX_PIXELS:
                 raise PhotoRefused(f"“{name}” is {width:,} × {height:,} pixels, more than a photo of a page needs: "
                                    "send it at the camera's normal size.")
-            upright = ImageOps.exif_transpose(image)  # decodes the pixels
+            with truncated_images_refused():
+                upright = ImageOps.exif_transpose(image)  # decodes the pixels
             upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
             picture = upright.convert("RGB")
     except PhotoRefused:

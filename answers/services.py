@@ -5,6 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from articles.models import reading_language
@@ -14,6 +15,7 @@ from . import photos as photo_rules
 from . import reviewing
 from .models import VERSIONS_PER_QUESTION, Answer, AnswerPhoto, photo_store
 
+PHOTO_BUDGET_PER_DEVICE = 40 * 1024 * 1024  # some fifty redrawn pages: a term's answers, not a photo album
 OVER_LIMIT_TOLERANCE = 1.10  # UPSC refuses nothing for length; past 10% over the limit a student is warned
 
 
@@ -52,6 +54,9 @@ def submit(*, question, device, text, uploads, email="", consent=False):
                 redrawn.append(photo_rules.redrawn(upload))
             except photo_rules.PhotoRefused as refusal:
                 errors.setdefault("photos", str(refusal))
+    if redrawn and photos_held_by(device) + sum(content.size for content, _, _ in redrawn) > PHOTO_BUDGET_PER_DEVICE:
+        errors["photos"] = _("This device already keeps as many answer photos as we hold for one student: "
+                             "delete an older answer, or type this one.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -73,10 +78,29 @@ def submit(*, question, device, text, uploads, email="", consent=False):
     return answer
 
 
-def erase(answer):
-    """Delete an answer and every file of it (the student's own "Delete my answer")."""
-    names, store = [photo.stored_as for photo in answer.photos.all()], photo_store()
+def erase(answers):
+    """Delete answers (a queryset) with their reviews and every photo file; return how many. Used by the
+    student's "Delete my answer", the retention purge and a person's erasure."""
+    answers = Answer.objects.filter(pk__in=answers.values("pk"))
+    names, store = list(AnswerPhoto.objects.filter(answer__in=answers).values_list("stored_as", flat=True)), photo_store()
     with transaction.atomic():
-        answer.delete()
+        count = answers.count()
+        answers.delete()
         # The files go once the rows are gone for good: a rolled-back delete must not lose a photo.
         transaction.on_commit(lambda: [store.delete(name) for name in names])
+    return count
+
+
+def erase_answers_of(sender, person, **kwargs):
+    """A person erased on request (enquiries.erasure.person_erased, connected by coaching/apps.py) loses the
+    answers they gave their email with: the contact they consented to is theirs."""
+    given = Q(pk__in=[])
+    for email in person.emails:
+        given |= Q(email__iexact=email)
+    if person.emails:
+        erase(Answer.objects.filter(given))
+
+
+def photos_held_by(device):
+    """Bytes of answer photos this device keeps on the server (its storage budget counts them)."""
+    return AnswerPhoto.objects.filter(answer__device=device).aggregate(total=Sum("size"))["total"] or 0

@@ -111,6 +111,6 @@ def photo(request, link, position):
 def delete(request, link):
     answer = _answer_at(link)
     question = answer.question
-    services.erase(answer)
+    services.erase(Answer.objects.filter(pk=answer.pk))
     messages.success(request, _("Your answer was deleted, with its photos."))
     return redirect(question)

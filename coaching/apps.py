@@ -10,6 +10,7 @@ class CoachingConfig(AppConfig):
 
     def ready(self):
         from answers.importing import questions_from_import
+        from answers.services import erase_answers_of
         from articles.importing.drafts import article_imported
         from enquiries.erasure import person_erased
         from practice.services import blank_reports_naming
@@ -20,6 +21,7 @@ class CoachingConfig(AppConfig):
 
         watch_public_content()
         person_erased.connect(blank_reports_naming, dispatch_uid="coaching.blank_practice_reports")
+        person_erased.connect(erase_answers_of, dispatch_uid="coaching.erase_answers")
         article_imported.connect(questions_from_import, dispatch_uid="coaching.mains_questions_from_import")
 
         # Sent once per app after every migrate (and after a test database is flushed); this app is

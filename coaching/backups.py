@@ -1,7 +1,10 @@
-"""One file that holds the whole site (the database and the uploaded media), and putting it back.
+"""One file that holds the whole site (the database, the uploaded media and the answer photos), and putting
+it back.
 
 The file is a gzip'd tar: `manifest.json` (what it holds), `database.sqlite3` (SQLite's online backup
-API, consistent while the site runs) or `database.pgdump` (pg_dump's custom format), and `media/`. It holds
+API, consistent while the site runs) or `database.pgdump` (pg_dump's custom format), `media/`, and
+`private-media/` (the photos of students' Mains answers, from the answers store when it is a folder on
+this host; a bucket is backed up by its provider). It holds
 every student's phone number, so it is written readable by its owner alone (0600, in a folder made 0700),
 without the sessions (a stolen backup must not sign anyone in), and can be encrypted to a GPG recipient
 before it leaves the host (`--encrypt-to`; restore after `gpg --decrypt`).
@@ -22,7 +25,18 @@ from django.utils import timezone
 
 FORMAT = "coaching-cms-backup/1"
 SESSIONS_TABLE = "django_session"
-SQLITE_NAME, POSTGRES_NAME, MEDIA_DIR, MANIFEST = "database.sqlite3", "database.pgdump", "media", "manifest.json"
+SQLITE_NAME, POSTGRES_NAME, MANIFEST = "database.sqlite3", "database.pgdump", "manifest.json"
+
+
+def _file_trees():
+    """{name in the backup: folder on this host} of the files the site keeps beside its database."""
+    from django.core.files.storage import storages
+
+    trees = {"media": Path(settings.MEDIA_ROOT)}
+    photos = getattr(storages["answers"], "location", None)  # a folder, unless the store is a bucket
+    if photos:
+        trees["private-media"] = Path(photos)
+    return trees
 
 
 class BackupError(Exception):
@@ -75,18 +89,20 @@ def create_backup(output, encrypt_to=None):
                   f"--exclude-table-data={SESSIONS_TABLE}", "--file", str(database_file), name], env=env)
         else:
             raise BackupError(f"Backups support SQLite and PostgreSQL, not {_engine()}.")
-        media_files = [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] \
-            if Path(settings.MEDIA_ROOT).is_dir() else []
+        files = {name: [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+                 for name, folder in _file_trees().items()}
         manifest = {"format": FORMAT, "engine": _engine(), "created_at": timezone.now().isoformat(),
-                    "database": database_file.name, "media_files": len(media_files)}
+                    "database": database_file.name, "media_files": len(files["media"]),
+                    "private_files": len(files.get("private-media", []))}
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2))
         partial = output.with_name(output.name + ".partial")
         partial.unlink(missing_ok=True)
         with _private_file(partial) as stream, tarfile.open(fileobj=stream, mode="w:gz") as archive:
             archive.add(work / MANIFEST, MANIFEST)
             archive.add(database_file, database_file.name)
-            for path in media_files:
-                archive.add(path, f"{MEDIA_DIR}/{path.relative_to(settings.MEDIA_ROOT)}")
+            for name, folder in _file_trees().items():
+                for path in files[name]:
+                    archive.add(path, f"{name}/{path.relative_to(folder)}")
         if encrypt_to:
             plain, partial = partial, output.with_name(output.name + ".encrypting")
             try:
@@ -118,7 +134,8 @@ def _is_empty():
 
 
 def restore_backup(source):
-    """Put a backup into the configured database, which must be empty, and its media into MEDIA_ROOT."""
+    """Put a backup into the configured database, which must be empty, its media into MEDIA_ROOT and its
+    answer photos into the answers store's folder."""
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"There is no backup file at {source}.")
@@ -154,8 +171,8 @@ def restore_backup(source):
             env, args, name = _postgres_env()
             _run(["pg_restore", *args, "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", name,
                   str(work / POSTGRES_NAME)], env=env)
-        media = work / MEDIA_DIR
-        if media.is_dir():
-            shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        for name, folder in _file_trees().items():
+            if (work / name).is_dir():
+                shutil.copytree(work / name, folder, dirs_exist_ok=True)
     connection.close()  # the next query sees the restored tables
     return manifest

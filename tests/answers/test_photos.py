@@ -85,3 +85,14 @@ def test_a_file_over_the_size_limit_is_refused_unread(settings):
     """More than 12 MB is refused, naming the limit."""
     with pytest.raises(PhotoRefused, match="larger than 12 MB"):
         redrawn(upload(b"\xff\xd8" + b"\0" * (12 * 1024 * 1024)))
+
+
+def test_a_truncated_photo_is_refused_even_after_the_pdfs_relaxed_pillow():
+    """WeasyPrint lets Pillow load truncated images when it is imported; a cut-off photo is still refused,
+    and the PDFs keep their setting."""
+    import weasyprint  # noqa: F401 (sets ImageFile.LOAD_TRUNCATED_IMAGES)
+    from PIL import ImageFile
+
+    with pytest.raises(PhotoRefused, match="could not be read"):
+        redrawn(upload(jpeg_bytes((800, 600))[:700]))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True

@@ -21,7 +21,8 @@ def manage(database_url, media, *args, check=True):
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
     env.update(DJANGO_SETTINGS_MODULE="coaching.settings", DJANGO_DEBUG="true", DATABASE_URL=database_url,
-               DJANGO_MEDIA_ROOT=str(media), DEMO_PASSWORD="backup-test-password")
+               DJANGO_MEDIA_ROOT=str(media), DJANGO_PRIVATE_MEDIA_ROOT=str(media.with_name(media.name + "-private")),
+               DEMO_PASSWORD="backup-test-password")
     result = subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True,
                             text=True, timeout=300)
     if check:
@@ -53,6 +54,9 @@ def round_trip(site, restored, tmp_path):
     media, restored_media = tmp_path / "media", tmp_path / "restored-media"
     (media / "uploads").mkdir(parents=True)
     (media / "uploads" / "timetable.pdf").write_bytes(b"%PDF-1.4 the weekend batch timetable")
+    photos = media.with_name("media-private") / "answers" / "7"
+    photos.mkdir(parents=True)
+    (photos / "page.jpg").write_bytes(b"\xff\xd8 a student's handwritten page")
     manage(site, media, "migrate", "--noinput", "-v", "0")
     manage(site, media, "load_demo")
     before = literal_eval(manage(site, media, "shell", "-v", "0", "-c", PROBE).stdout)
@@ -62,11 +66,13 @@ def round_trip(site, restored, tmp_path):
     restored_run = manage(restored, restored_media, "restore", str(backup))
 
     after = literal_eval(manage(restored, restored_media, "shell", "-v", "0", "-c", PROBE).stdout)
-    assert "Backed up the" in made.stdout and "1 media file(s)" in made.stdout
+    assert "Backed up the" in made.stdout and "1 media file(s), 1 answer photo(s)" in made.stdout
     assert "Restored the" in restored_run.stdout
     assert len(before[0]) == 14 and len(before[1]) == 30  # the demo: 11 articles, 3 Hindi twins
     assert after == before
     assert (restored_media / "uploads" / "timetable.pdf").read_bytes() == b"%PDF-1.4 the weekend batch timetable"
+    restored_photo = restored_media.with_name("restored-media-private") / "answers" / "7" / "page.jpg"
+    assert restored_photo.read_bytes() == b"\xff\xd8 a student's handwritten page"
     return backup, restored_media
 
 

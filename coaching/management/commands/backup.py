@@ -18,5 +18,5 @@ class Command(BaseCommand):
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(
-            f"Backed up the {manifest['engine']} database and {manifest['media_files']} media file(s) to {output}"
+            f"Backed up the {manifest['engine']} database and {manifest['media_files']} media file(s), {manifest.get('private_files', 0)} answer photo(s) to {output}"
             + (f", encrypted to {encrypt_to}." if encrypt_to else ".")))

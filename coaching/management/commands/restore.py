@@ -17,4 +17,4 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(
             f"Restored the {manifest['engine']} database of {manifest['created_at']} and "
-            f"{manifest['media_files']} media file(s). Run `manage.py migrate` if the code is newer than the backup."))
+            f"{manifest['media_files']} media file(s), {manifest.get('private_files', 0)} answer photo(s). Run `manage.py migrate` if the code is newer than the backup."))
