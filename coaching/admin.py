@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from answers.admin import MainsQuestionInline
-from articles.admin import ArticleAdmin
-from articles.models import Article
+from answers.insights import month_directive_insights, question_insights
+from answers.models import MainsQuestion
+from articles.admin import ArticleAdmin, EditionAdmin
+from articles.models import Article, Edition
 from practice.article_inline import QuestionInline
 
 from . import two_factor
@@ -37,10 +39,27 @@ admin.site.register(User, StaffUserAdmin)
 
 
 class ArticleWithPracticeAdmin(ArticleAdmin):
-    """An article's page carries the Prelims and Mains questions written on it, under its sections."""
+    """An article's page carries the Prelims and Mains questions written on it, under its sections, and what
+    students' answers to its Mains questions say."""
 
     inlines = [*ArticleAdmin.inlines, QuestionInline, MainsQuestionInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        questions = MainsQuestion.objects.filter(article_id=object_id if str(object_id).isdigit() else 0)
+        return super().change_view(request, object_id, form_url, {
+            **(extra_context or {}), "mains_insights": question_insights(questions)})
+
+
+class EditionWithInsightsAdmin(EditionAdmin):
+    """A month's page says which directive words its students handled worst."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        edition = Edition.objects.filter(pk=object_id if str(object_id).isdigit() else 0).first()
+        return super().change_view(request, object_id, form_url, {
+            **(extra_context or {}), "directive_insights": month_directive_insights(edition) if edition else []})
 
 
 admin.site.unregister(Article)
 admin.site.register(Article, ArticleWithPracticeAdmin)
+admin.site.unregister(Edition)
+admin.site.register(Edition, EditionWithInsightsAdmin)
