@@ -4,7 +4,10 @@ each lead stores the version it was shown."""
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-NOTICE_VERSION = "2026-11"  # 2026-11: a practice score is shared only when the student ticks "share my score"
+# 2026-11: a practice score is shared only when the student ticks "share my score".
+# 2026-12: Mains answers: who reads them, the email for the review, deletion and how long they are kept.
+NOTICE_VERSION = "2026-12"
+ANSWER_RETENTION_DAYS = 365  # `purge_answers --older-than 365`, run daily (README, "Data protection")
 RETENTION_DAYS = 730
 BACKUP_DAYS = 30  # how long a backup file is kept (README, "Backups"); erased details leave backups with it
 
@@ -14,6 +17,12 @@ NOTICE_ITEMS = [
     (_("Practice scores"), _("If you ask for a call from a Prelims practice result, the counsellor sees your score "
                              "on that quiz only when you tick “share my score”; your practice attempts are "
                              "otherwise anonymous and never linked to you.")),
+    (_("Mains answers"), format_lazy(_(
+        "An answer you write for review is kept behind a private link that only you hold, and read by our "
+        "faculty to mark it; they never see your contact details. An email address given with it is used "
+        "only to tell you the review is ready, and marks reach a counsellor only if you tick “share”. You can "
+        "delete an answer, photos included, from its page at any time; we delete answers {days} days after "
+        "they were sent."), days=ANSWER_RETENTION_DAYS)),
     (_("Why"), _("Only so that a counsellor can call you back about our courses and follow up on your enquiry.")),
     (_("Who sees it"), _("Our counselling team. We do not sell or share it with anyone else.")),
     (_("How long"), format_lazy(_("Up to {years} years after your last enquiry, then it is erased."),

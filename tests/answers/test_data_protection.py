@@ -77,3 +77,14 @@ def test_a_device_over_its_photo_budget_is_asked_to_delete_an_old_answer(questio
     services.submit(question=question, device="b" * 32, text="Typed instead.", uploads=[])
 
     assert Answer.objects.count() == 2
+
+
+def test_the_privacy_notice_explains_answers_in_its_new_version(client):
+    """The notice names who reads an answer, what the email is for, deletion and the retention, as version
+    2026-12, which an answer given with an email records."""
+    from enquiries.consent import NOTICE_VERSION
+
+    page = client.get("/privacy/").content.decode()
+
+    assert NOTICE_VERSION == "2026-12" and "<strong>Mains answers:</strong>" in page
+    assert "they never see your contact details" in page and "we delete answers 365 days after" in page

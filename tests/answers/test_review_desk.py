@@ -203,3 +203,22 @@ def test_a_student_who_gave_an_email_is_told_when_the_review_is_ready_in_their_l
     mails = sent_mail()
     assert [mail.to for mail in mails] == [["asha@example.com"]]
     assert f"{settings.SITE_URL}/hi/answers/{answer.link}/" in mails[0].body
+
+
+def test_the_demo_has_approved_mains_questions_with_model_answers_and_two_reviewed_answers(monkeypatch, client):
+    """load_demo approves every demo article's Mains question, gives two a model answer, and adds two
+    answers reviewed by the demo evaluator whose pages show marks and comments; a second run adds nothing."""
+    from django.core.management import call_command
+
+    from answers.models import MainsQuestion
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
+    call_command("load_demo", "--force", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
+
+    assert MainsQuestion.objects.count() >= 7 and not MainsQuestion.objects.filter(status="draft").exists()
+    assert MainsQuestion.objects.exclude(model_answer="").count() == 2
+    reviewed = list(Answer.objects.filter(status="reviewed"))
+    assert len(reviewed) == 2 and {answer.evaluator.username for answer in reviewed} == {"evaluator"}
+    page = client.get(reviewed[0].get_absolute_url()).content.decode()
+    assert "9.5 / 15" in page and '<mark id="passage-1">' in page

@@ -58,19 +58,19 @@ def test_demo_has_an_india_japan_analysis_in_the_seed_shape(monkeypatch, client)
 
 
 def test_demo_staff_logins_use_demo_password_and_have_their_roles(monkeypatch):
-    """admin, editor, writer, translator, counsellor and manager log in with DEMO_PASSWORD and sit in their role
-    groups."""
+    """admin, editor, writer, translator, counsellor, manager and evaluator log in with DEMO_PASSWORD and sit
+    in their role groups."""
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2024")
     call_command("load_demo", "--force", verbosity=0)
 
     roles = {}
-    for username in ["admin", "editor", "writer", "translator", "counsellor", "manager"]:
+    for username in ["admin", "editor", "writer", "translator", "counsellor", "manager", "evaluator"]:
         user = authenticate(sign_in_request(), username=username, password="demo-pass-2024")
         assert user is not None and user.is_staff, username
         roles[username] = list(user.groups.values_list("name", flat=True))
     assert get_user_model().objects.get(username="admin").is_superuser
     assert roles == {"admin": [], "editor": ["Editor"], "writer": ["Writer"], "translator": ["Translator"],
-                     "counsellor": ["Counsellor"], "manager": ["Counselling manager"]}
+                     "counsellor": ["Counsellor"], "manager": ["Counselling manager"], "evaluator": ["Evaluator"]}
 
 
 def test_generated_password_is_printed_only_in_debug(monkeypatch, settings, capsys):

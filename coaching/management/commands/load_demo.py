@@ -11,6 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.test.utils import override_settings
 
+from answers.demo import demo_answers, load_mains
+from answers.roles import EVALUATOR
 from articles.demo import load_articles
 from articles.demo_twins import load_twins
 from articles.roles import EDITOR, TRANSLATOR, WRITER
@@ -26,13 +28,15 @@ DEMO_STAFF = {
     "translator": (TRANSLATOR, "Neha Translator"),
     "counsellor": (COUNSELLOR, "Kavya Counsellor"),
     "manager": (COUNSELLING_MANAGER, "Rohan Manager"),
+    "evaluator": (EVALUATOR, "Farah Evaluator"),
 }
 
 
 class Command(BaseCommand):
     help = (
-        "Load demo content: articles (three with Hindi twins), call-us numbers and the staff logins admin, "
-        "editor, writer, translator, counsellor and manager. Safe to run again. Passwords come from DEMO_PASSWORD, else one is generated and "
+        "Load demo content: articles (three with Hindi twins), Prelims and Mains questions, two reviewed "
+        "answers, call-us numbers and the staff logins admin, editor, writer, translator, counsellor, manager "
+        "and evaluator. Safe to run again. Passwords come from DEMO_PASSWORD, else one is generated and "
         "printed (in DEBUG only)."
     )
 
@@ -44,7 +48,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError(
-                "DEBUG is off, so this looks like the live site: the demo adds fictional articles, leads and six "
+                "DEBUG is off, so this looks like the live site: the demo adds fictional articles, leads and seven "
                 "staff logins. Run it with --force if this really is a demo or staging copy.")
         given = os.environ.get("DEMO_PASSWORD", "")
         password = given or secrets.token_urlsafe(12)
@@ -57,13 +61,17 @@ class Command(BaseCommand):
             courses = load_courses()
             leads = load_leads(counsellors=[users["counsellor"], users["manager"]])
             questions = load_questions()
+            mains, reviewed = load_mains(evaluator=users["evaluator"])
         self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: {articles} articles, {questions} Prelims questions, {numbers} call-us numbers, "
-            f"{courses} courses, {leads} leads."))
+            f"Demo content ready: {articles} articles, {questions} Prelims questions, {mains} Mains questions "
+            f"with {reviewed} reviewed answers, {numbers} call-us numbers, {courses} courses, {leads} leads."))
         if given or settings.DEBUG or created:
             self.stdout.write(f"Staff logins at {settings.SITE_URL}{reverse('admin:index')}: " + ", ".join(DEMO_STAFF))
         if settings.DEBUG and not given:
             self.stdout.write(f"Password for all of them: {password}   (set DEMO_PASSWORD to choose one)")
+        if settings.DEBUG:  # each is a student's private link: shown on a developer's machine only
+            self.stdout.write("Reviewed demo answers: " + ", ".join(
+                settings.SITE_URL + answer.get_absolute_url() for answer in demo_answers()))
         elif not given and created:
             self.stdout.write("Passwords were generated and not shown (DEBUG is off): set DEMO_PASSWORD and run again.")
 
