@@ -226,3 +226,26 @@ def test_the_devices_history_lists_its_answers_beside_its_practice_attempts(clie
 
     assert f'href="{answer.get_absolute_url()}"' in mine and "version 1" in mine and "Mains answers" in mine
     assert answer.link not in theirs and "No Mains answers yet on this device." in theirs
+
+
+# The header's call-us numbers and paper menu come from the shared fragments, read on the first visit.
+@pytest.mark.parametrize("page, expected", [
+    ("write", 3),  # published article by slug; the question with its article; this device's earlier answers
+    ("answer", 4),  # the answer with its question and article; its review; the review's comments; its photos
+    ("history", 2),  # this device's attempts; its answers with their questions and articles
+])
+def test_answer_pages_cost_a_fixed_number_of_queries(client, question, django_assert_num_queries, page, expected):
+    """The writing page, a reviewed answer's page and the device's history each cost the same few queries."""
+    from answers import reviewing
+    from tests.factories import staff_user
+
+    staff_user("anil", role="Evaluator")
+    client.post(write_url(question), {"text": "Mine, about the southern States."})
+    answer = Answer.objects.get()
+    reviewing.review(answer, answer.evaluator, marks={"introduction": "1", "body": "5", "conclusion": "1",
+                                                      "presentation": "1"}, remark="Fine.", anchored=[(0, 4, "Yes.")])
+    address = {"write": write_url(question), "answer": answer.get_absolute_url(), "history": "/practice/history/"}[page]
+    client.get(address)  # the header's shared parts, read once
+
+    with django_assert_num_queries(expected):
+        assert client.get(address).status_code == 200
