@@ -249,3 +249,16 @@ def test_answer_pages_cost_a_fixed_number_of_queries(client, question, django_as
 
     with django_assert_num_queries(expected):
         assert client.get(address).status_code == 200
+
+
+def test_the_hindi_site_asks_the_question_in_hindi_words(client, question):
+    """Under /hi/ (through the Hindi twin) the writing page speaks Hindi: the directive word and its meaning,
+    the marks and words, the button; the question is the same one."""
+    from tests.factories import hindi_twin
+
+    hindi_twin(question.article)
+
+    page = client.get(f"/hi{write_url(question)}").content.decode()
+
+    assert '<html lang="hi">' in page and "15 अंक · 250 शब्द" in page
+    assert "चर्चा कीजिए</span>: मुद्दे पर कई पक्षों से लिखें" in page and "समीक्षा के लिए भेजें" in page
