@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from common.dates import moment
-from common.forms import InlineLeftAsItIsWhenAbsent, errors_onto
+from common.forms import InlineLeftAsItIsWhenAbsent, errors_onto, row_id
 from common.review import StatusSetByApprovers
 
 from . import reviewing
@@ -36,6 +36,7 @@ class MainsQuestionInline(WrittenByWritersApprovedByEditors, admin.StackedInline
     formset = InlineLeftAsItIsWhenAbsent
     extra = 0
     show_change_link = True
+    view_on_site = False  # the article page's own "View on site" is the one an editor wants
     verbose_name = "Mains question"
     verbose_name_plural = "Mains questions (students answer approved ones under the article; faculty review them)"
     fieldsets = [(None, {"fields": ["text", ("marks", "word_limit", "directive"), ("status", "position")]}),
@@ -171,7 +172,7 @@ class AnswerDeskAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The review page: the question and its key demand, the answer, the rubric and the comments."""
         answer = get_object_or_404(self.get_queryset(request).select_related("question__article"),
-                                   pk=object_id if str(object_id).isdigit() else 0)
+                                   pk=row_id(object_id))
         form = ReviewForm(request.POST or None, maximum=answer.question.marks)
         if request.method == "POST" and form.is_valid():
             try:

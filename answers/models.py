@@ -41,7 +41,9 @@ class MainsQuestion(models.Model):
     # UPSC's pace: three hours for 20 questions, about 7 minutes for a 10-marker and 11 for a 15-marker.
     MINUTES = {10: 7, 15: 11}
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    # The reverse name is the article page's form prefix for its Mains questions (Article.mains_questions is
+    # the article's own text of them, as written).
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="written_mains_questions")
     text = models.TextField("question", help_text="As UPSC would print it, without its marks and word limit.")
     marks = models.PositiveSmallIntegerField(choices=MARKS, default=10)
     word_limit = models.PositiveSmallIntegerField(choices=WORDS, default=150)

@@ -11,6 +11,7 @@ from answers.insights import month_directive_insights, question_insights
 from answers.models import MainsQuestion
 from articles.admin import ArticleAdmin, EditionAdmin
 from articles.models import Article, Edition
+from common.forms import row_id
 from practice.article_inline import QuestionInline
 
 from . import two_factor
@@ -45,7 +46,7 @@ class ArticleWithPracticeAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, QuestionInline, MainsQuestionInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        questions = MainsQuestion.objects.filter(article_id=object_id if str(object_id).isdigit() else 0)
+        questions = MainsQuestion.objects.filter(article_id=row_id(object_id))
         return super().change_view(request, object_id, form_url, {
             **(extra_context or {}), "mains_insights": question_insights(questions)})
 
@@ -54,7 +55,7 @@ class EditionWithInsightsAdmin(EditionAdmin):
     """A month's page says which directive words its students handled worst."""
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        edition = Edition.objects.filter(pk=object_id if str(object_id).isdigit() else 0).first()
+        edition = Edition.objects.filter(pk=row_id(object_id)).first()
         return super().change_view(request, object_id, form_url, {
             **(extra_context or {}), "directive_insights": month_directive_insights(edition) if edition else []})
 

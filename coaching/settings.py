@@ -189,6 +189,18 @@ STORAGES = {
     },
 }
 
+# Several app servers share the answer photos through an S3-compatible bucket (AWS, MinIO, DigitalOcean
+# Spaces …) when ANSWERS_S3_BUCKET is set: private objects, reached only through the app (no public URL is
+# ever given out), with the keys from the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the
+# server's role).
+if os.environ.get("ANSWERS_S3_BUCKET"):
+    STORAGES["answers"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": os.environ["ANSWERS_S3_BUCKET"],
+        "endpoint_url": os.environ.get("ANSWERS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("ANSWERS_S3_REGION") or None,
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+        "object_parameters": {"CacheControl": "private, no-store"}}}
+
 # Mail: EMAIL_URL (e.g. smtp://user:pass@smtp.example.in:587/?tls=True, or submission://… for port 587
 # with STARTTLS) or the usual EMAIL_* variables. DEBUG without either prints mail to the console.
 # Nothing is sent inside a request: the site queues mail in the database (django-mailer) and

@@ -5,6 +5,13 @@ from django.core.exceptions import ValidationError
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 
 
+def row_id(raw):
+    """A row's id from an address or a form, or None for anything that cannot be one (words, a number too big
+    for the database's integers, which SQLite refuses with an OverflowError)."""
+    raw = str(raw or "")
+    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+
+
 def errors_onto(form, error: ValidationError):
     """Put a service's ValidationError on the form it came from, each message on its field (messages for no
     field of the form go above it), so the page says what to change and keeps what was typed."""

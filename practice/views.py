@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article, Edition
 from common import devices
+from common.forms import row_id
 from enquiries.callbacks import take_callback
 from enquiries.consent import NOTICE_VERSION
 from enquiries.forms import form_clock
@@ -196,7 +197,7 @@ def report_problem(request, public_id):
     if over_limit(request, group="practice-report", key="ip", rate=REPORTS_PER_ADDRESS):
         return too_many(request)
     raw = request.POST.get("question", "")
-    question = Question.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+    question = Question.objects.filter(pk=row_id(raw)).first()
     try:
         if question is None:
             raise services.BadAnswers(services.NOT_IN_ATTEMPT)

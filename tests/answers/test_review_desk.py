@@ -222,3 +222,32 @@ def test_the_demo_has_approved_mains_questions_with_model_answers_and_two_review
     assert len(reviewed) == 2 and {answer.evaluator.username for answer in reviewed} == {"evaluator"}
     page = client.get(reviewed[0].get_absolute_url()).content.decode()
     assert "9.5 / 15" in page and '<mark id="passage-1">' in page
+
+
+# The admin's own reads come first: session, user, whether they have an authenticator, their user and
+# group permissions (five).
+@pytest.mark.parametrize("page, expected", [
+    ("desk", 9),  # + the count, the filtered count, one page of answers with their questions and holders,
+                  # the evaluators for the "give to" picker
+    ("review", 8),  # + the answer with its question and article, its holder, its photos
+])
+def test_the_desk_pages_cost_a_fixed_number_of_queries_for_3_answers_as_for_30(
+        client, question, evaluators, django_assert_num_queries, page, expected):
+    """The evaluator's list and an answer's review page issue the same few queries however many answers
+    wait."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    anil = evaluators[0]
+    answers = [sent(question, device=f"{n:032d}") for n in range(3)]
+    client.force_login(anil)
+    address = DESK if page == "desk" else f"{DESK}{answers[0].pk}/change/"
+    client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        client.get(address)
+    assert len(few) == expected
+    for n in range(3, 30):
+        sent(question, device=f"{n:032d}")
+
+    with django_assert_num_queries(len(few)):
+        assert client.get(address).status_code == 200

@@ -38,7 +38,7 @@ def test_a_fresh_migrate_creates_the_syllabus_and_every_role_group(tmp_path):
     manage(database, "migrate", "--noinput", "-v", "0")
 
     groups, papers, topics, writer_permissions = literal_eval(manage(database, "shell", "-v", "0", "-c", PROBE))
-    assert groups == ["Counselling manager", "Counsellor", "Editor", "Translator", "Writer"]
+    assert groups == ["Counselling manager", "Counsellor", "Editor", "Evaluator", "Translator", "Writer"]
     assert (papers, topics) == (6, 52)
     assert writer_permissions == len(role_permissions()["Writer"])
 
@@ -67,7 +67,7 @@ def test_a_database_of_the_previous_release_migrates_forward(tmp_path):
     unapplied = [line for line in manage(database, "showmigrations", "--list").splitlines() if "[ ]" in line]
     assert unapplied == []
     groups, papers, _, _ = literal_eval(manage(database, "shell", "-v", "0", "-c", PROBE))
-    assert len(groups) == 5 and papers == 6
+    assert len(groups) == 6 and papers == 6
     assert manage(database, "shell", "-v", "0", "-c", tags_probe) == tags_before  # every tag kept, same ids
     index_after = manage(database, "shell", "-v", "0", "-c", index_probe)
     searchable, other_scripts = literal_eval(index_after)

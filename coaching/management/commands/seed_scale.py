@@ -149,7 +149,7 @@ class Command(BaseCommand):
         statuses = [value for value, _ in Enquiry.Status.choices]
         start = Enquiry.objects.count()
         now = timezone.now()
-        practice_page = reverse("practice:history")  # a third of the leads asked from a practice result
+        practice_page = reverse("device_history")  # a third of the leads asked from a practice result
         bar = tqdm(total=count, desc="leads", unit="lead", file=self.stderr)
         for first in range(0, count, BATCH):
             rows = []
