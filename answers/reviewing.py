@@ -59,7 +59,7 @@ def claim(answer, user):
     if not user.has_perm(REVIEW):
         raise PermissionDenied("Only evaluators review answers.")
     with transaction.atomic():
-        answer = Answer.objects.select_for_update().select_related("evaluator").get(pk=answer.pk)
+        answer = Answer.objects.select_for_update(of=("self",)).select_related("evaluator").get(pk=answer.pk)
         if answer.status == Answer.Status.REVIEWED:
             raise ValidationError("This answer has been reviewed already.")
         if answer.evaluator is not None and answer.evaluator.is_active and answer.evaluator != user:

@@ -4,7 +4,7 @@ import re
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
@@ -59,22 +59,32 @@ def submit(*, question, device, text, uploads, email="", consent=False):
                              "delete an older answer, or type this one.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        taken = versions_of(question, device).select_for_update().count()
-        if taken >= VERSIONS_PER_QUESTION:
-            raise ValidationError({"text": _("You have sent %(count)s versions of this answer, the most we "
-                                             "review: read the feedback on them.") % {"count": taken}})
-        answer = Answer.objects.create(
-            question=question, device=device, version=taken + 1, text=text, words=count_words(text),
-            language=reading_language(),
-            email=email if consent else "", consent_notice_version=NOTICE_VERSION if email and consent else "")
-        store = photo_store()
-        reviewing.hand_out(answer)
-        for position, (content, width, height) in enumerate(redrawn):
-            # A name of its own: the file store never holds the answer's link, the key to it.
-            stored_as = store.save(f"answers/{answer.question_id}/{uuid.uuid4().hex}.jpg", content)
-            AnswerPhoto.objects.create(answer=answer, position=position, stored_as=stored_as, width=width,
-                                       height=height, size=content.size)
+    try:
+        with transaction.atomic():
+            return _store(question, device, text, redrawn, email, consent)
+    except IntegrityError:
+        # The same device sent this question twice at the same moment (a double tap, two tabs): one version
+        # was stored, and the unique (question, device, version) refused the other.
+        raise ValidationError({"text": _("This answer was just sent from this device (twice at once?): it is "
+                                         "listed above.")}) from None
+
+
+def _store(question, device, text, redrawn, email, consent):
+    taken = versions_of(question, device).count()
+    if taken >= VERSIONS_PER_QUESTION:
+        raise ValidationError({"text": _("You have sent %(count)s versions of this answer, the most we "
+                                         "review: read the feedback on them.") % {"count": taken}})
+    answer = Answer.objects.create(
+        question=question, device=device, version=taken + 1, text=text, words=count_words(text),
+        language=reading_language(),
+        email=email if consent else "", consent_notice_version=NOTICE_VERSION if email and consent else "")
+    store = photo_store()
+    reviewing.hand_out(answer)
+    for position, (content, width, height) in enumerate(redrawn):
+        # A name of its own: the file store never holds the answer's link, the key to it.
+        stored_as = store.save(f"answers/{answer.question_id}/{uuid.uuid4().hex}.jpg", content)
+        AnswerPhoto.objects.create(answer=answer, position=position, stored_as=stored_as, width=width,
+                                   height=height, size=content.size)
     return answer
 
 

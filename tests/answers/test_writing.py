@@ -262,3 +262,17 @@ def test_the_hindi_site_asks_the_question_in_hindi_words(client, question):
 
     assert '<html lang="hi">' in page and "15 अंक · 250 शब्द" in page
     assert "चर्चा कीजिए</span>: मुद्दे पर कई पक्षों से लिखें" in page and "समीक्षा के लिए भेजें" in page
+
+
+def test_the_same_version_sent_twice_at_once_is_stored_once_with_a_message(client, question, monkeypatch):
+    """When two sends of one device race for the same version, the second is refused by the database's
+    uniqueness and answered with a message (a 400, not an error page); one answer is kept."""
+    from answers import services
+
+    client.post(write_url(question), {"text": "First."})
+    monkeypatch.setattr(services, "versions_of", lambda question, device: Answer.objects.none())
+
+    response = client.post(write_url(question), {"text": "The same again."})
+
+    assert response.status_code == 400 and "This answer was just sent from this device" in response.content.decode()
+    assert Answer.objects.count() == 1
