@@ -17,7 +17,7 @@ import taggit.models
 from common.dates import moment
 from common.paging import CountsAtMostCap
 
-from . import revisions, twins, workflow
+from . import readership, revisions, twins, workflow
 from .search import index as search_index
 from .importing.drafts import articles_titled_like, create_draft, read_article, twin_candidates
 from .forms import (
@@ -328,6 +328,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
                 "checks": workflow.publish_checks(article),
                 "timeline": article.transitions.select_related("actor"),
                 "drift": twins.Drift(article) if article.english_original_id else None,
+                "readership": readership.summary(article) if readership.may_see(request.user, article) else None,
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 

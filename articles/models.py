@@ -693,3 +693,18 @@ reversion.register(Section)
 reversion.register(Relevance)
 reversion.register(TaggedArticle)
 reversion.register(Article, follow=["sections", "relevances", "tagged_items"])
+
+
+class ArticleReadership(models.Model):
+    """How many times an article was read on a day, from one kind of page (articles/readership.py): counts
+    only, never who read it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="readership")
+    day = models.DateField()
+    source = models.CharField("reached from", max_length=10)
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "day", "source"], name="readership_one_row")]
+        indexes = [models.Index(fields=["day", "article"], name="readership_by_day")]
+        verbose_name_plural = "article readership"

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
-from . import editions, pdf, reading
+from . import editions, pdf, reading, readership
 from .models import Article, Edition, Paper, Relevance, Tag, TaggedArticle, Topic, reading_language
 from common.paging import ArchivePage
 from .search.query import MANY, SearchForm, find, snippet
@@ -74,14 +74,15 @@ def article_detail(request, slug):
         if moved is None:
             raise Http404("No article at this address.")
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
-    return _mark_preview(render(request, "articles/article_detail.html", {
+    return readership.mark(_mark_preview(render(request, "articles/article_detail.html", {
         "article": article,
         "related": when_rendered(lambda: reading.related(article.with_parts())),
         "neighbours": when_rendered(lambda: reading.month_neighbours(article)),
         "structured_data": when_rendered(lambda: reading.news_article(article.with_parts())),
         "share_image": reading.share_image(),
         "language_versions": reading.language_versions(article),
-    }), article)
+    }), article), article)
+
 
 
 def _mark_preview(response, article):

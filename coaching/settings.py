@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coaching.middleware.DropNulCharactersMiddleware",
     "coaching.middleware.AddressLanguageMiddleware",
+    # Outside the page cache, so a page it serves is counted too (counts only: articles/readership.py).
+    "articles.readership.ReadershipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

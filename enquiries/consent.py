@@ -5,7 +5,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 # 2026-11: a practice score is shared only when the student ticks "share my score".
-# 2026-12: Mains answers: who reads them, the email for the review, deletion and how long they are kept.
+# 2026-12: Mains answers: who reads them, the email for the review, deletion and how long they are kept;
+# what the site counts of reading.
 NOTICE_VERSION = "2026-12"
 ANSWER_RETENTION_DAYS = 365  # `purge_answers --older-than 365`, run daily (README, "Data protection")
 RETENTION_DAYS = 730
@@ -23,6 +24,10 @@ NOTICE_ITEMS = [
         "only to tell you the review is ready, and marks reach a counsellor only if you tick “share”. You can "
         "delete an answer, photos included, from its page at any time; we delete answers {days} days after "
         "they were sent."), days=ANSWER_RETENTION_DAYS)),
+    (_("What the site counts"), _("How many times each article is read each day, and from which kind of page "
+                                  "(the home page, a search, another site …). No cookie is used for it, and "
+                                  "nothing about you — not your address, your device or your browser — is "
+                                  "kept or sent to anyone.")),
     (_("Why"), _("Only so that a counsellor can call you back about our courses and follow up on your enquiry.")),
     (_("Who sees it"), _("Our counselling team. We do not sell or share it with anyone else.")),
     (_("How long"), format_lazy(_("Up to {years} years after your last enquiry, then it is erased."),

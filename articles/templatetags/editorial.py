@@ -19,3 +19,16 @@ def editorial_desk(context):
         (queue.label, f"{changelist}?queue={queue.key}", queue.articles(Article.objects.all(), user).count())
         for queue in queues_for(user)
     ]}
+
+
+@register.inclusion_tag("admin/articles/most_read.html", takes_context=True)
+def most_read_this_month(context):
+    """The admin home's "most read this month", per paper, for editors."""
+    from django.utils import timezone
+
+    from ..readership import most_read
+    from ..roles import PUBLISH
+
+    if not context["request"].user.has_perm(PUBLISH):
+        return {"papers": []}
+    return {"papers": most_read(timezone.localdate().replace(day=1))}
