@@ -1,26 +1,11 @@
 """The leads as a spreadsheet: the CSV a manager exports from the lead list, with every cell safe to open."""
 
-import re
-
 from import_export import fields, resources
 
 from common.dates import day
+from common.spreadsheets import spreadsheet_safe
 
 from .models import Enquiry
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): anyone can type
-# "=HYPERLINK(...)" into the public form. A leading apostrophe makes the cell text.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# A signed number is a number, not a formula that runs: a phone in E.164 (+919876543210) stays as it is.
-PLAIN_NUMBER = re.compile(r"[+-]?[\d ]+(?:\.\d+)?")
-
-
-def spreadsheet_safe(value):
-    """The cell as text that no spreadsheet will evaluate; a plain number, such as a phone, unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
 
 class EnquiryResource(resources.ModelResource):
     course = fields.Field(attribute="course__name", column_name="course")

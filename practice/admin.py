@@ -11,8 +11,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
+from common.spreadsheets import csv_download
 
-from . import keys, quizzes, services
+from . import item_analysis, keys, quizzes, services
 from .article_inline import DraftedByWritersApprovedByEditors, sections_of
 from .models import REVIEW_RIGHT_BELOW, EditionQuiz, Option, ProblemReport, Question, Statement
 from .roles import APPROVE
@@ -123,7 +124,28 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="practice_question_import"),
+                path("item-analysis/", self.admin_site.admin_view(self.item_analysis_view),
+                     name="practice_question_item_analysis"),
                 *super().get_urls()]
+
+    def item_analysis_view(self, request):
+        """Questions that mislead (practice/item_analysis.py), the most suspicious first; ?format=csv gives
+        the figures as a spreadsheet."""
+        if not request.user.has_perm(APPROVE):
+            raise PermissionDenied
+        items = item_analysis.analyse()
+        if request.GET.get("format") == "csv":
+            return csv_download(
+                "item-analysis.csv",
+                ["question id", "question", "answered", "share right", "discrimination",
+                 *[f"share ({label})" for label in "abcd"], "flags"],
+                ([item.question.pk, str(item.question), item.answered, f"{item.difficulty:.2f}",
+                  f"{item.discrimination:.2f}",
+                  *[next((f"{share:.2f}" for label, share, _ in item.options if label == wanted), "")
+                    for wanted in "abcd"], "; ".join(item.flags)] for item in items))
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "items": items,
+                   "title": "Questions that mislead", "minimum": item_analysis.MIN_ATTEMPTS}
+        return TemplateResponse(request, "admin/practice/question/item_analysis.html", context)
 
     def import_view(self, request):
         """Paste an institute's questions: each becomes a draft, with a report of what needs a look."""

@@ -1,0 +1,87 @@
+"""Item analysis on a constructed data set whose figures are known: difficulty, discrimination (top 27 %
+against bottom 27 % of the same quiz's scorers), each option's share, and the flags."""
+
+import pytest
+
+from practice.item_analysis import MIN_ATTEMPTS, analyse
+from practice.models import Answer, Attempt
+from tests.factories import full_article
+from tests.practice.factories import question
+
+pytestmark = pytest.mark.django_db
+
+
+def attempts_scoring(article, scores):
+    """One ranked attempt on the article's practice per score (its number of right answers)."""
+    return [Attempt.objects.create(article=article, device=f"d{n}", submission=f"s{n}", ranked=True,
+                                   correct=score, wrong=0) for n, score in enumerate(scores)]
+
+
+def answer(attempt, item, label):
+    option = item.options.get(position="abcd".index(label))
+    Answer.objects.create(attempt=attempt, question=item, option=option,
+                          outcome="correct" if option.is_correct else "wrong")
+
+
+@pytest.fixture
+def quiz():
+    """30 attempts scoring 0…29. The misleading question: the 15 weakest answer (a), the key; the 15
+    strongest (b). The good question: the 15 strongest answer (a), the key, the weakest (c) and (d)."""
+    article = full_article(slug="finance-commission")
+    misleading, good = question(article, "Misleading?"), question(article, "Good?", position=1)
+    attempts = attempts_scoring(article, range(30))
+    for rank, attempt in enumerate(attempts):
+        answer(attempt, misleading, "a" if rank < 15 else "b")
+        answer(attempt, good, "a" if rank >= 15 else "cd"[rank % 2])
+    return misleading, good
+
+
+def test_difficulty_discrimination_and_option_shares_are_computed_as_defined(quiz):
+    """Misleading: half right, discrimination −1 (the top 9 all wrong, the bottom 9 all right); good: half
+    right, +1; option shares as answered."""
+    misleading, good = quiz
+
+    first, second = analyse()
+
+    assert first.question == misleading and second.question == good  # the suspicious first
+    assert (first.answered, first.difficulty, first.discrimination) == (30, 0.5, -1.0)
+    assert first.options == [("a", 0.5, True), ("b", 0.5, False), ("c", 0.0, False), ("d", 0.0, False)]
+    assert (second.difficulty, second.discrimination, second.flags) == (0.5, 1.0, [])
+    assert first.flags == ["negative discrimination: the strongest scorers got it wrong more often than the weakest"]
+
+
+def test_a_wrong_option_chosen_more_than_the_key_is_flagged(quiz):
+    """Two of the weakest switch from (a) to (b): (b) now beats the key."""
+    misleading, _ = quiz
+    for answer_row in Answer.objects.filter(question=misleading, option__position=0)[:2]:
+        answer_row.option = misleading.options.get(position=1)
+        answer_row.outcome = "wrong"
+        answer_row.save()
+
+    flagged = analyse()[0]
+
+    assert "wrong option (b) chosen more often than the key" in flagged.flags
+
+
+def test_questions_with_fewer_than_20_ranked_answers_are_left_out(quiz):
+    """Unranked answers do not count: with only 19 ranked left, neither question is analysed."""
+    Attempt.objects.filter(correct__gte=MIN_ATTEMPTS - 1).update(ranked=False)
+
+    assert analyse() == []
+
+
+def test_editors_see_the_list_with_charts_and_can_download_it(client, quiz):
+    """The editors' page lists the flagged question first with its option chart (title and description for
+    screen readers); its CSV holds the same figures; a writer is refused."""
+    from tests.factories import staff_user
+
+    misleading, good = quiz
+    client.force_login(staff_user("meera", role="Editor"))
+    page = client.get("/admin/practice/question/item-analysis/").content.decode()
+    csv_text = client.get("/admin/practice/question/item-analysis/?format=csv").content.decode()
+    client.force_login(staff_user("arjun", role="Writer"))
+
+    assert page.index("Misleading?") < page.index("Good?") and "Flag: negative discrimination" in page
+    assert "<desc>(a) 50%, the key; (b) 50%; (c) 0%; (d) 0%; </desc>" in page
+    assert csv_text.splitlines()[1].startswith(f"{misleading.pk},Misleading?,30,0.50,-1.00,0.50,0.50,0.00,0.00,")
+    assert client.get("/admin/practice/question/item-analysis/").status_code == 403
