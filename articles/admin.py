@@ -16,8 +16,9 @@ import taggit.models
 
 from common.dates import moment
 from common.paging import CountsAtMostCap
+from common.spreadsheets import csv_download
 
-from . import readership, revisions, twins, workflow
+from . import coverage, readership, revisions, twins, workflow
 from .search import index as search_index
 from .importing.drafts import articles_titled_like, create_draft, read_article, twin_candidates
 from .forms import (
@@ -26,7 +27,7 @@ from .forms import (
 from .models import Article, Edition, Paper, Relevance, Section, Tag, Topic
 from .queues import queue_named, queues_for
 from .importing.recognition import ImportRefused
-from .roles import RELEASE, TRANSLATE
+from .roles import RELEASE, TRANSLATE, VIEW
 
 TAG_SUGGESTIONS_LIMIT = 10
 
@@ -303,6 +304,9 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         return [
             path("tag-suggestions/", view(self.tag_suggestions), name="articles_article_tag_suggestions"),
             path("import/", view(self.import_view), name="articles_article_import"),
+            path("coverage/", view(self.coverage_view), name="articles_article_coverage"),
+            path("coverage/<int:topic>/<int:edition>/", view(self.coverage_cell_view),
+                 name="articles_article_coverage_cell"),
             path("<path:object_id>/move/<slug:name>/", view(self.move_view), name="articles_article_move"),
             path("<path:object_id>/history/compare/<int:version_id>/", view(self.compare_view),
                  name="articles_article_compare"),
@@ -458,6 +462,30 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
                    "parsed": parsed, "same_title": same_title, "twin_candidates": candidates,
                    "title": "Import article"}
         return TemplateResponse(request, "admin/articles/article/import.html", context)
+
+    def coverage_view(self, request):
+        """The syllabus coverage heatmap (articles/coverage.py), with its numbers as a CSV."""
+        if not request.user.has_perm(VIEW):
+            raise PermissionDenied
+        found = coverage.coverage()
+        if request.GET.get("format") == "csv":
+            return csv_download("syllabus-coverage.csv",
+                                ["paper", "topic", *[str(month) for month in found.months], "planned"],
+                                ([row.topic.paper.short_name, row.topic.name, *row.counts, row.planned]
+                                 for row in found.rows))
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "coverage": found,
+                   "title": "Syllabus coverage", "untouched_after": coverage.UNTOUCHED_AFTER}
+        return TemplateResponse(request, "admin/articles/article/coverage.html", context)
+
+    def coverage_cell_view(self, request, topic, edition):
+        """The articles behind one cell of the coverage map."""
+        if not request.user.has_perm(VIEW):
+            raise PermissionDenied
+        topic, edition = get_object_or_404(Topic, pk=topic), get_object_or_404(Edition, pk=edition)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "topic": topic,
+                   "edition": edition, "articles": coverage.articles_in(topic, edition),
+                   "title": f"{topic.paper.short_name} · {topic.name} · {edition}"}
+        return TemplateResponse(request, "admin/articles/article/coverage_cell.html", context)
 
     def tag_suggestions(self, request):
         """Existing tag names that start with what the editor is typing, for the tags field."""
