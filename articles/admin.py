@@ -18,7 +18,7 @@ from common.dates import moment
 from common.paging import CountsAtMostCap
 from common.spreadsheets import csv_download
 
-from . import coverage, readership, revisions, twins, workflow
+from . import calendar as newsroom_calendar, coverage, readership, revisions, twins, workflow
 from .search import index as search_index
 from .importing.drafts import articles_titled_like, create_draft, read_article, twin_candidates
 from .forms import (
@@ -305,6 +305,7 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
             path("tag-suggestions/", view(self.tag_suggestions), name="articles_article_tag_suggestions"),
             path("import/", view(self.import_view), name="articles_article_import"),
             path("coverage/", view(self.coverage_view), name="articles_article_coverage"),
+            path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
             path("coverage/<int:topic>/<int:edition>/", view(self.coverage_cell_view),
                  name="articles_article_coverage_cell"),
             path("<path:object_id>/move/<slug:name>/", view(self.move_view), name="articles_article_move"),
@@ -476,6 +477,20 @@ class ArticleAdmin(CountsAtMostCap, VersionAdmin):
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "coverage": found,
                    "title": "Syllabus coverage", "untouched_after": coverage.UNTOUCHED_AFTER}
         return TemplateResponse(request, "admin/articles/article/coverage.html", context)
+
+    def calendar_view(self, request):
+        """The newsroom calendar of ?month=YYYY-MM (articles/calendar.py); a bad month says so and shows this one."""
+        if not request.user.has_perm(VIEW):
+            raise PermissionDenied
+        year, month, problem = newsroom_calendar.parse_month(request.GET.get("month", ""), timezone.localdate())
+        if problem:
+            messages.warning(request, problem)
+        weeks, waiting = newsroom_calendar.month_grid(year, month)
+        before, after = (year, month - 1) if month > 1 else (year - 1, 12), (year, month + 1) if month < 12 else (year + 1, 1)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "weeks": weeks,
+                   "waiting": waiting, "title": f"Newsroom calendar · {Edition.name_for(year, month)}",
+                   "previous": Edition.code_for(*before), "following": Edition.code_for(*after)}
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
 
     def coverage_cell_view(self, request, topic, edition):
         """The articles behind one cell of the coverage map."""
