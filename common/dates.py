@@ -48,6 +48,11 @@ def short_moment(value):
     return written(local, "j M, H:i" if local.year == timezone.localdate().year else "j M Y, H:i")
 
 
+def time_of_day(value):
+    """The time of a moment on the site's clock, e.g. "09:00"; "" for None."""
+    return "" if value is None else written(_local(value), "H:i")
+
+
 def day(value):
     """The day of a date or moment, e.g. "5 Mar 2024"; "" for None."""
     return "" if value is None else written(_local(value), DAY)

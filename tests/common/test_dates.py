@@ -53,3 +53,12 @@ def test_templates_use_the_same_filters_without_loading_them():
         Context({"value": UTC_NOON}))
 
     assert rendered == f"27 Nov 2026, 15:30 IST · 27 Nov 2026 · 27 November 2026 · {short_moment(UTC_NOON)}"
+
+
+def test_a_moment_s_time_of_day_is_on_the_sites_clock():
+    """09:00 in India for 03:30 UTC; nothing for None."""
+    from datetime import datetime, timezone as tz
+
+    from common.dates import time_of_day
+
+    assert time_of_day(datetime(2024, 3, 5, 3, 30, tzinfo=tz.utc)) == "09:00" and time_of_day(None) == ""
