@@ -16,17 +16,20 @@ from django.utils.timesince import timesince
 from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
-from common.dates import moment, short_moment
+from articles.models import Article
+from common.charts import stacked_columns
+from common.dates import day, moment, short_moment
 from common.forms import errors_onto
 from common.paging import CountsAtMostCap
+from common.spreadsheets import csv_download
 
-from . import services
+from . import funnel, services
 from .exports import EnquiryResource
 from .filters import DueFilter, WorkloadFilter
 from .forms import LeadActionForm, PhoneLeadForm
 from .models import Activity, CallUsNumber, Course, Enquiry, ErasureLog, FollowUp
 from .phones import national_digits, normalise_indian_phone
-from .roles import ERASE, EXPORT, REASSIGN
+from .roles import ERASE, EXPORT, REASSIGN, SEE_LEADS
 from .selectors import lead_owners
 
 
@@ -244,9 +247,49 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [path("log/", view(self.log_lead_view), name="enquiries_enquiry_log"),
+                path("funnel/", view(self.funnel_view), name="enquiries_enquiry_funnel"),
                 path("<path:object_id>/erase/", view(self.erase_view), name="enquiries_enquiry_erase"),
                 path("<path:object_id>/note/", view(self.note_view), name="enquiries_enquiry_note"),
                 *super().get_urls()]
+
+    def funnel_view(self, request):
+        """The counselling funnel (enquiries/funnel.py) for ?from=&to=: a manager sees every counsellor's, a
+        counsellor only their own leads'; ?format=csv gives the steps."""
+        if not request.user.has_perm(SEE_LEADS):
+            raise PermissionDenied
+        today = timezone.localdate()
+        try:
+            first, last = funnel.date_range(request.GET.get("from", ""), request.GET.get("to", ""), today)
+        except funnel.RangeRefused as refusal:
+            messages.warning(request, f"{refusal} Showing the last {funnel.DEFAULT_WEEKS} weeks.")
+            first, last = funnel.date_range("", "", today)
+        everyone = request.user.has_perm(REASSIGN)
+        leads = funnel.leads_in(first, last, owner=None if everyone else request.user)
+        times = funnel.stage_times(leads)
+        steps = funnel.steps(times)
+        if request.GET.get("format") == "csv":
+            return csv_download("counselling-funnel.csv", ["stage", "leads", "conversion from the step before",
+                                                           "median hours from the step before"],
+                                ([step.label, step.leads, "" if step.conversion is None else f"{step.conversion:.2f}",
+                                  "" if step.median_hours is None else step.median_hours] for step in steps))
+        people = {user.pk: user for user in lead_owners()}
+        origins = dict(Enquiry.Origin.choices)
+        weeks = funnel.weekly_origins(leads, first, last)
+        enrolling = funnel.enrolling_sources(times)
+        articles = {article.pk: article for article in
+                    Article.objects.filter(pk__in=enrolling).for_listing()}
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta,
+            "title": "Counselling funnel" if everyone else "Your counselling funnel",
+            "first": first, "last": last, "steps": steps, "closed": funnel.closed(times), "everyone": everyone,
+            "by_counsellor": [(people.get(owner), found) for owner, found in funnel.grouped(times, "owner").items()]
+            if everyone else [],
+            "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(times, "origin").items()],
+            "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins), "trend": funnel.first_response_trend(leads, first, last),
+            "enrolling": sorted(((articles[pk], count) for pk, count in enrolling.items() if pk in articles),
+                                key=lambda row: -row[1]),
+        }
+        return TemplateResponse(request, "admin/enquiries/enquiry/funnel.html", context)
 
     def note_view(self, request, object_id):
         """A note for the lead's owner, from anyone who may see the lead (a colleague's read-only lead too)."""

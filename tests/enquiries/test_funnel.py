@@ -1,0 +1,93 @@
+"""The counselling funnel on constructed leads whose figures are known: conversion at each step and the
+median time between steps, per counsellor and per origin; a counsellor sees only their own; bad ranges
+say so."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from enquiries import funnel
+from enquiries.models import Enquiry, FollowUp
+from tests.factories import EnquiryFactory, full_article, staff_user
+
+pytestmark = pytest.mark.django_db
+FUNNEL = "/admin/enquiries/enquiry/funnel/"
+
+
+@pytest.fixture
+def leads():
+    """Four leads of two days ago: asha's L1 answered in 1 h, demo 4 h later, enrolled a day after; asha's
+    L2 answered in 3 h, demo a day later; bala's L3 answered in 1 h, not interested; bala's L4 unanswered."""
+    asha, bala = staff_user("asha", role="Counsellor"), staff_user("bala", role="Counsellor")
+    start = timezone.now() - timedelta(days=2)
+    article = full_article(title="Finance Commission explained")
+
+    def lead(owner, origin, responded_after, status=Enquiry.Status.CONTACTED, **kwargs):
+        return EnquiryFactory(owner=owner, origin=origin, status=status, created_at=start,
+                              first_response_at=start + timedelta(hours=responded_after) if responded_after else None,
+                              **kwargs)
+
+    l1 = lead(asha, Enquiry.Origin.ARTICLE, 1, Enquiry.Status.ENROLLED, source_article=article)
+    l2 = lead(asha, Enquiry.Origin.FORM, 3, Enquiry.Status.VISITED)
+    lead(bala, Enquiry.Origin.FORM, 1, Enquiry.Status.NOT_INTERESTED)
+    lead(bala, Enquiry.Origin.PRACTICE, None, Enquiry.Status.NEW)
+    for enquiry, hours, outcome in ((l1, 5, "demo_booked"), (l1, 29, "enrolled"), (l2, 27, "demo_booked")):
+        FollowUp.objects.create(enquiry=enquiry, at=start + timedelta(hours=hours), outcome=outcome, by=asha)
+    return asha, bala, article
+
+
+def test_conversion_and_median_times_are_computed_as_defined(leads):
+    """New 4; contacted 3 (75 %, median 1 h); interested 2 (67 %, median 14 h); enrolled 1 (50 %, 24 h);
+    one closed."""
+    today = timezone.localdate()
+    times = funnel.stage_times(funnel.leads_in(today - timedelta(days=7), today))
+
+    found = [(step.stage, step.leads, None if step.conversion is None else round(step.conversion, 2),
+              step.median_hours) for step in funnel.steps(times)]
+
+    assert found == [("new", 4, None, None), ("contacted", 3, 0.75, 1.0), ("interested", 2, 0.67, 14.0),
+                     ("enrolled", 1, 0.5, 24.0)]
+    assert funnel.closed(times) == 1
+    by_origin = funnel.grouped(times, "origin")
+    assert [step.leads for step in by_origin["form"]] == [2, 2, 1, 0]
+
+
+def test_a_manager_sees_every_counsellor_and_a_counsellor_only_their_own(client, leads):
+    """The manager's page splits by counsellor and names the enrolling article; asha's page counts her two
+    leads only and has no per-counsellor part."""
+    asha, bala, article = leads
+    client.force_login(staff_user("meena", role="Counselling manager"))
+    managers = " ".join(client.get(FUNNEL).content.decode().split())
+    client.force_login(asha)
+    hers = " ".join(client.get(FUNNEL).content.decode().split())
+
+    assert "By counsellor" in managers and "<h3>asha</h3>" in managers and "<h3>bala</h3>" in managers
+    assert "Finance Commission explained" in managers.split("Articles whose leads enrolled")[1]
+    assert "Your counselling funnel" in hers and "By counsellor" not in hers
+    assert '<th scope="row">New</th><td>2</td>' in hers
+
+
+@pytest.mark.parametrize("query, message", [
+    ("from=2024-03-10&to=2024-03-01", "The first date comes after the last"),
+    ("from=1900-01-01&to=2024-01-01", "Choose dates between 2020 and today"),
+    ("from=2020-01-01&to=2024-12-31", "Choose at most three years"),
+    ("from=yesterday", "Write the dates as 2024-03-01"),
+])
+def test_a_bad_range_is_said_and_the_last_twelve_weeks_shown(client, leads, query, message):
+    """Reversed, absurd, too long or malformed ranges each get a message, never an error page."""
+    client.force_login(staff_user("meena", role="Counselling manager"))
+
+    response = client.get(f"{FUNNEL}?{query}", follow=True)
+
+    assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_the_funnel_downloads_as_csv(client, leads):
+    """The CSV holds the four steps with their conversions and median hours."""
+    client.force_login(staff_user("meena", role="Counselling manager"))
+
+    lines = client.get(f"{FUNNEL}?format=csv").content.decode().splitlines()
+
+    assert lines[0] == "stage,leads,conversion from the step before,median hours from the step before"
+    assert lines[2] == "Contacted,3,0.75,1.0" and lines[4] == "Enrolled,1,0.50,24.0"
