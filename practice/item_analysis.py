@@ -45,11 +45,8 @@ def analyse():
     enough = {pk: answers for pk, answers in by_question.items() if len(answers) >= MIN_ATTEMPTS}
     if not enough:
         return []
-    questions = Question.objects.in_bulk(list(enough))
-    options = {}
-    for question in Question.objects.filter(pk__in=list(enough)).prefetch_related("options"):
-        options[question.pk] = list(question.options.all())
-    analyses = [_analyse(questions[pk], options[pk], answers) for pk, answers in enough.items()]
+    questions = Question.objects.filter(pk__in=list(enough)).prefetch_related("options").in_bulk()
+    analyses = [_analyse(questions[pk], list(questions[pk].options.all()), answers) for pk, answers in enough.items()]
     return sorted(analyses, key=lambda item: (not item.suspicious, item.discrimination, item.question.pk))
 
 
