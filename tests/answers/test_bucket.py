@@ -6,7 +6,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from moto import mock_aws
 
-from answers import services
 from answers.models import Answer, AnswerPhoto
 from tests.answers.factories import jpeg_bytes, mains_question
 from tests.factories import full_article

@@ -2,8 +2,6 @@
 from, with no cookie and nothing about the reader kept; bots and staff not counted; a page served from the
 page cache counted too; a cache that is down loses counts, never the page."""
 
-from datetime import date
-
 import pytest
 from django.utils import timezone
 

@@ -174,7 +174,7 @@ def test_releasing_a_month_releases_both_languages_approved_articles(staff, clie
     from zoneinfo import ZoneInfo
 
     from articles import workflow
-    from tests.factories import EditionFactory, SectionFactory, publishable_article
+    from tests.factories import EditionFactory, publishable_article
 
     april = EditionFactory(year=2024, month=4, unreleased=True)
     english = publishable_article(status="approved", edition=april, title="Heatwave plans of the states")

@@ -2,7 +2,6 @@
 nothing, a photo), an evaluator marks it on the rubric at 1280 px with a comment beside the words, and the
 student reads the review through the private link. Screenshots go to /tmp/mains-*.png to be looked at."""
 
-import io
 
 import pytest
 from playwright.sync_api import expect
