@@ -288,6 +288,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins), "trend": funnel.first_response_trend(leads, first, last),
             "enrolling": sorted(((articles[pk], count) for pk, count in enrolling.items() if pk in articles),
                                 key=lambda row: -row[1]),
+            "enrolling_papers": funnel.by_paper(enrolling, articles),
         }
         return TemplateResponse(request, "admin/enquiries/enquiry/funnel.html", context)
 

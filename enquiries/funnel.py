@@ -153,3 +153,16 @@ def enrolling_sources(times):
         if "enrolled" in data["reached"] and data["article"]:
             counts[data["article"]] = counts.get(data["article"], 0) + 1
     return counts
+
+
+def by_paper(enrolling, articles):
+    """[(paper's short name, enrolled leads)] from enrolling_sources() and those articles (each with its
+    primary relevance read), the most first; articles filed under no paper count as "No paper"."""
+    totals = {}
+    for pk, count in enrolling.items():
+        article = articles.get(pk)
+        if article is not None:
+            relevance = article.primary_relevance
+            name = relevance.paper.short_name if relevance else "No paper"
+            totals[name] = totals.get(name, 0) + count
+    return sorted(totals.items(), key=lambda row: (-row[1], row[0]))

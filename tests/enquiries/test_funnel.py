@@ -63,7 +63,8 @@ def test_a_manager_sees_every_counsellor_and_a_counsellor_only_their_own(client,
     hers = " ".join(client.get(FUNNEL).content.decode().split())
 
     assert "By counsellor" in managers and "<h3>asha</h3>" in managers and "<h3>bala</h3>" in managers
-    assert "Finance Commission explained" in managers.split("Articles whose leads enrolled")[1]
+    enrolled_part = managers.split("Articles and papers whose leads enrolled")[1]
+    assert "<strong>GS2</strong> 1" in enrolled_part and "Finance Commission explained" in enrolled_part
     assert "Your counselling funnel" in hers and "By counsellor" not in hers
     assert '<th scope="row">New</th><td>2</td>' in hers
 
