@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import reviewing
+from . import reviewing, services
 from .importing import read_question
 from .models import Answer, MainsQuestion
 
@@ -95,7 +95,7 @@ def load_mains(evaluator):
         question = MainsQuestion.objects.filter(article__slug=slug, article__language=Article.Language.ENGLISH).first()
         if question is None or Answer.objects.filter(question=question, device=device).exists():
             continue
-        answer = Answer.objects.create(question=question, device=device, text=text, words=len(text.split()),
+        answer = Answer.objects.create(question=question, device=device, text=text, words=services.count_words(text),
                                        evaluator=evaluator, submitted_at=timezone.now())
         reviewing.review(answer, evaluator, marks=marks, remark=remark,
                          anchored=[(text.index(passage), text.index(passage) + len(passage), comment)

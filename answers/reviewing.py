@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from common.people import display_name
 from common.turns import next_in_turn
 
 from .models import RUBRIC, Answer, Review, ReviewComment, ReviewTurn
@@ -63,7 +64,7 @@ def claim(answer, user):
         if answer.status == Answer.Status.REVIEWED:
             raise ValidationError("This answer has been reviewed already.")
         if answer.evaluator is not None and answer.evaluator.is_active and answer.evaluator != user:
-            raise PermissionDenied(f"{_name(answer.evaluator)} holds this answer: ask an editor or the "
+            raise PermissionDenied(f"{display_name(answer.evaluator)} holds this answer: ask an editor or the "
                                    "Counselling manager to give it to you.")
         answer.evaluator = user
         answer.save(update_fields=["evaluator"])
@@ -75,7 +76,7 @@ def reassign(answer, to, by):
     if not by.has_perm(REASSIGN):
         raise PermissionDenied("Only an editor or the Counselling manager gives answers to someone else.")
     if not evaluators().filter(pk=to.pk).exists():
-        raise ValidationError(f"{_name(to)} is not an active evaluator.")
+        raise ValidationError(f"{display_name(to)} is not an active evaluator.")
     with transaction.atomic():
         answer = Answer.objects.select_for_update().get(pk=answer.pk)
         if answer.status == Answer.Status.REVIEWED:
@@ -166,7 +167,3 @@ def tell_the_student(answer):
             send_mail(gettext("Your Mains answer has been reviewed"), body, None, [answer.email])
     except Exception:  # the queue is the database: if it failed now, the student still finds the review
         logger.exception("Could not queue the review-ready mail for answer %s", answer.pk)
-
-
-def _name(user):
-    return user.get_full_name() or user.get_username()

@@ -50,8 +50,8 @@ def write(request, slug, pk):
                 errors_onto(form, error)
             else:
                 return devices.remember(redirect(answer), device)
-    earlier = list(services.versions_of(question, devices.known_device(request))) \
-        if devices.known_device(request) else []
+    known = devices.known_device(request)
+    earlier = list(services.versions_of(question, known)) if known else []
     response = render(request, "answers/write.html", {
         "article": article, "question": question, "form": form, "earlier": earlier,
         "versions_left": max(0, VERSIONS_PER_QUESTION - len(earlier)), "notice_version": NOTICE_VERSION},

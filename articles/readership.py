@@ -116,12 +116,9 @@ class RedisTally:
         key = self.make_key(f"{PREFIX}{day.isoformat()}")
         taking = self.make_key(f"{PREFIX}flushing:{day.isoformat()}")
         if not self.client.exists(taking):  # a flush that died half-way left its counts here: take those
-            try:
-                self.client.rename(key, taking)
-            except Exception as error:  # no views that day yet
-                if "no such key" in str(error).lower():
-                    return {}
-                raise
+            if not self.client.exists(key):  # no views that day yet
+                return {}
+            self.client.rename(key, taking)
         counts = {field.decode(): int(value) for field, value in self.client.hgetall(taking).items()}
         self.client.delete(taking)
         return counts

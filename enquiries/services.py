@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.people import display_name
 from common.text import tidy_line
 from common.turns import next_in_turn
 
@@ -103,7 +104,7 @@ def enquiry_create(*, name, phone, consent_given, origin=Enquiry.Origin.FORM, ch
             lead.notified_at = now  # they logged it themselves: nobody needs telling
         lead.save()
         Activity.objects.bulk_create([Activity(enquiry=lead, at=now, text=_received_line(lead))] + (
-            [Activity(enquiry=lead, at=now, text=f"Assigned to {_person(lead.owner)}.")] if lead.owner else []))
+            [Activity(enquiry=lead, at=now, text=f"Assigned to {display_name(lead.owner)}.")] if lead.owner else []))
     return lead, True
 
 
@@ -138,7 +139,7 @@ def leads_return_from(user):
         return 0
     leads = list(Enquiry.objects.open().filter(owner=user))
     Enquiry.objects.filter(pk__in=[lead.pk for lead in leads]).update(owner=None)
-    Activity.objects.bulk_create([Activity(enquiry=lead, text=f"Back in the unassigned queue: {_person(user)} "
+    Activity.objects.bulk_create([Activity(enquiry=lead, text=f"Back in the unassigned queue: {display_name(user)} "
                                                                "no longer works leads.") for lead in leads])
     return len(leads)
 
@@ -162,9 +163,6 @@ def _next_counsellor(people, last_owner_id):
         RoundRobin.objects.filter(pk=1).update(last_owner=chosen)
     return chosen
 
-
-def _person(user):
-    return user.get_full_name() or user.get_username()
 
 
 def may_change(user, lead):
@@ -190,7 +188,7 @@ def enquiry_add_note(*, enquiry, by, text):
         raise ValidationError({"note": "Write the note first."})
     if len(text) > NOTE_MAX_LENGTH:
         raise ValidationError({"note": f"Keep the note under {NOTE_MAX_LENGTH} characters."})
-    return Activity.objects.create(enquiry=enquiry, text=f"Note from {_person(by)}: {text}")
+    return Activity.objects.create(enquiry=enquiry, text=f"Note from {display_name(by)}: {text}")
 
 
 @transaction.atomic
@@ -219,7 +217,7 @@ def follow_up_record(*, enquiry, by, outcome, kind=FollowUp.Kind.CALL, note="", 
     if lead.status != status_before:
         Activity.objects.create(enquiry=lead, at=follow_up.at, text=(
             f"Status {status_before.label.lower()} → {lead.get_status_display().lower()} "
-            f"({follow_up.get_kind_display()} by {_person(by)})."))
+            f"({follow_up.get_kind_display()} by {display_name(by)})."))
     return follow_up
 
 
@@ -233,15 +231,15 @@ def enquiry_assign(*, leads, owner, by):
     leads = list(leads)
     _refuse_colleagues_leads(by, leads, "reassign them")
     if owner is not None and not lead_owners().filter(pk=owner.pk).exists():
-        raise PermissionDenied(f"{_person(owner)} is not an active member of the counselling team: leads go "
+        raise PermissionDenied(f"{display_name(owner)} is not an active member of the counselling team: leads go "
                                "only to counsellors and counselling managers.")
     if owner is not None and owner != by and not by.has_perm(REASSIGN):
         raise PermissionDenied("Only a counselling manager can give leads to someone else.")
     for lead in leads:
         lead.owner = owner
         lead.save(update_fields=["owner"])
-        to_whom = f"Assigned to {_person(owner)}" if owner else "Unassigned"
-        Activity.objects.create(enquiry=lead, text=f"{to_whom} by {_person(by)}.")
+        to_whom = f"Assigned to {display_name(owner)}" if owner else "Unassigned"
+        Activity.objects.create(enquiry=lead, text=f"{to_whom} by {display_name(by)}.")
     return len(leads)
 
 
@@ -255,7 +253,7 @@ def enquiry_set_status(*, leads, status, by):
     closing = {} if status in Enquiry.Status.open_states() else {"next_follow_up_at": None}
     updated = Enquiry.objects.filter(pk__in=pks).update(status=status, **closing)
     Activity.objects.bulk_create(
-        [Activity(enquiry_id=pk, text=f"Marked {status.label.lower()} by {_person(by)}.") for pk in pks])
+        [Activity(enquiry_id=pk, text=f"Marked {status.label.lower()} by {display_name(by)}.") for pk in pks])
     return updated
 
 
