@@ -7,6 +7,8 @@ the article change list, with Django's test client. Called by bench/scale.
                                                                      side by side
     python bench/scale.py serve                                      (one site's timing process)
     python bench/scale.py admin                                      lead list and article change list
+    python bench/scale.py dashboards                                 what the institute learns: readership,
+                                                                     coverage, calendar, item analysis, funnel
 
 The two sites are timed by two processes taking turns request by request, so that both see the same
 machine: on a shared machine, medians taken minutes apart differ by a third even for the same site.
@@ -28,6 +30,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 PAGE_GOAL = 1.5          # at 100,000 articles, within 1.5 x the time at 1,000
 SEARCH_GOAL_MS = 200     # search p50 on PostgreSQL
 ADMIN_GOAL_MS = 1000     # each admin list at a million leads
+DASHBOARD_GOAL_MS = 1000  # each dashboard at 100,000 articles, a million leads, ten million view rows
 
 
 def pages():
@@ -152,13 +155,31 @@ def compare_pages(small_database_url, small_redis_url):
     return failed
 
 
-def measure_admin():
+def signed_in_as(username, cache={}):
     from django.contrib.auth import get_user_model
     from django.test import Client
+
+    if username not in cache:
+        cache[username] = Client(SERVER_NAME="127.0.0.1")
+        cache[username].force_login(get_user_model().objects.get(username=username))
+    return cache[username]
+
+
+def time_lists(title, lists, goal_ms):
+    """Print the median of RUNS requests to each {(username, name): address}; True when one misses the goal."""
+    print(f"\n{title:<52}{'p50 ms':>9}  goal")
+    failed = False
+    for (username, name), url in lists.items():
+        ms = timed(signed_in_as(username), url)
+        failed |= ms >= goal_ms
+        print(f"{name:<52}{ms:>9.1f}  {'ok' if ms < goal_ms else 'MISSED'}")
+    return failed
+
+
+def measure_admin():
     from enquiries.models import Enquiry
 
     lead = Enquiry.objects.order_by("pk")[12345 % max(1, Enquiry.objects.count())]
-    people = get_user_model().objects
     lists = {
         ("counsellor", "lead list (default: mine and unassigned)"): "/admin/enquiries/enquiry/",
         ("counsellor", "overdue"): "/admin/enquiries/enquiry/?due=overdue",
@@ -170,17 +191,48 @@ def measure_admin():
         ("editor", "article change list"): "/admin/articles/article/",
         ("editor", "article search"): "/admin/articles/article/?q=Analysis+11",
     }
-    signed_in = {}
-    print(f"\n{'admin list':<44}{'p50 ms':>9}  goal ({Enquiry.objects.count():,} leads)")
-    failed = False
-    for (role, name), url in lists.items():
-        if role not in signed_in:
-            signed_in[role] = Client(SERVER_NAME="127.0.0.1")
-            signed_in[role].force_login(people.get(username=role))  # the demo logins
-        ms = timed(signed_in[role], url)
-        failed |= ms >= ADMIN_GOAL_MS
-        print(f"{name:<44}{ms:>9.1f}  {'ok' if ms < ADMIN_GOAL_MS else 'MISSED'}")
-    return failed
+    return time_lists(f"admin list ({Enquiry.objects.count():,} leads)", lists, ADMIN_GOAL_MS)
+
+
+def measure_dashboards():
+    """Each dashboard as its readers open it: editors (the admin home's most read, an article's readership,
+    coverage and a cell, the calendar, item analysis), the counselling manager and a counsellor (the funnel
+    over the default twelve weeks and the longest range allowed), and the CSVs behind the charts."""
+    from datetime import timedelta
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from articles.models import Article, ArticleReadership, Edition, Relevance
+    from enquiries.models import Enquiry
+
+    read_most = (ArticleReadership.objects.values("article").annotate(rows=Count("pk")).order_by("-rows")
+                 .values_list("article", flat=True).first())
+    cell = (Relevance.objects.filter(article__edition=Edition.objects.order_by("-year", "-month")[1])
+            .values_list("topic", "article__edition").first())
+    newest = Article.objects.published().order_by("-published_at").first().published_at
+    counsellor = (Enquiry.objects.filter(owner__username__startswith="scale-counsellor")
+                  .values_list("owner__username", flat=True).first())
+    today = timezone.localdate()
+    longest = f"from={today - timedelta(days=3 * 365):%Y-%m-%d}&to={today:%Y-%m-%d}"
+    lists = {
+        ("editor", "admin home (most read this month)"): "/admin/",
+        ("editor", "article page with its readership"): f"/admin/articles/article/{read_most}/change/",
+        ("editor", "syllabus coverage"): "/admin/articles/article/coverage/",
+        ("editor", "syllabus coverage, CSV"): "/admin/articles/article/coverage/?format=csv",
+        ("editor", "coverage cell (a topic's articles in a month)"):
+            f"/admin/articles/article/coverage/{cell[0]}/{cell[1]}/",
+        ("editor", "calendar (the newest month)"): f"/admin/articles/article/calendar/?month={newest:%Y-%m}",
+        ("editor", "item analysis"): "/admin/practice/question/item-analysis/",
+        ("editor", "item analysis, CSV"): "/admin/practice/question/item-analysis/?format=csv",
+        ("manager", "funnel (twelve weeks)"): "/admin/enquiries/enquiry/funnel/",
+        ("manager", "funnel, CSV"): "/admin/enquiries/enquiry/funnel/?format=csv",
+        ("manager", "funnel (three years)"): f"/admin/enquiries/enquiry/funnel/?{longest}",
+        (counsellor, "funnel, a counsellor's own (three years)"): f"/admin/enquiries/enquiry/funnel/?{longest}",
+    }
+    title = (f"dashboard ({Article.objects.count():,} articles, {Enquiry.objects.count():,} leads, "
+             f"{ArticleReadership.objects.count():,} view rows)")
+    return time_lists(title, lists, DASHBOARD_GOAL_MS)
 
 
 if __name__ == "__main__":
@@ -190,5 +242,7 @@ if __name__ == "__main__":
         serve()
     elif command == "pages":
         sys.exit(1 if compare_pages(*arguments) else 0)
+    elif command == "dashboards":
+        sys.exit(1 if measure_dashboards() else 0)
     else:
         sys.exit(1 if measure_admin() else 0)

@@ -68,3 +68,37 @@ def test_a_second_run_reaches_further_back_and_leaves_the_newest_months_as_they_
     oldest_before = min((edition.year, edition.month) for edition in Edition.objects.filter(pk__in=newest))
     assert all((year, month) < oldest_before for year, month in added.values_list("edition__year", "edition__month"))
     assert not Edition.objects.filter(year__lt=today.year - 1).exists()
+
+
+def test_seed_scale_adds_readership_rows_attempts_and_leads_along_the_funnel():
+    """Views, ranked attempts and leads arrive in the numbers asked, as the site would have written them:
+    one row per article, day and kind of page, never a day in the future; four answers a sheet; a demo booked
+    before every enrolment; and the dashboards read them."""
+    from articles.models import ArticleReadership
+    from enquiries.models import FollowUp
+    from practice import item_analysis
+    from practice.models import Answer, Attempt
+
+    call_command("seed_scale", "--articles", "120", "--leads", "300", "--views", "5000", "--attempts", "100")
+    call_command("seed_scale", "--views", "700")
+
+    assert ArticleReadership.objects.count() == 5700
+    assert not ArticleReadership.objects.filter(day__gt=timezone.localdate()).exists()
+    keys = ArticleReadership.objects.values_list("article", "day", "source")
+    assert keys.distinct().count() == 5700
+    assert Attempt.objects.filter(ranked=True).count() == 100 and Answer.objects.count() == 400
+    assert Enquiry.objects.filter(status=Enquiry.Status.NEW, first_response_at__isnull=False).count() == 0
+    enrolled = Enquiry.objects.filter(status=Enquiry.Status.ENROLLED)
+    assert enrolled.exists() and all(
+        [follow_up.outcome for follow_up in lead.follow_ups.all()] == [FollowUp.Outcome.DEMO_BOOKED,
+                                                                       FollowUp.Outcome.ENROLLED]
+        for lead in enrolled)
+    assert Enquiry.objects.filter(origin=Enquiry.Origin.ARTICLE, source_article__isnull=False).exists()
+    analysed = item_analysis.analyse()
+    assert analysed and all(item.answered >= item_analysis.MIN_ATTEMPTS for item in analysed)
+
+
+def test_seed_scale_refuses_views_without_articles():
+    """Views need articles to count them against: asked on an empty site, the command says so."""
+    with pytest.raises(CommandError, match="seed articles first"):
+        call_command("seed_scale", "--views", "10")
