@@ -265,8 +265,7 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             first, last = funnel.date_range("", "", today)
         everyone = request.user.has_perm(REASSIGN)
         leads = funnel.leads_in(first, last, owner=None if everyone else request.user)
-        times = funnel.stage_times(leads)
-        steps = funnel.steps(times)
+        steps, closed = funnel.overall(leads)
         if request.GET.get("format") == "csv":
             return csv_download("counselling-funnel.csv", ["stage", "leads", "conversion from the step before",
                                                            "median hours from the step before"],
@@ -275,17 +274,18 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         people = {user.pk: user for user in lead_owners()}
         origins = dict(Enquiry.Origin.choices)
         weeks = funnel.weekly_origins(leads, first, last)
-        enrolling = funnel.enrolling_sources(times)
+        enrolling = funnel.enrolling_sources(leads)
         articles = {article.pk: article for article in
                     Article.objects.filter(pk__in=enrolling).for_listing()}
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta,
             "title": "Counselling funnel" if everyone else "Your counselling funnel",
-            "first": first, "last": last, "steps": steps, "closed": funnel.closed(times), "everyone": everyone,
-            "by_counsellor": [(people.get(owner), found) for owner, found in funnel.grouped(times, "owner").items()]
+            "first": first, "last": last, "steps": steps, "closed": closed, "everyone": everyone,
+            "by_counsellor": [(people.get(owner), found) for owner, found in funnel.grouped(leads, "owner").items()]
             if everyone else [],
-            "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(times, "origin").items()],
-            "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins), "trend": funnel.first_response_trend(leads, first, last),
+            "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(leads, "origin").items()],
+            "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins),
+            "trend": funnel.first_response_trend(leads),
             "enrolling": sorted(((articles[pk], count) for pk, count in enrolling.items() if pk in articles),
                                 key=lambda row: -row[1]),
             "enrolling_papers": funnel.by_paper(enrolling, articles),

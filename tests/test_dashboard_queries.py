@@ -47,8 +47,9 @@ def add_season(number):
     ("editor", "/admin/articles/article/calendar/", 9),
     # + the ranked answers, the questions, their options
     ("editor", "/admin/practice/question/item-analysis/", 8),
-    # + the leads and their follow-ups, the counsellors, the weeks, the first responses, enrolling articles
-    ("manager", "/admin/enquiries/enquiry/funnel/", 12),
+    # + the funnel, per counsellor and per origin, the counsellors, the weeks, the first responses, the
+    # enrolling articles with their primary relevances
+    ("manager", "/admin/enquiries/enquiry/funnel/", 14),
 ])
 def test_each_dashboard_costs_the_same_few_queries_for_more_data(client, who, address, expected,
                                                                 django_assert_num_queries):

@@ -41,15 +41,16 @@ def test_conversion_and_median_times_are_computed_as_defined(leads):
     """New 4; contacted 3 (75 %, median 1 h); interested 2 (67 %, median 14 h); enrolled 1 (50 %, 24 h);
     one closed."""
     today = timezone.localdate()
-    times = funnel.stage_times(funnel.leads_in(today - timedelta(days=7), today))
+    leads = funnel.leads_in(today - timedelta(days=7), today)
+    steps, closed = funnel.overall(leads)
 
     found = [(step.stage, step.leads, None if step.conversion is None else round(step.conversion, 2),
-              step.median_hours) for step in funnel.steps(times)]
+              step.median_hours) for step in steps]
 
     assert found == [("new", 4, None, None), ("contacted", 3, 0.75, 1.0), ("interested", 2, 0.67, 14.0),
                      ("enrolled", 1, 0.5, 24.0)]
-    assert funnel.closed(times) == 1
-    by_origin = funnel.grouped(times, "origin")
+    assert closed == 1
+    by_origin = funnel.grouped(leads, "origin")
     assert [step.leads for step in by_origin["form"]] == [2, 2, 1, 0]
 
 
@@ -92,3 +93,40 @@ def test_the_funnel_downloads_as_csv(client, leads):
 
     assert lines[0] == "stage,leads,conversion from the step before,median hours from the step before"
     assert lines[2] == "Contacted,3,0.75,1.0" and lines[4] == "Enrolled,1,0.50,24.0"
+
+
+def test_a_median_of_an_even_count_lies_halfway_between_the_middle_two(leads):
+    """Three more leads answered in 2, 4 and 4 hours make the contacted step's waits 1, 1, 2, 3, 4 and 4
+    hours: the median of six is halfway between 2 and 3, on SQLite as on PostgreSQL."""
+    asha, _, _ = leads
+    start = timezone.now() - timedelta(days=2)
+    for hours in (2, 4, 4):
+        EnquiryFactory(owner=asha, created_at=start, first_response_at=start + timedelta(hours=hours))
+    today = timezone.localdate()
+
+    steps, _ = funnel.overall(funnel.leads_in(today - timedelta(days=7), today))
+
+    assert steps[1].leads == 6 and steps[1].median_hours == 2.5
+
+
+def test_each_lead_keeps_the_moment_its_first_follow_up_reached_each_step(leads):
+    """A demo booked, then one recorded as earlier, then an enrolment: the lead's interested moment is the
+    earliest demo, its enrolled moment the enrolment; a later demo moves neither."""
+    asha, _, _ = leads
+    lead = EnquiryFactory(owner=asha)
+    now = timezone.now()
+    for hours_ago, outcome in ((30, "demo_booked"), (40, "demo_booked"), (10, "enrolled"), (5, "demo_booked")):
+        FollowUp.objects.create(enquiry=lead, at=now - timedelta(hours=hours_ago), outcome=outcome, by=asha)
+
+    lead.refresh_from_db()
+    assert lead.interested_at == now - timedelta(hours=40) and lead.enrolled_at == now - timedelta(hours=10)
+
+
+def test_the_weekly_first_response_trend_reads_median_hours_and_share_in_time(leads):
+    """The week of the constructed leads: answered in 1, 3 and 1 hours; median 1 h, two of three in time."""
+    today = timezone.localdate()
+
+    trend = funnel.first_response_trend(funnel.leads_in(today - timedelta(days=7), today))
+
+    created = timezone.localtime(timezone.now() - timedelta(days=2)).date()
+    assert trend == [(created - timedelta(days=created.weekday()), 1.0, 2 / 3)]

@@ -185,9 +185,10 @@ class Command(BaseCommand):
                     notified_at=created,  # years of leads whose counsellors were told long ago
                     next_follow_up_at=created + timedelta(days=self.random.randint(0, 10)),
                     **self.origin(number, practice_page, articles)))
+            follow_ups = [follow_up for lead in rows for follow_up in self.follow_ups(lead, now)]
             with transaction.atomic():
-                made = Enquiry.objects.bulk_create(rows)
-                FollowUp.objects.bulk_create(follow_up for lead in made for follow_up in self.follow_ups(lead, now))
+                Enquiry.objects.bulk_create(rows)
+                FollowUp.objects.bulk_create(follow_ups)  # bulk: the leads' steps are set above, not by save()
             bar.update(len(rows))
         bar.close()
 
@@ -202,15 +203,17 @@ class Command(BaseCommand):
         return {"source_page": "/"}
 
     def follow_ups(self, lead, now):
-        """The follow-ups that moved a lead to its status: a demo booked for those who visited or enrolled,
-        then the enrolment."""
+        """The follow-ups that moved a lead to its status (a demo booked for those who visited or enrolled,
+        then the enrolment), with the lead's funnel steps set to them."""
         found = []
         if lead.status in (Enquiry.Status.VISITED, Enquiry.Status.ENROLLED):
+            lead.interested_at = min(now, lead.first_response_at + timedelta(days=self.random.randint(1, 6)))
             found.append(FollowUp(enquiry=lead, by=lead.owner, outcome=FollowUp.Outcome.DEMO_BOOKED,
-                                  at=min(now, lead.first_response_at + timedelta(days=self.random.randint(1, 6)))))
+                                  at=lead.interested_at))
         if lead.status == Enquiry.Status.ENROLLED:
+            lead.enrolled_at = min(now, lead.interested_at + timedelta(days=self.random.randint(2, 20)))
             found.append(FollowUp(enquiry=lead, by=lead.owner, outcome=FollowUp.Outcome.ENROLLED,
-                                  at=min(now, found[0].at + timedelta(days=self.random.randint(2, 20)))))
+                                  at=lead.enrolled_at))
         return found
 
     def seed_views(self, count):
