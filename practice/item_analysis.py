@@ -10,14 +10,16 @@ For every question with at least MIN_ATTEMPTS ranked (counted, first) answers:
 A question is flagged when its discrimination is negative or one wrong option was chosen more often than
 the key; the list puts the flagged first, the most negative discrimination first among them."""
 
-import math
 from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, F, When, Window
+from django.db.models.functions import RowNumber
 
 from .marking import CORRECT, INCORRECT
 from .models import Answer, Question
 
 MIN_ATTEMPTS = 20
-GROUP_SHARE = 0.27
+GROUP_PERCENT = 27
 
 
 @dataclass
@@ -35,37 +37,58 @@ class ItemAnalysis:
 
 
 def analyse():
-    """ItemAnalysis of every question with enough ranked answers, the most suspicious first."""
-    rows = list(Answer.objects.filter(attempt__ranked=True, question__dropped_at__isnull=True)
-                .values_list("question_id", "option_id", "outcome", "attempt_id", "attempt__article_id",
-                             "attempt__edition_id", "attempt__correct", "attempt__wrong"))
-    by_question = {}
-    for row in rows:
-        by_question.setdefault(row[0], []).append(row)
-    enough = {pk: answers for pk, answers in by_question.items() if len(answers) >= MIN_ATTEMPTS}
-    if not enough:
+    """ItemAnalysis of every question with enough ranked answers, the most suspicious first: the figures
+    are added up by the database (a million answers are never fetched), from four queries."""
+    from django.db import connection
+
+    figures = {}
+    with connection.cursor() as cursor:
+        cursor.execute(*_figures_sql())
+        for question, answered, right, lower, lower_right, upper, upper_right in cursor.fetchall():
+            figures[question] = (answered, right / answered, _share_of(upper_right, upper) - _share_of(lower_right, lower))
+    if not figures:
         return []
-    questions = Question.objects.filter(pk__in=list(enough)).prefetch_related("options").in_bulk()
-    analyses = [_analyse(questions[pk], list(questions[pk].options.all()), answers) for pk, answers in enough.items()]
+    chosen = {}
+    for question, option, n in (Answer.objects.filter(attempt__ranked=True, question__in=list(figures),
+                                                      outcome__in=[CORRECT, INCORRECT])
+                                .values("question", "option").annotate(n=Count("pk"))
+                                .values_list("question", "option", "n").order_by()):
+        chosen.setdefault(question, {})[option] = n
+    questions = Question.objects.filter(pk__in=list(figures)).prefetch_related("options").in_bulk()
+    analyses = [_analyse(questions[pk], list(questions[pk].options.all()), *figures[pk], chosen.get(pk, {}))
+                for pk in figures]
     return sorted(analyses, key=lambda item: (not item.suspicious, item.discrimination, item.question.pk))
 
 
-def _analyse(question, options, answers):
-    right = [outcome == CORRECT for _, _, outcome, *rest in answers]
-    by_quiz = {}
-    for _, _, outcome, attempt, article, edition, correct, wrong in answers:
-        # Marks are 2 a right answer and −⅔ a wrong one: 3 × right − wrong orders attempts the same way.
-        by_quiz.setdefault(("article", article) if article else ("edition", edition), []).append(
-            (3 * correct - wrong, attempt, outcome == CORRECT))
-    upper, lower = [], []
-    for scored in by_quiz.values():
-        scored.sort(key=lambda item: (item[0], item[1]))
-        size = math.ceil(GROUP_SHARE * len(scored))
-        lower += [is_right for _, _, is_right in scored[:size]]
-        upper += [is_right for _, _, is_right in scored[-size:]]
-    discrimination = _share(upper) - _share(lower)
-    chosen = [option for _, option, outcome, *rest in answers if outcome in (CORRECT, INCORRECT)]
-    shares = [(option.label, chosen.count(option.pk) / len(chosen) if chosen else 0.0, option.is_correct)
+def _figures_sql():
+    """(SQL, params) of one row per question with at least MIN_ATTEMPTS ranked answers: answered, right, and
+    the size and right answers of its lower and upper groups. Each answer is placed among the answers to
+    the same question in the same quiz (an article's or a month's) by its sheet's marks, so the groups are
+    the same quiz's weakest and strongest scorers; window functions do it in the database."""
+    quiz = [F("question"), Case(When(attempt__article__isnull=False, then=F("attempt__article"))),
+            Case(When(attempt__article__isnull=True, then=F("attempt__edition")))]
+    # Marks are 2 a right answer and −⅔ a wrong one: 3 × right − wrong orders sheets the same way.
+    marks = F("attempt__correct") * 3 - F("attempt__wrong")
+    placed = (Answer.objects.filter(attempt__ranked=True, question__dropped_at__isnull=True)
+              .annotate(place=Window(RowNumber(), partition_by=quiz, order_by=[marks.asc(), F("attempt").asc()]),
+                        quiz_size=Window(Count("pk"), partition_by=quiz))
+              .values("question_id", "outcome", "place", "quiz_size").order_by())
+    inner, params = placed.query.sql_with_params()
+    # ceil(GROUP_PERCENT % of n) in integers, the same in every database.
+    group = "((%s * quiz_size + 99) / 100)"
+    sql = (f"SELECT question_id, COUNT(*), SUM(CASE WHEN outcome = %s THEN 1 ELSE 0 END), "
+           f"SUM(CASE WHEN place <= {group} THEN 1 ELSE 0 END), "
+           f"SUM(CASE WHEN place <= {group} AND outcome = %s THEN 1 ELSE 0 END), "
+           f"SUM(CASE WHEN place > quiz_size - {group} THEN 1 ELSE 0 END), "
+           f"SUM(CASE WHEN place > quiz_size - {group} AND outcome = %s THEN 1 ELSE 0 END) "
+           f"FROM ({inner}) placed GROUP BY question_id HAVING COUNT(*) >= %s")
+    return sql, [CORRECT, GROUP_PERCENT, GROUP_PERCENT, CORRECT, GROUP_PERCENT, GROUP_PERCENT, CORRECT, *params,
+                 MIN_ATTEMPTS]
+
+
+def _analyse(question, options, answered, difficulty, discrimination, chosen):
+    total = sum(chosen.values())
+    shares = [(option.label, chosen.get(option.pk, 0) / total if total else 0.0, option.is_correct)
               for option in options]
     flags = []
     if discrimination < 0:
@@ -74,8 +97,8 @@ def _analyse(question, options, answers):
     beating = [label for label, share, is_key in shares if not is_key and share > key_share]
     if beating:
         flags.append(f"wrong option ({beating[0]}) chosen more often than the key")
-    return ItemAnalysis(question, len(answers), _share(right), discrimination, shares, flags)
+    return ItemAnalysis(question, answered, difficulty, discrimination, shares, flags)
 
 
-def _share(values):
-    return sum(values) / len(values) if values else 0.0
+def _share_of(part, whole):
+    return part / whole if whole else 0.0

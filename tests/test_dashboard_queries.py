@@ -45,8 +45,8 @@ def add_season(number):
     # + the going-live articles with their primary relevances, the approved ones waiting (none here), the
     # month's releases
     ("editor", "/admin/articles/article/calendar/", 9),
-    # + the ranked answers, the questions, their options
-    ("editor", "/admin/practice/question/item-analysis/", 8),
+    # + the figures (added up by the database), the options chosen, the questions, their options
+    ("editor", "/admin/practice/question/item-analysis/", 9),
     # + the funnel, per counsellor and per origin, the counsellors, the weeks, the first responses, the
     # enrolling articles with their primary relevances
     ("manager", "/admin/enquiries/enquiry/funnel/", 14),

@@ -85,3 +85,28 @@ def test_editors_see_the_list_with_charts_and_can_download_it(client, quiz):
     assert "<desc>(a) 50%, the key; (b) 50%; (c) 0%; (d) 0%; </desc>" in page
     assert csv_text.splitlines()[1].startswith(f"{misleading.pk},Misleading?,30,0.50,-1.00,0.50,0.50,0.00,0.00,")
     assert client.get("/admin/practice/question/item-analysis/").status_code == 403
+
+
+def test_each_quiz_ranks_its_own_scorers_and_the_groups_are_pooled():
+    """One question in an article's quiz (20 sheets scoring 0…19, right from 10 up) and in a month's quiz
+    (10 sheets scoring 0…9, right below 5): the article's top 6 are right and bottom 6 wrong, the month's
+    top 3 wrong and bottom 3 right, so discrimination is 6/9 − 3/9; ranked together instead, the month's
+    weak sheets would fall into the article's lower group."""
+    from tests.factories import EditionFactory
+
+    article = full_article(slug="quad-summit")
+    edition = EditionFactory(year=2024, month=3)
+    item = question(article, "Pooled?")
+    for n, attempt in enumerate(attempts_scoring(article, range(20))):
+        answer(attempt, item, "a" if n >= 10 else "b")
+    for n in range(10):
+        attempt = Attempt.objects.create(edition=edition, device=f"m{n}", submission=f"m{n}", ranked=True,
+                                         correct=n, wrong=0)
+        answer(attempt, item, "a" if n < 5 else "c")
+
+    [found] = analyse()
+
+    assert (found.answered, found.difficulty) == (30, 0.5)
+    assert found.discrimination == pytest.approx(3 / 9)
+    assert found.options == [("a", 0.5, True), ("b", pytest.approx(10 / 30), False), ("c", pytest.approx(5 / 30), False),
+                             ("d", 0.0, False)]
