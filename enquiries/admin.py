@@ -17,7 +17,7 @@ from import_export.admin import ExportActionModelAdmin
 from import_export.formats.base_formats import CSV
 
 from articles.models import Article
-from common.charts import stacked_columns
+from common.charts import line_with_target, stacked_columns
 from common.dates import day, moment, short_moment
 from common.forms import errors_onto
 from common.paging import CountsAtMostCap
@@ -265,15 +265,13 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             first, last = funnel.date_range("", "", today)
         everyone = request.user.has_perm(REASSIGN)
         leads = funnel.leads_in(first, last, owner=None if everyone else request.user)
-        steps, closed = funnel.overall(leads)
-        if request.GET.get("format") == "csv":
-            return csv_download("counselling-funnel.csv", ["stage", "leads", "conversion from the step before",
-                                                           "median hours from the step before"],
-                                ([step.label, step.leads, "" if step.conversion is None else f"{step.conversion:.2f}",
-                                  "" if step.median_hours is None else step.median_hours] for step in steps))
-        people = {user.pk: user for user in lead_owners()}
         origins = dict(Enquiry.Origin.choices)
+        if request.GET.get("format") == "csv":
+            return self.funnel_csv(request.GET.get("part", ""), leads, first, last, origins)
+        steps, closed = funnel.overall(leads)
+        people = {user.pk: user for user in lead_owners()}
         weeks = funnel.weekly_origins(leads, first, last)
+        trend = funnel.first_response_trend(leads, first, last)
         enrolling = funnel.enrolling_sources(leads)
         articles = {article.pk: article for article in
                     Article.objects.filter(pk__in=enrolling).for_listing()}
@@ -285,12 +283,32 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             if everyone else [],
             "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(leads, "origin").items()],
             "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins),
-            "trend": funnel.first_response_trend(leads),
+            "trend": [week for week in trend if week[1] is not None],
+            "trend_chart": line_with_target([(day(monday), median) for monday, median, _ in trend],
+                                                            services.FIRST_CALL_WITHIN.total_seconds() / 3600, " h"),
             "enrolling": sorted(((articles[pk], count) for pk, count in enrolling.items() if pk in articles),
                                 key=lambda row: -row[1]),
             "enrolling_papers": funnel.by_paper(enrolling, articles),
         }
         return TemplateResponse(request, "admin/enquiries/enquiry/funnel.html", context)
+
+    def funnel_csv(self, part, leads, first, last, origins):
+        """The numbers behind one of the funnel page's charts: the steps (by default), the weekly leads by
+        origin, or the weekly first-response times."""
+        if part == "weeks":
+            return csv_download("leads-per-week.csv", ["week of", *origins.values()],
+                                ([monday.isoformat(), *(counts.get(origin, 0) for origin in origins)]
+                                 for monday, counts in funnel.weekly_origins(leads, first, last)))
+        if part == "trend":
+            return csv_download("first-response.csv", ["week of", "median hours", "share within two hours"],
+                                ([monday.isoformat(), median, f"{within:.2f}"]
+                                 for monday, median, within in funnel.first_response_trend(leads, first, last)
+                                 if median is not None))
+        steps, _ = funnel.overall(leads)
+        return csv_download("counselling-funnel.csv", ["stage", "leads", "conversion from the step before",
+                                                       "median hours from the step before"],
+                            ([step.label, step.leads, "" if step.conversion is None else f"{step.conversion:.2f}",
+                              "" if step.median_hours is None else step.median_hours] for step in steps))
 
     def note_view(self, request, object_id):
         """A note for the lead's owner, from anyone who may see the lead (a colleague's read-only lead too)."""

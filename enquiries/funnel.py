@@ -109,28 +109,31 @@ def grouped(leads, by):
     return {row[by]: _steps(row) for row in leads.values(by).annotate(**_figures()).order_by(by)}
 
 
+def weeks_of(first, last):
+    """The Mondays of the weeks from the one holding `first` to the one holding `last`."""
+    monday = first - timedelta(days=first.weekday())
+    while monday <= last:
+        yield monday
+        monday += timedelta(weeks=1)
+
+
 def weekly_origins(leads, first, last):
     """[(week's Monday, {origin: leads})] from the first week to the last, from one query."""
     counts = {}
     for row in leads.annotate(week=TruncWeek("created_at")).values("week", "origin").annotate(n=Count("pk")):
         counts.setdefault(timezone.localtime(row["week"]).date(), {})[row["origin"]] = row["n"]
-    monday = first - timedelta(days=first.weekday())
-    weeks = []
-    while monday <= last:
-        weeks.append((monday, counts.get(monday, {})))
-        monday += timedelta(weeks=1)
-    return weeks
+    return [(monday, counts.get(monday, {})) for monday in weeks_of(first, last)]
 
 
-def first_response_trend(leads):
-    """[(week's Monday, median hours to the first response, share within the two-hour target)], the weeks
-    with an answered lead, from one query."""
+def first_response_trend(leads, first, last):
+    """[(week's Monday, median hours to the first response, share within the two-hour target)] from the
+    first week to the last (None and None in a week without an answered lead), from one query."""
     rows = (leads.filter(first_response_at__isnull=False).annotate(week=TruncWeek("created_at")).values("week")
             .annotate(wait=Median(F("first_response_at") - F("created_at")), answered=Count("pk"),
-                      in_time=Count("pk", filter=Q(first_response_at__lte=F("created_at") + FIRST_CALL_WITHIN)))
-            .order_by("week"))
-    return [(timezone.localtime(row["week"]).date(), round(row["wait"].total_seconds() / 3600, 1),
-             row["in_time"] / row["answered"]) for row in rows]
+                      in_time=Count("pk", filter=Q(first_response_at__lte=F("created_at") + FIRST_CALL_WITHIN))))
+    found = {timezone.localtime(row["week"]).date(): (round(row["wait"].total_seconds() / 3600, 1),
+                                                      row["in_time"] / row["answered"]) for row in rows}
+    return [(monday, *found.get(monday, (None, None))) for monday in weeks_of(first, last)]
 
 
 def enrolling_sources(leads):

@@ -123,10 +123,32 @@ def test_each_lead_keeps_the_moment_its_first_follow_up_reached_each_step(leads)
 
 
 def test_the_weekly_first_response_trend_reads_median_hours_and_share_in_time(leads):
-    """The week of the constructed leads: answered in 1, 3 and 1 hours; median 1 h, two of three in time."""
+    """The week of the constructed leads: answered in 1, 3 and 1 hours, so median 1 h and two of three in
+    time; every other week of the range is there without figures."""
     today = timezone.localdate()
+    first = today - timedelta(days=20)
 
-    trend = funnel.first_response_trend(funnel.leads_in(today - timedelta(days=7), today))
+    trend = funnel.first_response_trend(funnel.leads_in(first, today), first, today)
 
     created = timezone.localtime(timezone.now() - timedelta(days=2)).date()
-    assert trend == [(created - timedelta(days=created.weekday()), 1.0, 2 / 3)]
+    monday = created - timedelta(days=created.weekday())
+    assert [week for week in trend if week[1] is not None] == [(monday, 1.0, 2 / 3)]
+    assert [week[0] for week in trend] == list(funnel.weeks_of(first, today)) and len(trend) >= 3
+
+
+def test_each_chart_downloads_its_own_numbers(client, leads):
+    """The weekly leads by origin and the weekly first responses each have a CSV of what they draw; the
+    page links to both and draws the trend against the two-hour target."""
+    client.force_login(staff_user("meena", role="Counselling manager"))
+    created = timezone.localtime(timezone.now() - timedelta(days=2)).date()
+    monday = (created - timedelta(days=created.weekday())).isoformat()
+
+    page = client.get(FUNNEL).content.decode()
+    weeks = client.get(f"{FUNNEL}?format=csv&part=weeks").content.decode().splitlines()
+    trend = client.get(f"{FUNNEL}?format=csv&part=trend").content.decode().splitlines()
+
+    assert "part=weeks" in page and "part=trend" in page and "against the 2-hour target" in page
+    assert weeks[0] == "week of," + ",".join(f'"{name}"' if "," in name else name
+                                             for _, name in Enquiry.Origin.choices)
+    assert f"{monday},2,1,1,0,0" in weeks
+    assert trend == ["week of,median hours,share within two hours", f"{monday},1.0,0.67"]
