@@ -156,12 +156,21 @@ def compare_pages(small_database_url, small_redis_url):
 
 
 def signed_in_as(username, cache={}):
+    """A client signed in as the demo login, past two-factor sign-in (required with DEBUG off) with an
+    authenticator device made for it, as a counsellor is after entering their code."""
     from django.contrib.auth import get_user_model
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     if username not in cache:
-        cache[username] = Client(SERVER_NAME="127.0.0.1")
-        cache[username].force_login(get_user_model().objects.get(username=username))
+        user = get_user_model().objects.get(username=username)
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+        client = cache[username] = Client(SERVER_NAME="127.0.0.1")
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what entering the code records
+        session.save()
     return cache[username]
 
 
