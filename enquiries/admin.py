@@ -270,11 +270,10 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             return self.funnel_csv(request.GET.get("part", ""), leads, first, last, origins)
         steps, closed = funnel.overall(leads)
         people = {user.pk: user for user in lead_owners()}
-        weeks = funnel.weekly_origins(leads, first, last)
-        trend = funnel.first_response_trend(leads, first, last)
+        weeks = funnel.weekly(leads, first, last)
         enrolling = funnel.enrolling_sources(leads)
         articles = {article.pk: article for article in
-                    Article.objects.filter(pk__in=enrolling).for_listing()}
+                    Article.objects.filter(pk__in=[pk for pk, _ in enrolling]).for_listing()}
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta,
             "title": "Counselling funnel" if everyone else "Your counselling funnel",
@@ -282,13 +281,12 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             "by_counsellor": [(people.get(owner), found) for owner, found in funnel.grouped(leads, "owner").items()]
             if everyone else [],
             "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(leads, "origin").items()],
-            "weeks": stacked_columns([(day(monday), counts) for monday, counts in weeks], origins),
-            "trend": [week for week in trend if week[1] is not None],
-            "trend_chart": line_with_target([(day(monday), median) for monday, median, _ in trend],
+            "weeks": stacked_columns([(day(week.monday), week.origins) for week in weeks], origins),
+            "trend": [week for week in weeks if week.median_hours is not None],
+            "trend_chart": line_with_target([(day(week.monday), week.median_hours) for week in weeks],
                                                             services.FIRST_CALL_WITHIN.total_seconds() / 3600, " h"),
-            "enrolling": sorted(((articles[pk], count) for pk, count in enrolling.items() if pk in articles),
-                                key=lambda row: -row[1]),
-            "enrolling_papers": funnel.by_paper(enrolling, articles),
+            "enrolling": [(articles[pk], count) for pk, count in enrolling if pk in articles],
+            "enrolling_papers": funnel.enrolling_papers(leads), "top_articles": funnel.TOP_ARTICLES,
         }
         return TemplateResponse(request, "admin/enquiries/enquiry/funnel.html", context)
 
@@ -297,13 +295,12 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         origin, or the weekly first-response times."""
         if part == "weeks":
             return csv_download("leads-per-week.csv", ["week of", *origins.values()],
-                                ([monday.isoformat(), *(counts.get(origin, 0) for origin in origins)]
-                                 for monday, counts in funnel.weekly_origins(leads, first, last)))
+                                ([week.monday.isoformat(), *(week.origins.get(origin, 0) for origin in origins)]
+                                 for week in funnel.weekly(leads, first, last)))
         if part == "trend":
             return csv_download("first-response.csv", ["week of", "median hours", "share within two hours"],
-                                ([monday.isoformat(), median, f"{within:.2f}"]
-                                 for monday, median, within in funnel.first_response_trend(leads, first, last)
-                                 if median is not None))
+                                ([week.monday.isoformat(), week.median_hours, f"{week.within_target:.2f}"]
+                                 for week in funnel.weekly(leads, first, last) if week.median_hours is not None))
         steps, _ = funnel.overall(leads)
         return csv_download("counselling-funnel.csv", ["stage", "leads", "conversion from the step before",
                                                        "median hours from the step before"],

@@ -12,10 +12,11 @@ in rows fetched: a handful."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
+from articles.models import Relevance
 from common.aggregates import Median
 
 from .models import Enquiry
@@ -26,6 +27,7 @@ STAGE_LABELS = {"new": "New", "contacted": "Contacted", "interested": "Intereste
                 "enrolled": "Enrolled"}
 CLOSED = [Enquiry.Status.NOT_INTERESTED, Enquiry.Status.INVALID]
 DEFAULT_WEEKS = 12
+TOP_ARTICLES = 20  # the articles listed as bringing enrolments (the papers count them all)
 LONGEST_RANGE = timedelta(days=3 * 366)
 EARLIEST_YEAR = 2020
 
@@ -117,39 +119,45 @@ def weeks_of(first, last):
         monday += timedelta(weeks=1)
 
 
-def weekly_origins(leads, first, last):
-    """[(week's Monday, {origin: leads})] from the first week to the last, from one query."""
-    counts = {}
-    for row in leads.annotate(week=TruncWeek("created_at")).values("week", "origin").annotate(n=Count("pk")):
-        counts.setdefault(timezone.localtime(row["week"]).date(), {})[row["origin"]] = row["n"]
-    return [(monday, counts.get(monday, {})) for monday in weeks_of(first, last)]
+@dataclass
+class Week:
+    monday: date
+    origins: dict  # {origin: leads that arrived}
+    median_hours: float | None  # to the first response, None when no lead of the week was answered
+    within_target: float | None  # share of the answered leads answered within the two-hour target
 
 
-def first_response_trend(leads, first, last):
-    """[(week's Monday, median hours to the first response, share within the two-hour target)] from the
-    first week to the last (None and None in a week without an answered lead), from one query."""
-    rows = (leads.filter(first_response_at__isnull=False).annotate(week=TruncWeek("created_at")).values("week")
-            .annotate(wait=Median(F("first_response_at") - F("created_at")), answered=Count("pk"),
+def weekly(leads, first, last):
+    """[Week] from the week holding `first` to the one holding `last`, from one query."""
+    figures = {f"from_{origin}": Count("pk", filter=Q(origin=origin)) for origin in Enquiry.Origin.values}
+    rows = (leads.annotate(week=TruncWeek("created_at")).values("week")
+            .annotate(**figures, wait=Median(F("first_response_at") - F("created_at")),
+                      answered=Count("first_response_at"),
                       in_time=Count("pk", filter=Q(first_response_at__lte=F("created_at") + FIRST_CALL_WITHIN))))
-    found = {timezone.localtime(row["week"]).date(): (round(row["wait"].total_seconds() / 3600, 1),
-                                                      row["in_time"] / row["answered"]) for row in rows}
-    return [(monday, *found.get(monday, (None, None))) for monday in weeks_of(first, last)]
+    found = {}
+    for row in rows:
+        monday = timezone.localtime(row["week"]).date()
+        found[monday] = Week(monday, {origin: row[f"from_{origin}"] for origin in Enquiry.Origin.values
+                                      if row[f"from_{origin}"]},
+                             round(row["wait"].total_seconds() / 3600, 1) if row["answered"] else None,
+                             row["in_time"] / row["answered"] if row["answered"] else None)
+    return [found.get(monday) or Week(monday, {}, None, None) for monday in weeks_of(first, last)]
 
 
-def enrolling_sources(leads):
-    """{article id: enrolled leads} among the leads that came from an article, from one query."""
-    return dict(leads.filter(REACHED["enrolled"], source_article__isnull=False).values("source_article")
-                .annotate(n=Count("pk")).values_list("source_article", "n"))
+def enrolling_sources(leads, count=TOP_ARTICLES):
+    """[(article id, enrolled leads)]: the articles whose leads enrolled most, at most `count`, from one
+    query."""
+    return list(leads.filter(REACHED["enrolled"], source_article__isnull=False).values("source_article")
+                .annotate(n=Count("pk")).order_by("-n", "source_article").values_list("source_article", "n")[:count])
 
 
-def by_paper(enrolling, articles):
-    """[(paper's short name, enrolled leads)] from enrolling_sources() and those articles (each with its
-    primary relevance read), the most first; articles filed under no paper count as "No paper"."""
+def enrolling_papers(leads):
+    """[(paper's short name, enrolled leads)] over every article whose leads enrolled, by the article's
+    primary paper (articles filed under no paper count as "No paper"), the most first, from one query."""
+    paper = Relevance.objects.filter(article=OuterRef("source_article"), is_primary=True).values("paper__short_name")
+    rows = (leads.filter(REACHED["enrolled"], source_article__isnull=False)
+            .annotate(paper=Subquery(paper[:1])).values("paper").annotate(n=Count("pk")).values_list("paper", "n"))
     totals = {}
-    for pk, count in enrolling.items():
-        article = articles.get(pk)
-        if article is not None:
-            relevance = article.primary_relevance
-            name = relevance.paper.short_name if relevance else "No paper"
-            totals[name] = totals.get(name, 0) + count
+    for name, n in rows:
+        totals[name or "No paper"] = totals.get(name or "No paper", 0) + n
     return sorted(totals.items(), key=lambda row: (-row[1], row[0]))

@@ -4,6 +4,7 @@ key before it is saved, and listed on its article's page."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
@@ -11,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
+from common.paging import page_number
 from common.spreadsheets import csv_download
 
 from . import item_analysis, keys, quizzes, services
@@ -116,6 +118,7 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
     inlines = [StatementInline, OptionInline]
     fields = [
         "article", "paper", "topic", "section", "shape", "stem", "stem_hi", "second_explains_first", "status", "position"]
+    ITEMS_PER_PAGE = 50  # of the item analysis: the flagged come first, a page is a morning's checking
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -133,7 +136,7 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
         the figures as a spreadsheet."""
         if not request.user.has_perm(APPROVE):
             raise PermissionDenied
-        items = item_analysis.analyse()
+        items, as_of = item_analysis.latest()
         if request.GET.get("format") == "csv":
             return csv_download(
                 "item-analysis.csv",
@@ -142,9 +145,13 @@ class QuestionAdmin(DraftedByWritersApprovedByEditors, admin.ModelAdmin):
                 ([item.question.pk, str(item.question), item.answered, f"{item.difficulty:.2f}",
                   f"{item.discrimination:.2f}",
                   *[next((f"{share:.2f}" for label, share, _ in item.options if label == wanted), "")
-                    for wanted in "abcd"], "; ".join(item.flags)] for item in items))
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "items": items,
-                   "title": "Questions that mislead", "minimum": item_analysis.MIN_ATTEMPTS}
+                    for wanted in "abcd"], "; ".join(item.flags)] for item in item_analysis.with_questions(items)))
+        page = Paginator(items, self.ITEMS_PER_PAGE).get_page(page_number(request.GET.get("page", "")))
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "items": item_analysis.with_questions(list(page.object_list)), "page": page,
+                   "flagged": sum(item.suspicious for item in items),
+                   "title": "Questions that mislead", "minimum": item_analysis.MIN_ATTEMPTS, "as_of": as_of,
+                   "every": item_analysis.REFRESH_MINUTES}
         return TemplateResponse(request, "admin/practice/question/item_analysis.html", context)
 
     def import_view(self, request):

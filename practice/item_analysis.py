@@ -8,28 +8,40 @@ For every question with at least MIN_ATTEMPTS ranked (counted, first) answers:
   more often by those who did well overall; a negative figure means the strong students were misled;
 - each option's share of the answers (blanks apart).
 A question is flagged when its discrimination is negative or one wrong option was chosen more often than
-the key; the list puts the flagged first, the most negative discrimination first among them."""
+the key; the list puts the flagged first, the most negative discrimination first among them.
 
+Adding up every ranked answer takes seconds at a million answers, so the editors' page shows the figures
+stored by refresh() (`manage.py refresh_item_analysis`, every REFRESH_MINUTES) and says when they were
+computed."""
+
+import logging
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, F, When, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from .marking import CORRECT, INCORRECT
-from .models import Answer, Question
+from .models import Answer, Option, Question
+
+logger = logging.getLogger(__name__)
 
 MIN_ATTEMPTS = 20
 GROUP_PERCENT = 27
+STORE_KEY = "practice:item-analysis:rows"
+REFRESH_MINUTES = 15  # deploy/systemd/coaching-analysis.timer
 
 
 @dataclass
 class ItemAnalysis:
-    question: Question
+    question_id: int
     answered: int
     difficulty: float  # share right, 0–1
     discrimination: float  # −1 to 1
     options: list = field(default_factory=list)  # [(label, share 0–1, is the key)]
     flags: list = field(default_factory=list)
+    question: Question | None = None  # read by with_questions()
 
     @property
     def suspicious(self):
@@ -37,8 +49,54 @@ class ItemAnalysis:
 
 
 def analyse():
-    """ItemAnalysis of every question with enough ranked answers, the most suspicious first: the figures
-    are added up by the database (a million answers are never fetched), from four queries."""
+    """ItemAnalysis of every question with enough ranked answers, with its question, the most suspicious
+    first, computed now."""
+    return with_questions(_figures())
+
+
+def latest():
+    """(ItemAnalysis list without their questions, when its figures were computed) for the editors' page:
+    the figures stored by refresh() (run every REFRESH_MINUTES by the timer, as adding up a million answers
+    takes seconds), or computed now when none are stored; a question dropped since is left out."""
+    try:
+        stored = cache.get(STORE_KEY)
+    except Exception:  # a store that is down shows figures computed now, slower, never an error
+        logger.warning("Stored item analysis unreadable; computing it now.", exc_info=True)
+        stored = None
+    try:
+        items, at = [ItemAnalysis(*row) for row in stored["rows"]], stored["at"]
+    except (TypeError, KeyError, ValueError):  # none stored yet, or stored in a shape this release does not read
+        at, items = refresh()
+    dropped = set(Question.objects.filter(pk__in=[item.question_id for item in items],
+                                          dropped_at__isnull=False).values_list("pk", flat=True))
+    return [item for item in items if item.question_id not in dropped], at
+
+
+def refresh():
+    """Compute the figures and store them for latest(); returns (when, the ItemAnalysis list)."""
+    at, items = timezone.now(), _figures()
+    # Plain rows, not pickled objects: figures stored by an older release still read, or are refused whole.
+    rows = [(item.question_id, item.answered, item.difficulty, item.discrimination, item.options, item.flags)
+            for item in items]
+    try:
+        cache.set(STORE_KEY, {"at": at, "rows": rows}, timeout=None)
+    except Exception:
+        logger.warning("Item analysis not stored.", exc_info=True)
+    return at, items
+
+
+def with_questions(items):
+    """The items with their questions read (one query), those whose question is gone left out."""
+    questions = Question.objects.in_bulk([item.question_id for item in items])
+    for item in items:
+        item.question = questions.get(item.question_id)
+    return [item for item in items if item.question is not None]
+
+
+def _figures():
+    """ItemAnalysis (without the question) of every question still in use with enough ranked answers, the
+    most suspicious first, added up by the database (a million answers are never fetched), from three
+    queries."""
     from django.db import connection
 
     figures = {}
@@ -54,10 +112,11 @@ def analyse():
                                 .values("question", "option").annotate(n=Count("pk"))
                                 .values_list("question", "option", "n").order_by()):
         chosen.setdefault(question, {})[option] = n
-    questions = Question.objects.filter(pk__in=list(figures)).prefetch_related("options").in_bulk()
-    analyses = [_analyse(questions[pk], list(questions[pk].options.all()), *figures[pk], chosen.get(pk, {}))
-                for pk in figures]
-    return sorted(analyses, key=lambda item: (not item.suspicious, item.discrimination, item.question.pk))
+    options = {}
+    for option in Option.objects.filter(question__in=list(figures)).order_by("position", "pk"):
+        options.setdefault(option.question_id, []).append(option)
+    items = [_analyse(pk, options.get(pk, []), *numbers, chosen.get(pk, {})) for pk, numbers in figures.items()]
+    return sorted(items, key=lambda item: (not item.suspicious, item.discrimination, item.question_id))
 
 
 def _figures_sql():
@@ -86,7 +145,7 @@ def _figures_sql():
                  MIN_ATTEMPTS]
 
 
-def _analyse(question, options, answered, difficulty, discrimination, chosen):
+def _analyse(question_id, options, answered, difficulty, discrimination, chosen):
     total = sum(chosen.values())
     shares = [(option.label, chosen.get(option.pk, 0) / total if total else 0.0, option.is_correct)
               for option in options]
@@ -97,7 +156,7 @@ def _analyse(question, options, answered, difficulty, discrimination, chosen):
     beating = [label for label, share, is_key in shares if not is_key and share > key_share]
     if beating:
         flags.append(f"wrong option ({beating[0]}) chosen more often than the key")
-    return ItemAnalysis(question, answered, difficulty, discrimination, shares, flags)
+    return ItemAnalysis(question_id, answered, difficulty, discrimination, shares, flags)
 
 
 def _share_of(part, whole):

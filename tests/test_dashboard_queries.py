@@ -45,10 +45,10 @@ def add_season(number):
     # + the going-live articles with their primary relevances, the approved ones waiting (none here), the
     # month's releases
     ("editor", "/admin/articles/article/calendar/", 9),
-    # + the figures (added up by the database), the options chosen, the questions, their options
-    ("editor", "/admin/practice/question/item-analysis/", 9),
-    # + the funnel, per counsellor and per origin, the counsellors, the weeks, the first responses, the
-    # enrolling articles with their primary relevances
+    # + the stored figures' questions and their options (the figures are added up by a timer)
+    ("editor", "/admin/practice/question/item-analysis/", 7),
+    # + the funnel, per counsellor and per origin, the counsellors, the weeks (leads by origin and first
+    # responses), the top enrolling articles with their primary relevances, the enrolments per paper
     ("manager", "/admin/enquiries/enquiry/funnel/", 14),
 ])
 def test_each_dashboard_costs_the_same_few_queries_for_more_data(client, who, address, expected,

@@ -122,18 +122,19 @@ def test_each_lead_keeps_the_moment_its_first_follow_up_reached_each_step(leads)
     assert lead.interested_at == now - timedelta(hours=40) and lead.enrolled_at == now - timedelta(hours=10)
 
 
-def test_the_weekly_first_response_trend_reads_median_hours_and_share_in_time(leads):
-    """The week of the constructed leads: answered in 1, 3 and 1 hours, so median 1 h and two of three in
-    time; every other week of the range is there without figures."""
+def test_each_week_counts_its_leads_by_origin_and_its_first_responses(leads):
+    """The week of the constructed leads: two from the form, one from an article, one from practice; answered
+    in 1, 3 and 1 hours, so median 1 h and two of three in time; every other week is there, empty."""
     today = timezone.localdate()
     first = today - timedelta(days=20)
 
-    trend = funnel.first_response_trend(funnel.leads_in(first, today), first, today)
+    weeks = funnel.weekly(funnel.leads_in(first, today), first, today)
 
     created = timezone.localtime(timezone.now() - timedelta(days=2)).date()
     monday = created - timedelta(days=created.weekday())
-    assert [week for week in trend if week[1] is not None] == [(monday, 1.0, 2 / 3)]
-    assert [week[0] for week in trend] == list(funnel.weeks_of(first, today)) and len(trend) >= 3
+    assert [(week.monday, week.origins, week.median_hours, week.within_target) for week in weeks
+            if week.median_hours is not None] == [(monday, {"form": 2, "article": 1, "practice": 1}, 1.0, 2 / 3)]
+    assert [week.monday for week in weeks] == list(funnel.weeks_of(first, today)) and len(weeks) >= 3
 
 
 def test_each_chart_downloads_its_own_numbers(client, leads):
@@ -152,3 +153,21 @@ def test_each_chart_downloads_its_own_numbers(client, leads):
                                              for _, name in Enquiry.Origin.choices)
     assert f"{monday},2,1,1,0,0" in weeks
     assert trend == ["week of,median hours,share within two hours", f"{monday},1.0,0.67"]
+
+
+def test_the_articles_that_brought_most_enrolments_are_listed_first_and_every_one_counts_for_its_paper(leads):
+    """Three more enrolled leads from a second article put it first; a third article, filed under no paper,
+    counts as "No paper"; with room for one article only the first is listed, the papers still count all."""
+    asha, _, article = leads
+    popular = full_article(title="Monsoon forecast", slug="monsoon-forecast")
+    unfiled = full_article(title="Unfiled note", slug="unfiled-note")
+    unfiled.relevances.all().delete()
+    for source in (popular, popular, popular, unfiled):
+        EnquiryFactory(owner=asha, origin=Enquiry.Origin.ARTICLE, source_article=source,
+                       status=Enquiry.Status.ENROLLED)
+    today = timezone.localdate()
+    leads_now = funnel.leads_in(today - timedelta(days=7), today)
+
+    assert funnel.enrolling_sources(leads_now) == [(popular.pk, 3), (article.pk, 1), (unfiled.pk, 1)]  # ties: oldest first
+    assert funnel.enrolling_sources(leads_now, count=1) == [(popular.pk, 3)]
+    assert funnel.enrolling_papers(leads_now) == [("GS2", 4), ("No paper", 1)]

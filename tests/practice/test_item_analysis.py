@@ -2,6 +2,7 @@
 against bottom 27 % of the same quiz's scorers), each option's share, and the flags."""
 
 import pytest
+from django.utils import timezone
 
 from practice.item_analysis import MIN_ATTEMPTS, analyse
 from practice.models import Answer, Attempt
@@ -110,3 +111,80 @@ def test_each_quiz_ranks_its_own_scorers_and_the_groups_are_pooled():
     assert found.discrimination == pytest.approx(3 / 9)
     assert found.options == [("a", 0.5, True), ("b", pytest.approx(10 / 30), False), ("c", pytest.approx(5 / 30), False),
                              ("d", 0.0, False)]
+
+
+def test_the_editors_page_shows_the_stored_figures_until_they_are_added_up_again(client, quiz):
+    """The page computes and stores the figures on its first visit and says when; answers sent afterwards
+    change nothing until refresh_item_analysis runs (as the timer does); a question dropped since is left
+    out at once."""
+    from django.core.management import call_command
+
+    from tests.factories import staff_user
+
+    misleading, good = quiz
+    client.force_login(staff_user("meera", role="Editor"))
+    first = client.get("/admin/practice/question/item-analysis/").content.decode()
+    for n in range(10):
+        late = Attempt.objects.create(article=misleading.article, device=f"late{n}", submission=f"late{n}",
+                                      ranked=True, correct=n)
+        answer(late, good, "a")
+
+    before_refresh = client.get("/admin/practice/question/item-analysis/").content.decode()
+    call_command("refresh_item_analysis")
+    after_refresh = client.get("/admin/practice/question/item-analysis/").content.decode()
+    type(good).objects.filter(pk=good.pk).update(dropped_at=timezone.now())
+    after_drop = client.get("/admin/practice/question/item-analysis/").content.decode()
+
+    assert "Figures as of" in first and "every 15 minutes" in first
+    assert "<td>30</td>" in before_refresh and "<td>40</td>" not in before_refresh
+    assert "<td>40</td>" in after_refresh
+    assert "Misleading?" in after_drop and "Good?" not in after_drop
+
+
+def test_with_the_store_down_the_figures_are_computed_on_the_spot(client, quiz, monkeypatch):
+    """A cache that refuses both reading and writing still gives editors the list, figured now."""
+    from django.core.cache import cache
+
+    from tests.factories import staff_user
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(cache, "get", refuse)
+    monkeypatch.setattr(cache, "set", refuse)
+    client.force_login(staff_user("meera", role="Editor"))
+
+    response = client.get("/admin/practice/question/item-analysis/")
+
+    assert response.status_code == 200 and "Misleading?" in response.content.decode()
+
+
+def test_a_long_list_is_shown_fifty_questions_a_page_the_flagged_first(client, quiz, monkeypatch):
+    """With a page of one question, the flagged one is on page 1, the good one on page 2; a page number
+    beyond the last shows the last, a malformed one the first."""
+    from practice.admin import QuestionAdmin
+    from tests.factories import staff_user
+
+    monkeypatch.setattr(QuestionAdmin, "ITEMS_PER_PAGE", 1)
+    client.force_login(staff_user("meera", role="Editor"))
+    pages = {asked: client.get(f"/admin/practice/question/item-analysis/?page={asked}").content.decode()
+             for asked in ("1", "2", "99", "x")}
+
+    assert "Misleading?" in pages["1"] and "Good?" not in pages["1"] and "Page 1 of 2" in pages["1"]
+    assert "Good?" in pages["2"] and "Good?" in pages["99"] and "Misleading?" in pages["x"]
+    assert "2 questions analysed, 1 flagged" in pages["1"]
+
+
+def test_figures_stored_in_a_shape_this_release_does_not_read_are_figured_again(client, quiz):
+    """Whatever an older release left under the key, the page shows the figures, computed now."""
+    from django.core.cache import cache
+
+    from practice.item_analysis import STORE_KEY
+    from tests.factories import staff_user
+
+    cache.set(STORE_KEY, {"at": "yesterday", "figures": {1: (20, 0.5)}})
+    client.force_login(staff_user("meera", role="Editor"))
+
+    response = client.get("/admin/practice/question/item-analysis/")
+
+    assert response.status_code == 200 and "Misleading?" in response.content.decode()
