@@ -265,9 +265,8 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             first, last = funnel.date_range("", "", today)
         everyone = request.user.has_perm(REASSIGN)
         leads = funnel.leads_in(first, last, owner=None if everyone else request.user)
-        origins = dict(Enquiry.Origin.choices)
         if request.GET.get("format") == "csv":
-            return self.funnel_csv(request.GET.get("part", ""), leads, first, last, origins)
+            return self.funnel_csv(request.GET.get("part", ""), leads, first, last)
         steps, closed = funnel.overall(leads)
         people = {user.pk: user for user in lead_owners()}
         weeks = funnel.weekly(leads, first, last)
@@ -280,8 +279,8 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
             "first": first, "last": last, "steps": steps, "closed": closed, "everyone": everyone,
             "by_counsellor": [(people.get(owner), found) for owner, found in funnel.grouped(leads, "owner").items()]
             if everyone else [],
-            "by_origin": [(origins.get(origin, origin), found) for origin, found in funnel.grouped(leads, "origin").items()],
-            "weeks": stacked_columns([(day(week.monday), week.origins) for week in weeks], origins),
+            "by_origin": [(funnel.SOURCE_LABELS[source], found) for source, found in funnel.grouped(leads, "source").items()],
+            "weeks": stacked_columns([(day(week.monday), week.sources) for week in weeks], funnel.SOURCE_LABELS),
             "trend": [week for week in weeks if week.median_hours is not None],
             "trend_chart": line_with_target([(day(week.monday), week.median_hours) for week in weeks],
                                                             services.FIRST_CALL_WITHIN.total_seconds() / 3600, " h"),
@@ -290,12 +289,12 @@ class EnquiryAdmin(CountsAtMostCap, ExportActionModelAdmin):
         }
         return TemplateResponse(request, "admin/enquiries/enquiry/funnel.html", context)
 
-    def funnel_csv(self, part, leads, first, last, origins):
+    def funnel_csv(self, part, leads, first, last):
         """The numbers behind one of the funnel page's charts: the steps (by default), the weekly leads by
         origin, or the weekly first-response times."""
         if part == "weeks":
-            return csv_download("leads-per-week.csv", ["week of", *origins.values()],
-                                ([week.monday.isoformat(), *(week.origins.get(origin, 0) for origin in origins)]
+            return csv_download("leads-per-week.csv", ["week of", *funnel.SOURCE_LABELS.values()],
+                                ([week.monday.isoformat(), *(week.sources.get(source, 0) for source in funnel.SOURCES)]
                                  for week in funnel.weekly(leads, first, last)))
         if part == "trend":
             return csv_download("first-response.csv", ["week of", "median hours", "share within two hours"],

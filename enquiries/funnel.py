@@ -12,7 +12,7 @@ in rows fetched: a handful."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -80,6 +80,24 @@ REACHED = {stage: Q(**{f"{field}__isnull": False}) for stage, field in STAGE_FIE
 REACHED["enrolled"] |= Q(status=Enquiry.Status.ENROLLED)
 
 
+# Where a lead came from, as the funnel tells them apart: its origin, and for a lead logged by staff the way
+# the person reached us (a call, a walk-in, WhatsApp).
+Origin, Channel = Enquiry.Origin, Enquiry.Channel
+SOURCES = {
+    "form": (Origin.FORM.label, Q(origin=Origin.FORM)),
+    "article": (Origin.ARTICLE.label, Q(origin=Origin.ARTICLE)),
+    "practice": (Origin.PRACTICE.label, Q(origin=Origin.PRACTICE)),
+    "answer": (Origin.ANSWER.label, Q(origin=Origin.ANSWER)),
+    "call": ("A call", Q(origin=Origin.STAFF, channel=Channel.PHONE)),
+    "walk_in": ("A walk-in", Q(origin=Origin.STAFF, channel=Channel.WALK_IN)),
+    "whatsapp": ("WhatsApp", Q(origin=Origin.STAFF, channel=Channel.WHATSAPP)),
+    "staff": ("Logged by staff", Q(origin=Origin.STAFF, channel=Channel.WEB)),
+}
+SOURCE_LABELS = {key: label for key, (label, _) in SOURCES.items()}
+SOURCE = Case(*[When(condition, then=Value(key)) for key, (_, condition) in SOURCES.items()],
+              default=Value("staff"))
+
+
 def _figures():
     """Aggregates of a group of leads: how many reached each step, the median wait from the step before
     (over the leads with both moments), and how many were closed."""
@@ -107,7 +125,10 @@ def overall(leads):
 
 
 def grouped(leads, by):
-    """{owner id or origin: Steps} for the leads split by `by` ("owner" or "origin"), from one query."""
+    """{owner id or source (SOURCES): Steps} for the leads split by `by` ("owner" or "source"), from one
+    query."""
+    if by == "source":
+        leads = leads.annotate(source=SOURCE)
     return {row[by]: _steps(row) for row in leads.values(by).annotate(**_figures()).order_by(by)}
 
 
@@ -122,14 +143,14 @@ def weeks_of(first, last):
 @dataclass
 class Week:
     monday: date
-    origins: dict  # {origin: leads that arrived}
+    sources: dict  # {source (SOURCES): leads that arrived}
     median_hours: float | None  # to the first response, None when no lead of the week was answered
     within_target: float | None  # share of the answered leads answered within the two-hour target
 
 
 def weekly(leads, first, last):
     """[Week] from the week holding `first` to the one holding `last`, from one query."""
-    figures = {f"from_{origin}": Count("pk", filter=Q(origin=origin)) for origin in Enquiry.Origin.values}
+    figures = {f"from_{source}": Count("pk", filter=condition) for source, (_, condition) in SOURCES.items()}
     rows = (leads.annotate(week=TruncWeek("created_at")).values("week")
             .annotate(**figures, wait=Median(F("first_response_at") - F("created_at")),
                       answered=Count("first_response_at"),
@@ -137,8 +158,7 @@ def weekly(leads, first, last):
     found = {}
     for row in rows:
         monday = timezone.localtime(row["week"]).date()
-        found[monday] = Week(monday, {origin: row[f"from_{origin}"] for origin in Enquiry.Origin.values
-                                      if row[f"from_{origin}"]},
+        found[monday] = Week(monday, {source: row[f"from_{source}"] for source in SOURCES if row[f"from_{source}"]},
                              round(row["wait"].total_seconds() / 3600, 1) if row["answered"] else None,
                              row["in_time"] / row["answered"] if row["answered"] else None)
     return [found.get(monday) or Week(monday, {}, None, None) for monday in weeks_of(first, last)]

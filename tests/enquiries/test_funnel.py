@@ -50,7 +50,7 @@ def test_conversion_and_median_times_are_computed_as_defined(leads):
     assert found == [("new", 4, None, None), ("contacted", 3, 0.75, 1.0), ("interested", 2, 0.67, 14.0),
                      ("enrolled", 1, 0.5, 24.0)]
     assert closed == 1
-    by_origin = funnel.grouped(leads, "origin")
+    by_origin = funnel.grouped(leads, "source")
     assert [step.leads for step in by_origin["form"]] == [2, 2, 1, 0]
 
 
@@ -132,7 +132,7 @@ def test_each_week_counts_its_leads_by_origin_and_its_first_responses(leads):
 
     created = timezone.localtime(timezone.now() - timedelta(days=2)).date()
     monday = created - timedelta(days=created.weekday())
-    assert [(week.monday, week.origins, week.median_hours, week.within_target) for week in weeks
+    assert [(week.monday, week.sources, week.median_hours, week.within_target) for week in weeks
             if week.median_hours is not None] == [(monday, {"form": 2, "article": 1, "practice": 1}, 1.0, 2 / 3)]
     assert [week.monday for week in weeks] == list(funnel.weeks_of(first, today)) and len(weeks) >= 3
 
@@ -149,9 +149,9 @@ def test_each_chart_downloads_its_own_numbers(client, leads):
     trend = client.get(f"{FUNNEL}?format=csv&part=trend").content.decode().splitlines()
 
     assert "part=weeks" in page and "part=trend" in page and "against the 2-hour target" in page
-    assert weeks[0] == "week of," + ",".join(f'"{name}"' if "," in name else name
-                                             for _, name in Enquiry.Origin.choices)
-    assert f"{monday},2,1,1,0,0" in weeks
+    assert weeks[0] == ('week of,The enquiry form,"The enquiry form, from an article",A Prelims practice result,'
+                        'A reviewed Mains answer,A call,A walk-in,WhatsApp,Logged by staff')
+    assert f"{monday},2,1,1,0,0,0,0,0" in weeks
     assert trend == ["week of,median hours,share within two hours", f"{monday},1.0,0.67"]
 
 
@@ -171,3 +171,22 @@ def test_the_articles_that_brought_most_enrolments_are_listed_first_and_every_on
     assert funnel.enrolling_sources(leads_now) == [(popular.pk, 3), (article.pk, 1), (unfiled.pk, 1)]  # ties: oldest first
     assert funnel.enrolling_sources(leads_now, count=1) == [(popular.pk, 3)]
     assert funnel.enrolling_papers(leads_now) == [("GS2", 4), ("No paper", 1)]
+
+
+def test_leads_logged_by_staff_are_told_apart_by_how_the_person_reached_us(client, leads):
+    """A call, a walk-in and a WhatsApp message logged by a counsellor each have their own part of the weekly
+    chart and their own funnel."""
+    asha, _, _ = leads
+    for channel in (Enquiry.Channel.PHONE, Enquiry.Channel.PHONE, Enquiry.Channel.WALK_IN, Enquiry.Channel.WHATSAPP):
+        EnquiryFactory(owner=asha, origin=Enquiry.Origin.STAFF, channel=channel)
+    today = timezone.localdate()
+    leads_now = funnel.leads_in(today - timedelta(days=7), today)
+    client.force_login(staff_user("meena", role="Counselling manager"))
+
+    by_source = funnel.grouped(leads_now, "source")
+    this_week = funnel.weekly(leads_now, today, today)[0].sources
+    page = client.get(FUNNEL).content.decode()
+
+    assert [by_source[key][0].leads for key in ("call", "walk_in", "whatsapp")] == [2, 1, 1]
+    assert (this_week["call"], this_week["walk_in"], this_week["whatsapp"]) == (2, 1, 1)
+    assert "<h3>A call</h3>" in page and "<h3>A walk-in</h3>" in page and "<h3>WhatsApp</h3>" in page
