@@ -14,6 +14,7 @@ The two sites are timed by two processes taking turns request by request, so tha
 machine: on a shared machine, medians taken minutes apart differ by a third even for the same site.
 """
 
+import functools
 import json
 import os
 import statistics
@@ -155,7 +156,8 @@ def compare_pages(small_database_url, small_redis_url):
     return failed
 
 
-def signed_in_as(username, cache={}):
+@functools.cache
+def signed_in_as(username):
     """A client signed in as the demo login, past two-factor sign-in (required with DEBUG off) with an
     authenticator device made for it, as a counsellor is after entering their code."""
     from django.contrib.auth import get_user_model
@@ -163,15 +165,14 @@ def signed_in_as(username, cache={}):
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    if username not in cache:
-        user = get_user_model().objects.get(username=username)
-        device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
-        client = cache[username] = Client(SERVER_NAME="127.0.0.1")
-        client.force_login(user)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what entering the code records
-        session.save()
-    return cache[username]
+    user = get_user_model().objects.get(username=username)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what entering the code records
+    session.save()
+    return client
 
 
 def time_lists(title, lists, goal_ms):
